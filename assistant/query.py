@@ -1,0 +1,160 @@
+"""Understand a question before searching: its language, years, school levels and places, and the
+terms to search with (its own words, acronyms both ways, English terms in Vietnamese)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.provinces import find_provinces
+from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
+EXPANSION_WEIGHT = 0.6
+_ENGLISH_HINTS = frozenset(
+    ["what", "which", "who", "when", "where", "how", "is", "are", "the", "of", "for", "to", "in", "by", "does", "do", "did", "should", "must", "target", "targets", "school", "schools", "rate", "plan", "deadline"]
+)
+_FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
+                 "rate", "percentage", "target", "what share", "proportion", "when", "khi nao",
+                 "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    return json.loads((Path(__file__).with_name("glossary.json")).read_text(encoding="utf-8"))
+
+
+@dataclass
+class Concept:
+    """One thing the question asks about, with the folded phrases that express it."""
+
+    name: str
+    phrases: list[str]
+    weight: float = 1.0
+
+
+@dataclass
+class QueryAnalysis:
+    question: str
+    language: str  # "vi" or "en"
+    typed_without_diacritics: bool
+    years: list[str]
+    levels: list[str]
+    provinces: list[str]
+    numbers: list[str]
+    asks_figure: bool
+    terms: dict[str, float] = field(default_factory=dict)  # BM25 term -> weight
+    concepts: list[Concept] = field(default_factory=list)
+    search_text: str = ""  # what the dense model sees
+
+
+def detect_language(question: str) -> str:
+    if has_diacritics(question):
+        return "vi"
+    words = re.findall(r"[a-zA-Z']+", question.lower())
+    if not words:
+        return "vi"
+    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] for w in words)
+    vietnamese_only = sum(w in {"la", "gi", "nao", "cua", "cho", "nhung", "duoc", "nam", "cac"}
+                          for w in words)  # fmt: skip
+    return "en" if english > vietnamese_only and english / len(words) >= 0.25 else "vi"
+
+
+def _english_concepts(question: str) -> list[Concept]:
+    """English phrases found in the glossary (longest first), each a concept of Vietnamese terms."""
+    text = " " + re.sub(r"[^a-z0-9' ]", " ", question.lower()) + " "
+    concepts: list[Concept] = []
+    for phrase in sorted(glossary()["english"], key=len, reverse=True):
+        for variant in (phrase, phrase + "s", phrase + "es"):
+            if f" {variant} " in text:
+                text = text.replace(f" {variant} ", " | ")
+                terms = [fold_accents(t) for t in glossary()["english"][phrase]]
+                concepts.append(Concept(phrase, terms + [_acronym_expand(t) for t in terms]))
+                break
+    for word in text.split():
+        if word.isalpha() and word not in STOPWORDS and word != "|" and len(word) > 2:
+            concepts.append(Concept(word, [word], weight=0.5))  # English left untranslated
+    return concepts
+
+
+def _acronym_expand(folded_term: str) -> str:
+    table = {fold_accents(k): fold_accents(v) for k, v in acronyms().items()}
+    return table.get(folded_term, folded_term)
+
+
+@lru_cache(maxsize=1)
+def acronyms() -> dict[str, str]:
+    return dict(glossary()["acronyms"])
+
+
+def register_acronyms(mined: dict[str, str]) -> None:
+    """Add acronyms mined from the corpus ('giáo dục thường xuyên (GDTX)')."""
+    table = acronyms()
+    for short, long in mined.items():
+        table.setdefault(short, long)
+
+
+def _vietnamese_concepts(question: str) -> list[Concept]:
+    folded_q = fold_accents(question)
+    table = {fold_accents(k): fold_accents(v) for k, v in acronyms().items()}
+    reverse = {v: k for k, v in table.items()}
+    concepts: list[Concept] = []
+    consumed = folded_q
+    for long_form, short in sorted(reverse.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(long_form)}\b", consumed):
+            concepts.append(Concept(short, [long_form, short]))
+            consumed = re.sub(rf"\b{re.escape(long_form)}\b", " ", consumed)
+    for token in word_tokens(consumed):
+        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            continue
+        if token in table:
+            concepts.append(Concept(token, [token, table[token]]))
+        else:
+            concepts.append(Concept(token, [token]))
+    return concepts
+
+
+def find_levels(question: str) -> list[str]:
+    folded_q = f" {fold_accents(question)} "
+    found = []
+    for level, variants in glossary()["levels"].items():
+        if any(re.search(rf"\b{re.escape(v)}\b", folded_q) for v in variants if len(v) > 2):
+            found.append(level)
+    if re.search(r"\b(secondary|trung hoc)\b", folded_q) and not found:
+        found = ["THCS", "THPT"]
+    return found
+
+
+def analyse(question: str) -> QueryAnalysis:
+    language = detect_language(question)
+    concepts = _english_concepts(question) if language == "en" else _vietnamese_concepts(question)
+    for year in _YEAR.findall(question):
+        if not any(c.name == year for c in concepts):
+            concepts.append(Concept(year, [year]))
+    terms: dict[str, float] = {}
+    for concept in concepts:
+        for i, phrase in enumerate(concept.phrases):
+            weight = concept.weight * (1.0 if i == 0 and language == "vi" else EXPANSION_WEIGHT)
+            for term in bm25_terms(phrase):
+                if term.split("_")[0] in STOPWORDS:
+                    continue
+                terms[term] = max(terms.get(term, 0.0), weight)
+    folded_q = fold_accents(question)
+    expansions = " ".join(p for c in concepts for p in c.phrases[1:])
+    return QueryAnalysis(
+        question=question,
+        language=language,
+        typed_without_diacritics=not has_diacritics(question),
+        years=sorted(set(_YEAR.findall(question))),
+        levels=find_levels(question),
+        provinces=find_provinces(question),
+        numbers=[n.strip() for n in _NUMBER.findall(question)],
+        asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
+        terms=terms,
+        concepts=concepts,
+        search_text=f"{question} {expansions}".strip(),
+    )

@@ -1,0 +1,197 @@
+"""Hybrid retrieval: BM25 and dense candidates from Qdrant, fused by reciprocal rank, weighed by
+the question's years and school levels, duplicates collapsed onto the clean copy, and each
+passage given an `evidence` score (how much of the question it covers) for abstention."""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from qdrant_client import models
+
+from assistant.query import QueryAnalysis
+from ingest.chunks import chunk_id
+from ingest.index import ChunkIndex, Hit, point_id
+from ingest.text import fold_accents, word_tokens
+
+log = logging.getLogger(__name__)
+RRF_K = 60
+CANDIDATES = 50
+FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
+               "type": "doc.type", "year": "doc_year"}  # fmt: skip
+
+
+class Reranker(Protocol):
+    def predict(self, pairs: list[tuple[str, str]]) -> list[float]: ...
+
+
+@dataclass
+class Passage:
+    id: str
+    source: str
+    section: list[str]
+    section_title: str
+    text: str
+    doc: dict
+    score: float
+    evidence: float = 0.0
+    payload: dict = field(default_factory=dict)
+
+    @property
+    def index_text(self) -> str:
+        return self.payload.get("index_text", self.text)
+
+
+def build_filter(filters: dict[str, str] | None) -> models.Filter | None:
+    if not filters:
+        return None
+    unknown = set(filters) - set(FILTER_KEYS)
+    if unknown:
+        raise ValueError(f"unknown filter keys: {sorted(unknown)}; known: {sorted(FILTER_KEYS)}")
+    must = [
+        models.FieldCondition(key=FILTER_KEYS[k], match=models.MatchValue(value=str(v)))
+        for k, v in filters.items()
+        if v not in (None, "")
+    ]
+    return models.Filter(must=must) if must else None
+
+
+def fuse(rankings: list[list[Hit]], weights: list[float]) -> dict[str, tuple[float, dict]]:
+    """Reciprocal rank fusion: robust to BM25 and cosine scores living on different scales."""
+    fused: dict[str, tuple[float, dict]] = {}
+    for hits, weight in zip(rankings, weights, strict=True):
+        for rank, hit in enumerate(hits):
+            score, _ = fused.get(hit.id, (0.0, hit.payload))
+            fused[hit.id] = (score + weight / (RRF_K + rank + 1), hit.payload)
+    return fused
+
+
+def evidence(analysis: QueryAnalysis, passage_text: str, idf: dict[str, float]) -> float:
+    """Share of the question's concepts (weighted by rarity) that the passage expresses."""
+    text = " " + " ".join(word_tokens(passage_text)) + " "
+    total = covered = 0.0
+    for concept in analysis.concepts:
+        phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
+        phrases = [p for p in phrases if p]
+        if not phrases:
+            continue
+        rarity = max(idf.get(p.split()[0], 3.0) for p in phrases)
+        weight = concept.weight * min(rarity, 6.0)
+        total += weight
+        if any(f" {p} " in text for p in phrases):
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def boost(analysis: QueryAnalysis, payload: dict) -> float:
+    """Passages that carry the question's year or school level weigh more."""
+    factor = 1.0
+    heading = fold_accents(payload.get("heading_path", ""))
+    text = fold_accents(payload.get("text", ""))
+    for year in analysis.years:
+        factor *= 1.5 if year in heading else 1.15 if year in text else 0.85
+    for level in analysis.levels:
+        key = fold_accents(level)
+        if key in text or key in heading:
+            factor *= 1.1
+    return factor
+
+
+def search(
+    index: ChunkIndex,
+    analysis: QueryAnalysis,
+    *,
+    embedder=None,
+    reranker: Reranker | None = None,
+    filters: dict[str, str] | None = None,
+    limit: int = 20,
+    idf: dict[str, float] | None = None,
+    mode: str = "hybrid",
+) -> list[Passage]:
+    """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark)."""
+    flt = build_filter(filters)
+    rankings: list[list[Hit]] = []
+    weights: list[float] = []
+    if mode in ("hybrid", "bm25"):
+        rankings.append(index.sparse_search(analysis.terms, CANDIDATES, flt))
+        weights.append(1.0)
+    if embedder is not None and mode in ("hybrid", "dense"):
+        rankings.append(index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt))
+        weights.append(1.0)
+    fused = fuse(rankings, weights)
+    passages = [
+        _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
+    ]
+    passages = collapse_duplicates(index, passages)
+    idf = idf or {}
+    for p in passages:
+        p.evidence = evidence(analysis, p.index_text, idf)
+    passages.sort(key=lambda p: p.score, reverse=True)
+    if reranker is not None and passages:
+        passages = rerank(reranker, analysis.question, passages[:limit])
+    return passages[:limit]
+
+
+def _passage(pid: str, score: float, payload: dict) -> Passage:
+    return Passage(
+        id=payload.get("id", pid),
+        source=payload.get("source", ""),
+        section=list(payload.get("section", [])),
+        section_title=payload.get("section_title", ""),
+        text=payload.get("text", ""),
+        doc=payload.get("doc", {}),
+        score=score,
+        payload=payload,
+    )
+
+
+def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Passage]:
+    """A passage from an OCR copy is shown as the same section of the clean copy, once."""
+    best: dict[tuple, Passage] = {}
+    for p in passages:
+        preferred = p.payload.get("duplicate_of")
+        if preferred:
+            twin = _twin(index, preferred, p.section)
+            if twin is not None:
+                twin.score = p.score
+                p = twin
+        key = (p.source, tuple(p.section), p.payload.get("part", 0))
+        if key not in best or best[key].score < p.score:
+            best[key] = p
+        elif key in best:
+            best[key].score += p.score * 0.1
+    return list(best.values())
+
+
+def _twin(index: ChunkIndex, source: str, section: list[str]) -> Passage | None:
+    points = index.client.retrieve(
+        index.collection, ids=[point_id(chunk_id(source, section, 0))], with_payload=True
+    )
+    return _passage(str(points[0].id), 0.0, points[0].payload or {}) if points else None
+
+
+def rerank(reranker: Reranker, question: str, passages: list[Passage]) -> list[Passage]:
+    scores = reranker.predict([(question, p.index_text) for p in passages])
+    for p, s in zip(passages, scores, strict=True):
+        p.score = float(s)
+    return sorted(passages, key=lambda p: p.score, reverse=True)
+
+
+def load_reranker(name: str | None, device: str = "cpu") -> Reranker | None:
+    """A CrossEncoder from disk, or None with one clear log line when it is not there."""
+    if not name:
+        return None
+    try:
+        from sentence_transformers import CrossEncoder
+
+        return CrossEncoder(name, device=device, local_files_only=True)  # type: ignore[return-value]
+    except Exception as exc:
+        log.warning("Reranker %r is not available offline (%s); ranking without it.", name,
+                    type(exc).__name__)
+        return None
+
+
+def idf_table(df: dict[str, int], n_docs: int) -> dict[str, float]:
+    return {t: math.log(1 + (n_docs - d + 0.5) / (d + 0.5)) for t, d in df.items()}

@@ -1,0 +1,271 @@
+"""The one façade the API, the CLI, the chat page and the benchmark call: ask, search, documents.
+
+It owns the clients (Qdrant, embedding model, reranker, LLM); they are built once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from pathlib import Path
+
+from assistant.answer import decide, extractive_answer
+from assistant.llm import generate, make_llm
+from assistant.models import Answer, Citation, DocInfo, Retrieved
+from assistant.query import analyse, register_acronyms
+from assistant.search import Passage, idf_table, load_reranker, search
+from assistant.settings import Settings
+from ingest.embedding import load_embedder
+from ingest.index import ChunkIndex, open_client, source_filter
+from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
+from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
+
+log = logging.getLogger(__name__)
+_SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+class DocumentNotFound(KeyError):
+    pass
+
+
+class AssistantService:
+    def __init__(self, settings: Settings, *, owner: str = "eduqa", load_models: bool = True):
+        self.settings = settings
+        self.client = open_client(settings.qdrant_path, settings.qdrant_url,
+                                  settings.qdrant_api_key, owner=owner)  # fmt: skip
+        self.index = ChunkIndex(self.client, settings.collection)
+        self.embedder = (
+            load_embedder(settings.embedding_model, settings.device,
+                          settings.embedding_query_prefix, settings.embedding_passage_prefix)
+            if load_models else None
+        )  # fmt: skip
+        self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
+        self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
+                            settings.llm_timeout_s)  # fmt: skip
+        self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
+        self.reload_state()
+
+    # -- document in -------------------------------------------------------------------------
+    def ingest(self, only: list[Path] | None = None, progress=None) -> IngestSummary:
+        with self.lock:
+            summary = ingest(
+                self.settings.corpus_dir, self.index, self.settings.state_path, self.embedder,
+                self.settings.embedding_max_tokens, progress=progress, only=only,
+            )  # fmt: skip
+            self.reload_state()
+            return summary
+
+    def is_stale(self) -> bool:
+        """True when the index is empty or the corpus folder changed since the last ingest."""
+        from ingest.pipeline import corpus_files, file_hash
+
+        if not self.index.exists() or self.index.count() == 0:
+            return True
+        known = self.state.get("files", {})
+        files = corpus_files(self.settings.corpus_dir)
+        sources = {p.relative_to(self.settings.corpus_dir).as_posix(): p for p in files}
+        if set(sources) != set(known):
+            return True
+        wanted_model = self.embedder.name if self.embedder else None
+        return self.state.get("embedding_model") != wanted_model or any(
+            known[s].get("hash") != file_hash(p) for s, p in sources.items()
+        )
+
+    def add_document(self, filename: str, data: bytes) -> dict:
+        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse."""
+        name = _SAFE_NAME.sub("_", Path(filename).name).strip("._")
+        suffix = Path(name).suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES:
+            raise UnreadableDocument(
+                f"unsupported file type {suffix or '(none)'}; supported: {sorted(SUPPORTED_SUFFIXES)}"
+            )
+        if not data:
+            raise UnreadableDocument("the file is empty")
+        uploads = self.settings.corpus_dir / "uploads"
+        uploads.mkdir(parents=True, exist_ok=True)
+        target = uploads / name
+        staging = uploads / f".staging-{time.time_ns()}{suffix}"
+        staging.write_bytes(data)
+        try:
+            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens)
+            if not parsed.chunks:
+                raise UnreadableDocument("no numbered tasks or text found in the file")
+        except UnreadableDocument:
+            staging.unlink(missing_ok=True)
+            raise
+        except Exception as exc:
+            staging.unlink(missing_ok=True)
+            raise UnreadableDocument(f"the file could not be parsed: {exc}") from exc
+        with self.lock:
+            staging.replace(target)
+            _move_sidecar(staging, target)
+            summary = self.ingest(only=[target])
+        source = target.relative_to(self.settings.corpus_dir).as_posix()
+        return {"id": source, "source": source, "chunks": len(parsed.chunks),
+                "duplicate_of": self.state["files"].get(source, {}).get("duplicate_of"),
+                "seconds": summary.seconds}  # fmt: skip
+
+    def delete_document(self, source: str) -> None:
+        with self.lock:
+            path = self.settings.corpus_dir / source
+            if source not in self.state.get("files", {}) or not path.resolve().is_relative_to(
+                self.settings.corpus_dir.resolve()
+            ):
+                raise DocumentNotFound(source)
+            path.unlink(missing_ok=True)
+            from ingest.read import sidecar_path
+
+            sidecar_path(path).unlink(missing_ok=True)
+            self.ingest()
+
+    # -- question in -------------------------------------------------------------------------
+    def search(self, question: str, top_k: int = 20, filters: dict | None = None,
+               mode: str = "hybrid") -> list[Passage]:  # fmt: skip
+        analysis = analyse(question)
+        with self.lock:
+            return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
+                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode)  # fmt: skip
+
+    def ask(self, question: str, top_k: int = 5, filters: dict | None = None,
+            mode: str = "hybrid", use_llm: bool = True) -> Answer:  # fmt: skip
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        analysis = analyse(question)
+        with self.lock:
+            passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
+                              filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
+        timings["search"] = _ms(started)
+        decision = decide(analysis, passages[: max(top_k, 3)], self.settings.abstain_threshold,
+                          self.provinces)  # fmt: skip
+        step = time.perf_counter()
+        text, quotes = extractive_answer(analysis, decision)
+        cited = decision.passages
+        answer_mode = "extractive"
+        if self.llm is not None and use_llm and decision.answerable:
+            generated = generate(self.llm, question, analysis.language, passages[:top_k])
+            if generated is None:
+                answer_mode = "extractive-fallback"
+            else:
+                text, numbers = generated
+                cited, quotes = passages[:top_k], {}
+                text = _renumber(text, numbers)
+                cited = [cited[n - 1] for n in numbers]
+                answer_mode = "llm"
+        timings["answer"] = _ms(step)
+        timings["total"] = _ms(started)
+        return Answer(
+            question=question,
+            answer=text,
+            answerable=decision.answerable,
+            language=analysis.language,
+            retrieved=[Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
+                       for p in passages[:20]],  # fmt: skip
+            citations=[_citation(n, p, quotes.get(n, "")) for n, p in enumerate(cited, 1)],
+            timings_ms=timings,
+            mode=answer_mode,
+        )
+
+    # -- what is indexed -----------------------------------------------------------------------
+    def documents(self) -> list[dict]:
+        with self.lock:
+            hits = self.index.scroll()
+        by_source: dict[str, dict] = {}
+        for hit in hits:
+            p = hit.payload
+            entry = by_source.setdefault(p["source"], {"id": p["source"], "source": p["source"],
+                                         "doc": p.get("doc", {}), "chunks": 0,
+                                         "duplicate_of": p.get("duplicate_of")})  # fmt: skip
+            entry["chunks"] += 1
+        for entry in by_source.values():
+            entry["duplicates"] = sorted(s for s, e in by_source.items()
+                                         if e["duplicate_of"] == entry["source"])  # fmt: skip
+        return sorted(by_source.values(), key=lambda e: e["source"])
+
+    def chunks(self, source: str | None = None) -> list[dict]:
+        with self.lock:
+            hits = self.index.scroll(source_filter(source) if source else None)
+        payloads = [h.payload for h in hits]
+        return sorted(payloads, key=lambda p: (p["source"], p.get("order", 0)))
+
+    def document(self, source: str) -> dict:
+        chunks = self.chunks(source)
+        if not chunks:
+            raise DocumentNotFound(source)
+        return {"id": source, "source": source, "doc": chunks[0].get("doc", {}),
+                "duplicate_of": chunks[0].get("duplicate_of"), "sections": section_tree(chunks)}  # fmt: skip
+
+    def chunk(self, chunk_id: str) -> dict:
+        from ingest.index import point_id
+
+        with self.lock:
+            points = self.client.retrieve(self.index.collection, ids=[point_id(chunk_id)],
+                                          with_payload=True)  # fmt: skip
+        if not points:
+            raise DocumentNotFound(chunk_id)
+        return points[0].payload or {}
+
+    def status(self) -> dict:
+        with self.lock:
+            exists = self.index.exists()
+            count = self.index.count() if exists else 0
+        files = self.state.get("files", {})
+        return {"index": exists and count > 0, "dense": self.embedder is not None,
+                "embedding_model": self.embedder.name if self.embedder else None,
+                "reranker": self.reranker is not None, "llm": self.llm is not None,
+                "documents": len(files), "chunks": count,
+                "qdrant": self.settings.qdrant_url or str(self.settings.qdrant_path)}  # fmt: skip
+
+    def reload_state(self) -> None:
+        self.state = load_state(self.settings.state_path)
+        self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
+        register_acronyms(self.state.get("acronyms", {}))
+        self.provinces = set(self.state.get("provinces", []))
+
+    def close(self) -> None:
+        with self.lock:
+            self.client.close()
+
+
+def section_tree(chunks: list[dict]) -> list[dict]:
+    """Sections as a tree: each node has label, title, chunk ids, children."""
+    root: dict = {"children": {}}
+    for c in chunks:
+        node = root
+        for depth, label in enumerate(c["section"]):
+            titles = c.get("titles") or []
+            node = node["children"].setdefault(label, {
+                "label": label, "section": c["section"][: depth + 1],
+                "title": titles[depth] if depth < len(titles) else "", "chunks": [], "children": {},
+            })  # fmt: skip
+        node.setdefault("chunks", []).append(c["id"])
+
+    def listify(node: dict) -> list[dict]:
+        return [{**child, "children": listify(child)} for child in node["children"].values()]
+
+    return [{"label": "", "section": [], "title": "", "chunks": root.get("chunks", []),
+             "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
+
+
+def _citation(n: int, p: Passage, quote: str) -> Citation:
+    return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
+                    text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
+                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}))  # fmt: skip
+
+
+def _renumber(text: str, numbers: list[int]) -> str:
+    mapping = {old: new for new, old in enumerate(numbers, 1)}
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
+
+
+def _move_sidecar(staging: Path, target: Path) -> None:
+    from ingest.read import sidecar_path
+
+    if sidecar_path(staging).exists():
+        sidecar_path(staging).replace(sidecar_path(target))
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+

@@ -1,0 +1,51 @@
+"""Find documents that are another copy of one already in the corpus (an OCR copy of a clean
+text), by content, and pick the copy users should see."""
+
+from __future__ import annotations
+
+from ingest.text import diacritic_ratio, word_tokens
+
+DUPLICATE_CONTAINMENT = 0.45
+
+
+def shingles(text: str, size: int = 3) -> set[str]:
+    """Folded word 3-grams: OCR damage breaks some, but a copy still shares a large share."""
+    words = [w for w in word_tokens(text) if len(w) > 1]
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger: a partial copy still counts."""
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return len(small & large) / len(small)
+
+
+def cleanliness(text: str) -> float:
+    """Higher for the copy to show: diacritics kept, few OCR specks."""
+    letters = sum(ch.isalpha() for ch in text) or 1
+    junk = sum(ch in "|$&#@¢€~{}[]\\^`" for ch in text)
+    return diacritic_ratio(text) - 5 * junk / letters
+
+
+def find_duplicates(texts: dict[str, str]) -> dict[str, str]:
+    """Map each duplicate's source to the source of the copy preferred for display."""
+    sources = sorted(texts)
+    signs = {s: shingles(texts[s]) for s in sources}
+    score = {s: cleanliness(texts[s]) for s in sources}
+    parent = {s: s for s in sources}
+    for i, a in enumerate(sources):
+        for b in sources[i + 1 :]:
+            if containment(signs[a], signs[b]) >= DUPLICATE_CONTAINMENT:
+                ra, rb = _root(parent, a), _root(parent, b)
+                if ra != rb:
+                    keep, drop = (ra, rb) if score[ra] >= score[rb] else (rb, ra)
+                    parent[drop] = keep
+    return {s: _root(parent, s) for s in sources if _root(parent, s) != s}
+
+
+def _root(parent: dict[str, str], s: str) -> str:
+    while parent[s] != s:
+        s = parent[s]
+    return s
