@@ -171,5 +171,21 @@ def serve_cmd(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
+def _register_optional_commands() -> None:
+    """Commands that live beside their own code (benchmark, records)."""
+    for module, names in (("eval.commands", ("eval", "bench")),
+                          ("assistant.records_cli", ("targets", "tasks"))):  # fmt: skip
+        try:
+            mod = __import__(module, fromlist=["*"])
+        except ImportError:
+            continue
+        for name in names:
+            if hasattr(mod, f"{name}_cmd"):
+                app.command(name)(getattr(mod, f"{name}_cmd"))
+
+
+_register_optional_commands()
+
+
 def main() -> None:  # pragma: no cover
     app()

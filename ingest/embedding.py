@@ -87,7 +87,7 @@ def load_embedder(
             )
         return None
     default_query, default_passage = default_prefixes(name)
-    dimension = model.get_sentence_embedding_dimension() or len(model.encode(["x"])[0])
+    dimension = model.get_embedding_dimension() or len(model.encode(["x"])[0])
     return SentenceTransformerEmbedder(
         name=name,
         model=model,

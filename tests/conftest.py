@@ -1,0 +1,65 @@
+"""Shared fixtures: the seed corpus in a temporary folder, a real embedded Qdrant, a tiny
+sentence-transformers model built here (no download), and the app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus"
+PLAN = "quangninh-kh-thuchien-kh281-2023-11-ocr.txt"
+NOTICE_OCR = "quangninh-tb3677-2023-12-15-ocr.txt"
+NOTICE = "quangninh-tb3677-2023-12-15.txt"
+HAIPHONG = "haiphong-cv2501-gdtx-2024-08-19-ocr.txt"
+BACGIANG = "bacgiang-kh-nhiemvu-namhoc-2023-2024.txt"
+
+
+def copy_corpus(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in CORPUS.glob("*.txt"):
+        shutil.copy(path, target / path.name)
+    return target
+
+
+def make_settings(tmp: Path, **overrides):
+    from assistant.settings import Settings
+
+    values = {"corpus_dir": copy_corpus(tmp / "corpus"), "data_dir": tmp / "data",
+              "embedding_model": None, "api_key": "test-key"} | overrides  # fmt: skip
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory):
+    """Settings over a copy of the seed corpus, BM25 only (no model on disk)."""
+    return make_settings(tmp_path_factory.mktemp("seed"))
+
+
+@pytest.fixture(scope="session")
+def seed_service(seed_settings):
+    """One ingested service over the seed corpus, shared by read-only tests."""
+    from assistant.service import AssistantService
+
+    service = AssistantService(seed_settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="session")
+def tiny_model_path(tmp_path_factory) -> Path:
+    """A real sentence-transformers model, tiny and random, saved to disk and loaded back
+    through the real loading code: a WordPiece tokenizer trained on seed sentences and a
+    2-layer BertModel with mean pooling."""
+    from tests.tiny_model import build_tiny_model
+
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-model"))
