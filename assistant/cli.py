@@ -189,3 +189,7 @@ _register_optional_commands()
 
 def main() -> None:  # pragma: no cover
     app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

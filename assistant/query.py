@@ -23,6 +23,12 @@ _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how man
                  "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
 
 
+_METADATA = re.compile(
+    r"\b(so hieu|so van ban|ngay ban hanh|ban hanh ngay|ky|nguoi ky|ai ky|gui|noi nhan|kinh gui|"
+    r"signed|signer|sign|number|issued|date of|dated|sent to|recipients|who issued|which office)\b"
+)
+
+
 @lru_cache(maxsize=1)
 def glossary() -> dict:
     return json.loads((Path(__file__).with_name("glossary.json")).read_text(encoding="utf-8"))
@@ -47,6 +53,7 @@ class QueryAnalysis:
     provinces: list[str]
     numbers: list[str]
     asks_figure: bool
+    asks_metadata: bool
     terms: dict[str, float] = field(default_factory=dict)  # BM25 term -> weight
     concepts: list[Concept] = field(default_factory=list)
     search_text: str = ""  # what the dense model sees
@@ -129,9 +136,28 @@ def find_levels(question: str) -> list[str]:
     return found
 
 
+def _without_places(question: str, provinces: list[str]) -> str:
+    """Place names select documents (a boost in search), they are not words to match."""
+    from ingest.provinces import _patterns
+
+    if not provinces:
+        return question
+    folded_q = fold_accents(question)
+    keep = [True] * len(question)
+    for pattern, _ in _patterns():
+        for m in pattern.finditer(folded_q):
+            for i in range(m.start(), min(m.end(), len(keep))):
+                keep[i] = False
+    if len(folded_q) != len(question):  # folding changed the length: leave the text as is
+        return question
+    return "".join(ch if k else " " for ch, k in zip(question, keep, strict=True))
+
+
 def analyse(question: str) -> QueryAnalysis:
     language = detect_language(question)
-    concepts = _english_concepts(question) if language == "en" else _vietnamese_concepts(question)
+    provinces = find_provinces(question)
+    topic = _without_places(question, provinces)
+    concepts = _english_concepts(topic) if language == "en" else _vietnamese_concepts(topic)
     for year in _YEAR.findall(question):
         if not any(c.name == year for c in concepts):
             concepts.append(Concept(year, [year]))
@@ -151,9 +177,10 @@ def analyse(question: str) -> QueryAnalysis:
         typed_without_diacritics=not has_diacritics(question),
         years=sorted(set(_YEAR.findall(question))),
         levels=find_levels(question),
-        provinces=find_provinces(question),
+        provinces=provinces,
         numbers=[n.strip() for n in _NUMBER.findall(question)],
         asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
+        asks_metadata=bool(_METADATA.search(folded_q)),
         terms=terms,
         concepts=concepts,
         search_text=f"{question} {expansions}".strip(),

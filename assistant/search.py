@@ -92,6 +92,11 @@ def boost(analysis: QueryAnalysis, payload: dict) -> float:
     text = fold_accents(payload.get("text", ""))
     for year in analysis.years:
         factor *= 1.5 if year in heading else 1.15 if year in text else 0.85
+    if not payload.get("section") and not analysis.asks_metadata:
+        factor *= 0.7  # opening and closing text match many words but rarely answer a task question
+    if analysis.provinces:
+        province = (payload.get("doc") or {}).get("province")
+        factor *= 1.6 if province in analysis.provinces else 0.6
     for level in analysis.levels:
         key = fold_accents(level)
         if key in text or key in heading:

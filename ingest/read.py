@@ -17,10 +17,13 @@ Output conventions (`ExtractedText`):
   "ocr" (an image, or a PDF where at least one page was OCR'd; `ocr_pages` says which).
 
 Sidecars: OCR costs seconds per page, so `read_document` stores what it extracted from a
-docx/PDF/image next to it as ``<name>.extracted.txt`` and reuses it while it is newer than
-the file and the file's size is unchanged. A sidecar is UTF-8; its first line is a header
+docx/PDF/image next to it as ``<name>.extracted.txt`` and reuses it while the file's size is
+the one recorded and the sidecar is newer than the file (or the file's mtime is exactly the
+recorded one, which covers files with a future mtime). Renaming a file together with its
+sidecar keeps the sidecar valid. A sidecar is UTF-8; its first line is a header
 
-    #eduqa-extracted {"version": 1, "method": "ocr", "pages": 2, "ocr_pages": [2], ...}
+    #eduqa-extracted {"version": 1, "method": "ocr", "pages": 2, "ocr_pages": [2],
+                      "source": "scan.pdf", "source_size": 81234, "source_mtime_ns": ...}
 
 and everything after that first newline is the text exactly as returned (with ``"\\f"``
 page breaks). It is written to a hidden temp file and renamed into place, so a crash never
@@ -52,7 +55,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
     from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from lxml.etree import _Element
     from pypdf import PdfReader
 
 log = logging.getLogger(__name__)
@@ -63,7 +69,7 @@ IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg"})
 
 SIDECAR_SUFFIX = ".extracted.txt"
 SIDECAR_MAGIC = "#eduqa-extracted "
-SIDECAR_VERSION = 1
+SIDECAR_VERSION = 1  # bump when extraction output changes, so old sidecars are redone
 
 # A DOCX is a zip: refuse archives that would expand into something huge before parsing.
 MAX_ZIP_UNCOMPRESSED = 200 * 1024 * 1024
@@ -192,8 +198,8 @@ def read_document(path: Path, progress: ProgressFn | None = None) -> ExtractedTe
     """Text of `path`, reusing the sidecar of an earlier extraction when it is still valid.
 
     txt/md are read directly (no sidecar: reading them is as cheap as reading a sidecar).
-    For docx/PDF/images a sidecar newer than the file (and recorded for the same file size)
-    is returned without OCR; otherwise the file is extracted and the sidecar (re)written.
+    For docx/PDF/images a valid sidecar (see the module docstring) is returned without
+    OCR; otherwise the file is extracted and the sidecar (re)written.
     Failing to write the sidecar (read-only folder) is logged, not raised: the text is
     still good. Raises `UnreadableDocument` like `extract_text`.
     """
@@ -242,9 +248,13 @@ _SUFFIX_NAMES = {
 }
 
 
-def _sniff(head: bytes) -> str | None:
-    """Name the format from its magic bytes, or None for anything else (e.g. text)."""
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+def _sniff(head: bytes, lenient_pdf: bool = False) -> str | None:
+    """Name the format from its magic bytes, or None for anything else (e.g. text).
+
+    Readers accept a PDF header anywhere in the first 1024 bytes; `lenient_pdf` allows that
+    for files named .pdf (elsewhere a note that merely mentions "%PDF-" is still text).
+    """
+    if head.startswith(b"%PDF-") or (lenient_pdf and b"%PDF-" in head[:1024]):
         return "pdf"
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return "zip"
@@ -269,7 +279,7 @@ def _sniff(head: bytes) -> str | None:
 
 def _check_content_matches_suffix(path: Path, suffix: str, head: bytes) -> None:
     """Refuse a file whose bytes are not what its extension claims, naming both."""
-    kind = _sniff(head)
+    kind = _sniff(head, lenient_pdf=suffix == ".pdf")
     claimed = _SUFFIX_NAMES[suffix]
     if suffix in TEXT_SUFFIXES:
         if kind is not None:
@@ -384,8 +394,9 @@ def _check_docx_zip(path: Path) -> None:
 def _read_docx(path: Path) -> ExtractedText:
     """Paragraphs and tables in document order; each table row as a Markdown pipe line.
 
-    Only text that is in the paragraphs is kept: Word's automatic list numbering (numPr),
-    headers/footers, footnotes, text boxes and images are not rendered.
+    Body paragraphs get their automatic list number ("1.", "a)") written in front, as Word
+    shows it (see `_ListNumbering`); numbering typed into the text is kept as is. Not
+    rendered: headers/footers, footnotes, text boxes, images, list numbers inside tables.
     """
     _check_docx_zip(path)
     # python-docx is imported here so txt/pdf users do not pay for loading lxml
@@ -394,6 +405,7 @@ def _read_docx(path: Path) -> ExtractedText:
 
     try:
         document = docx.Document(str(path))
+        numbering = _ListNumbering(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
@@ -402,7 +414,9 @@ def _read_docx(path: Path) -> ExtractedText:
                 lines.extend(_table_lines(block))
                 lines.append("")
             else:
-                lines.append(block.text)
+                label = numbering.label(block)
+                text = block.text
+                lines.append(f"{label} {text}" if label and text.strip() else text)
     except UnreadableDocument:
         raise
     except Exception as exc:  # python-docx/lxml raise many types on damaged files
@@ -416,6 +430,149 @@ def _read_docx(path: Path) -> ExtractedText:
             path,
         )
     return ExtractedText(text=text, method="docx", pages=1)
+
+
+@dataclass(frozen=True)
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    legal: bool
+
+
+class _ListNumbering:
+    """Word's automatic list numbers, which python-docx leaves out of `Paragraph.text`.
+
+    Directives typed in Word often number their tasks this way; without the numbers the task
+    parser would see "Tiếp tục tuyên truyền..." instead of "1. Tiếp tục tuyên truyền...".
+    Covers the common OOXML rules: numbering from the paragraph or its style chain, counters
+    per abstract list shared by the list instances (w:num) that use it, w:startOverride
+    restarting a level the first time its instance is used, deeper levels restarting when a
+    shallower one advances, %N placeholders in w:lvlText, w:isLgl. Bullets become "-".
+    """
+
+    def __init__(self, document: DocxDocument) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[str, dict[int, _Level]] = {}
+        self._abstract_of: dict[str, str] = {}
+        self._overrides: dict[str, dict[int, int]] = {}
+        self._started: set[str] = set()
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # no numbering part: nothing is auto-numbered
+        for abstract in root.findall(qn("w:abstractNum")):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.findall(qn("w:lvl")):
+                levels[self._int(lvl.get(qn("w:ilvl")), 0)] = _Level(
+                    start=self._int(self._val(lvl, "w:start"), 1),
+                    fmt=self._val(lvl, "w:numFmt") or "decimal",
+                    text=self._val(lvl, "w:lvlText") or "",
+                    legal=lvl.find(qn("w:isLgl")) is not None,
+                )
+            self._levels[abstract.get(qn("w:abstractNumId"), "")] = levels
+        for num in root.findall(qn("w:num")):
+            num_id = num.get(qn("w:numId"), "")
+            self._abstract_of[num_id] = self._val(num, "w:abstractNumId") or ""
+            for override in num.findall(qn("w:lvlOverride")):
+                start = self._val(override, "w:startOverride")
+                if start is not None:
+                    ilvl = self._int(override.get(qn("w:ilvl")), 0)
+                    self._overrides.setdefault(num_id, {})[ilvl] = self._int(start, 1)
+
+    def _val(self, element: _Element, tag: str) -> str | None:
+        child = element.find(self._qn(tag))
+        return None if child is None else child.get(self._qn("w:val"))
+
+    @staticmethod
+    def _int(value: str | None, default: int) -> int:
+        try:
+            return int(value) if value is not None else default
+        except ValueError:
+            return default
+
+    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
+        """(numId, level) from the paragraph's own w:numPr, else from its style chain."""
+        num_id: str | None = None
+        ilvl: int | None = None
+        elements = [paragraph._p]
+        style = paragraph.style
+        while style is not None:
+            elements.append(style.element)
+            style = style.base_style
+        for element in elements:
+            num_pr = element.find(f"{self._qn('w:pPr')}/{self._qn('w:numPr')}")
+            if num_pr is None:
+                continue
+            if num_id is None:
+                num_id = self._val(num_pr, "w:numId")
+            if ilvl is None and self._val(num_pr, "w:ilvl") is not None:
+                ilvl = self._int(self._val(num_pr, "w:ilvl"), 0)
+            if num_id is not None and ilvl is not None:
+                break
+        if num_id is None or num_id == "0":  # numId 0 switches numbering off
+            return None
+        return num_id, ilvl or 0
+
+    def label(self, paragraph: Paragraph) -> str:
+        """The number Word shows in front of `paragraph` ("" if none); advances the counters."""
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None:
+            return ""
+        num_id, ilvl = num_pr
+        abstract = self._abstract_of.get(num_id, "")
+        levels = self._levels.get(abstract, {})
+        if ilvl not in levels:
+            return ""
+        counters = self._counters.setdefault(abstract, {})
+        if num_id not in self._started:
+            self._started.add(num_id)
+            for level_no, start in self._overrides.get(num_id, {}).items():
+                counters[level_no] = start - 1
+        level = levels[ilvl]
+        counters[ilvl] = counters.get(ilvl, level.start - 1) + 1
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]
+        if level.fmt == "bullet":
+            return "-"
+
+        def placeholder(match: re.Match[str]) -> str:
+            n = int(match.group(1)) - 1
+            of = levels.get(n, level)
+            value = counters.get(n, of.start)
+            return _format_number(value, "decimal" if level.legal else of.fmt)
+
+        return re.sub(r"%([1-9])", placeholder, level.text).strip()
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt == "none":
+        return ""
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt in {"lowerLetter", "upperLetter"} and value > 0:
+        # Word goes a..z, then aa..zz, aaa..
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter if fmt == "lowerLetter" else letter.upper()
+    if fmt in {"lowerRoman", "upperRoman"} and 0 < value < 4000:
+        roman = _roman(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    return str(value)  # decimal and the many formats we do not spell out
+
+
+def _roman(value: int) -> str:
+    digits = [
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]  # fmt: skip
+    out = []
+    for number, numeral in digits:
+        count, value = divmod(value, number)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -586,13 +743,14 @@ def _tool_env() -> dict[str, str]:
     return env
 
 
-def _require_tesseract() -> str:
+def _require_tesseract(path: Path) -> str:
     """Path of tesseract, after checking it has the Vietnamese data; else say how to install."""
     exe = shutil.which("tesseract")
     if exe is None:
         raise UnreadableDocument(
             f"this file needs OCR but Tesseract is not installed; install it with: "
-            f"{TESSERACT_INSTALL}"
+            f"{TESSERACT_INSTALL}",
+            path,
         )
     try:
         proc = subprocess.run(
@@ -606,23 +764,26 @@ def _require_tesseract() -> str:
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UnreadableDocument(
             f"this file needs OCR but Tesseract does not run ({exc}); reinstall it with: "
-            f"{TESSERACT_INSTALL}"
+            f"{TESSERACT_INSTALL}",
+            path,
         ) from None
     langs = {line.strip() for line in (proc.stdout + "\n" + proc.stderr).splitlines()}
     if OCR_LANG not in langs:
         raise UnreadableDocument(
             "this file needs OCR but Tesseract has no Vietnamese language data; install it "
-            f"with: {TESSERACT_INSTALL}"
+            f"with: {TESSERACT_INSTALL}",
+            path,
         )
     return exe
 
 
-def _require_pdftoppm() -> str:
+def _require_pdftoppm(path: Path) -> str:
     exe = shutil.which("pdftoppm")
     if exe is None:
         raise UnreadableDocument(
             f"this PDF has scanned pages but pdftoppm is not installed; install it with: "
-            f"{POPPLER_INSTALL}"
+            f"{POPPLER_INSTALL}",
+            path,
         )
     return exe
 
@@ -637,8 +798,8 @@ def _ocr_pdf_pages(path: Path, pages: list[tuple[int, float]]) -> Iterator[tuple
     Pages run in parallel, one single-threaded Tesseract per CPU; the generator yields in
     completion order so progress moves as soon as any page is done.
     """
-    tesseract = _require_tesseract()
-    pdftoppm = _require_pdftoppm()
+    tesseract = _require_tesseract(path)
+    pdftoppm = _require_pdftoppm(path)
     with (
         tempfile.TemporaryDirectory(prefix="eduqa-ocr-") as tmp,
         ThreadPoolExecutor(max_workers=_ocr_workers()) as pool,
@@ -713,7 +874,7 @@ def _tail(stderr: bytes | str | None, limit: int = 300) -> str:
 
 def _read_image(path: Path) -> ExtractedText:
     """OCR a photo or scan, after fixing its orientation (EXIF) and flattening transparency."""
-    tesseract = _require_tesseract()
+    tesseract = _require_tesseract(path)
     from PIL import Image, ImageOps
 
     with tempfile.TemporaryDirectory(prefix="eduqa-ocr-") as tmp:

@@ -148,7 +148,7 @@ def accepts(parent: Node, label: Label, previous_line: str) -> bool:
     """Does this label continue the numbering under `parent`?"""
     last = parent.last_child_value.get(label.kind)
     if last is None:
-        return label.value == 1 or (label.kind == "letter" and label.value <= 2)
+        return label.value == 1 or (label.kind in ("letter", "roman") and label.value <= 2)
     step = label.value - last
     if label.kind == "roman":
         return 0 <= step <= 2

@@ -1,0 +1,107 @@
+"""Ingest into a real embedded Qdrant: idempotence, changed and removed files, the dense path
+with a tiny model built here, and a clear error for a second opener."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from assistant.service import AssistantService
+from ingest.index import IndexBusy
+from tests.conftest import BACGIANG, HAIPHONG, NOTICE, NOTICE_OCR, PLAN, ROOT, make_settings
+
+pytestmark = pytest.mark.integration
+
+
+def test_reingest_skips_unchanged_replaces_changed_deletes_removed(tmp_path):
+    settings = make_settings(tmp_path)
+    service = AssistantService(settings, owner="pytest")
+    try:
+        first = service.ingest()
+        assert (first.documents, first.duplicates) == (5, 1)
+        assert service.index.count() == first.chunks > 100
+        again = service.ingest()
+        assert again.indexed == [] and len(again.skipped) == 5
+        assert service.index.count() == first.chunks
+
+        bacgiang = settings.corpus_dir / BACGIANG
+        bacgiang.write_text(bacgiang.read_text().replace("19%", "27%"), encoding="utf-8")
+        changed = service.ingest()
+        assert changed.indexed == [BACGIANG]
+        ask = service.ask("tỷ lệ chi cho hoạt động giảng dạy tối thiểu trong tổng chi thường xuyên")
+        assert "27%" in ask.answer and "19%" not in ask.answer
+
+        (settings.corpus_dir / HAIPHONG).unlink()
+        removed = service.ingest()
+        assert removed.removed == [HAIPHONG]
+        assert not [c for c in service.chunks() if c["source"] == HAIPHONG]
+        assert service.index.count() == sum(len(v) for v in [service.chunks()])
+    finally:
+        service.close()
+
+
+def test_duplicate_linked_to_clean_copy(seed_service):
+    docs = {d["source"]: d for d in seed_service.documents()}
+    assert docs[NOTICE_OCR]["duplicate_of"] == NOTICE
+    assert docs[NOTICE]["duplicates"] == [NOTICE_OCR]
+    assert docs[PLAN]["duplicate_of"] is None
+
+
+def test_second_process_gets_a_clear_error(seed_settings, seed_service):
+    code = (
+        "from assistant.service import AssistantService\n"
+        "from assistant.settings import Settings\n"
+        f"AssistantService(Settings(_env_file=None, data_dir={str(seed_settings.data_dir)!r},"
+        f" corpus_dir={str(seed_settings.corpus_dir)!r}, embedding_model=None))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         timeout=120)  # fmt: skip
+    assert run.returncode != 0
+    assert "IndexBusy" in run.stderr and "in use by 'pytest'" in run.stderr
+    assert "POST /api/documents" in run.stderr
+
+
+def test_cli_ingest_reports_busy_index_plainly(seed_settings, seed_service):
+    env = {"EDUQA_DATA_DIR": str(seed_settings.data_dir), "EDUQA_CORPUS_DIR": str(seed_settings.corpus_dir),
+           "EDUQA_EMBEDDING_MODEL": "", "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}  # fmt: skip
+    run = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], capture_output=True,
+                         text=True, cwd=ROOT, env=env, timeout=120)  # fmt: skip
+    assert run.returncode == 2
+    assert "in use by" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_dense_path_with_a_tiny_local_model(tmp_path, tiny_model_path):
+    settings = make_settings(tmp_path, embedding_model=str(tiny_model_path))
+    service = AssistantService(settings, owner="pytest")
+    try:
+        assert service.embedder is not None and service.embedder.dimension == 32
+        summary = service.ingest()
+        assert summary.dense
+        assert service.index.dense_size() == 32
+        dense = service.search("chỉ tiêu năm 2025 cho trung học", 5, mode="dense")
+        assert len(dense) == 5
+        hybrid = service.ask("chỉ tiêu năm 2025 cho trung học là gì?")
+        assert any(c.section == ["II", "2", "(3)"] for c in hybrid.citations)
+        assert "98,5" in hybrid.answer
+    finally:
+        service.close()
+
+
+def test_missing_model_means_bm25_only_said_once(tmp_path, caplog):
+    settings = make_settings(tmp_path, embedding_model="no-such/model-on-disk")
+    with caplog.at_level("WARNING"):
+        service = AssistantService(settings, owner="pytest")
+        second = AssistantService.__new__(AssistantService)  # a second load attempt in-process
+        from ingest.embedding import load_embedder
+
+        assert load_embedder("no-such/model-on-disk") is None
+    try:
+        assert service.embedder is None
+        assert service.ingest().dense is False
+        messages = [r.getMessage() for r in caplog.records if "not available offline" in r.getMessage()]
+        assert len(messages) == 1 and "BM25 only" in messages[0]
+    finally:
+        service.close()
+    del second
