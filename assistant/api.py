@@ -128,6 +128,12 @@ def create_app(settings: Settings, service: AssistantService | None = None,
     app.dependency_overrides[get_settings] = lambda: settings
     app.dependency_overrides[get_service] = lambda: state.get("service") or service
     app.include_router(router)
+    try:
+        from assistant.records_api import router as records_router
+
+        app.include_router(records_router)
+    except ImportError:
+        pass
     _install_error_handlers(app)
     if with_ui:
         from ui.app import mount_ui
