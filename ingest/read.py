@@ -315,13 +315,21 @@ def _read_plain(path: Path) -> ExtractedText:
     else:
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as not_utf8:
             try:
                 text = unicodedata.normalize("NFC", data.decode("cp1258"))
-            except UnicodeDecodeError as exc:
+            except UnicodeDecodeError:
                 raise UnreadableDocument(
-                    f"not valid UTF-8 (bad byte at offset {exc.start}) nor Windows-1258; "
+                    f"neither UTF-8 (bad byte at offset {not_utf8.start}) nor Windows-1258; "
                     "save the file as UTF-8",
+                    path,
+                ) from None
+            if _layer_quality(text) == "junk":
+                # TCVN3/VNI text: bytes that only look Vietnamese in their special fonts
+                raise UnreadableDocument(
+                    "the text is in a legacy Vietnamese font encoding (TCVN3/VNI), not "
+                    "Unicode; convert it to Unicode (e.g. with Unikey's converter) and save "
+                    "as UTF-8",
                     path,
                 ) from None
             log.info("%s is not UTF-8; decoded as cp1258", path)

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from fpdf import FPDF
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
@@ -174,6 +177,100 @@ def test_docx_merged_cells_and_pipes(tmp_path: Path) -> None:
     assert text.split("\n") == ["| Nội dung | Ghi chú |", "| a\\|b | x |  |"]
 
 
+def _numbered(document: DocxDocument, text: str, num_id: int, level: int) -> None:
+    paragraph = document.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
+            f'<w:numId w:val="{num_id}"/></w:numPr>'
+        )
+    )
+
+
+def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
+    """Word list numbers are not in the paragraph text; the task parser needs them."""
+    document = docx.Document()
+    document.add_paragraph("Ý kiến kết luận:")
+    for task in ("Tuyên truyền", "Tham mưu"):
+        document.add_paragraph(task, style="List Number")  # numbered through the style
+    root = document.part.numbering_part.element
+    root.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+            '<w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%2."/></w:lvl>'
+            '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+            '<w:lvlText w:val="%3)"/></w:lvl>'
+            '<w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="%2.%4."/></w:lvl>'
+            "</w:abstractNum>"
+        ),
+    )
+    root.append(
+        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    root.append(
+        parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        )
+    )
+    for text, num_id, level in [
+        ("MỤC TIÊU", 90, 0),
+        ("Mục tiêu chung", 90, 1),
+        ("ý thứ nhất", 90, 2),
+        ("ý thứ hai", 90, 2),
+        ("Mục tiêu cụ thể", 90, 1),
+        ("ý thứ nhất", 90, 2),
+        ("chi tiết", 90, 3),
+        ("NHIỆM VỤ", 90, 0),
+        ("Nhiệm vụ một", 90, 1),
+        ("PHỤ LỤC", 91, 0),  # a new list instance that restarts at I
+        ("2. Số đã gõ sẵn trong văn bản", 0, 0),  # numId 0: no automatic number
+    ]:
+        _numbered(document, text, num_id, level)
+    document.save(str(tmp_path / "numbered.docx"))
+
+    lines = extract_text(tmp_path / "numbered.docx").text.split("\n")
+
+    assert lines == [
+        "Ý kiến kết luận:",
+        "1. Tuyên truyền",
+        "2. Tham mưu",
+        "I. MỤC TIÊU",
+        "1. Mục tiêu chung",
+        "a) ý thứ nhất",
+        "b) ý thứ hai",
+        "2. Mục tiêu cụ thể",
+        "a) ý thứ nhất",
+        "2.1. chi tiết",
+        "II. NHIỆM VỤ",
+        "1. Nhiệm vụ một",
+        "I. PHỤ LỤC",
+        "2. Số đã gõ sẵn trong văn bản",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "expected"),
+    [
+        (4, "upperRoman", "IV"),
+        (1994, "upperRoman", "MCMXCIV"),
+        (9, "lowerRoman", "ix"),
+        (27, "lowerLetter", "aa"),
+        (3, "upperLetter", "C"),
+        (5, "decimalZero", "05"),
+        (7, "ordinalText", "7"),
+        (1, "none", ""),
+    ],
+)
+def test_number_formats(value: int, fmt: str, expected: str) -> None:
+    assert read._format_number(value, fmt) == expected
+
+
 def test_docx_with_only_pictures_is_refused(tmp_path: Path) -> None:
     docx.Document().save(str(tmp_path / "empty.docx"))
     with pytest.raises(UnreadableDocument, match="no text found"):
@@ -229,6 +326,20 @@ def test_corrupt_docx_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04" + b"\x13" * 200)
     with pytest.raises(UnreadableDocument, match="corrupt DOCX"):
         extract_text(path)
+
+
+def test_docx_without_package_parts_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "thieu.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(UnreadableDocument, match="corrupt or unsupported DOCX"):
+        extract_text(path)
+
+
+def test_note_mentioning_pdf_magic_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "ghi-chu.md"
+    path.write_text("Tệp PDF bắt đầu bằng %PDF-1.7 ở đầu tệp.\n", encoding="utf-8")
+    assert extract_text(path).text.startswith("Tệp PDF")
 
 
 def test_old_word_doc_renamed_docx_names_both(tmp_path: Path) -> None:
@@ -422,6 +533,14 @@ def test_undecodable_text_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "rac.txt"
     path.write_bytes(b"abc \x81\x8d\x8e\x90 def")  # invalid UTF-8, undefined in cp1258
     with pytest.raises(UnreadableDocument, match="UTF-8"):
+        extract_text(path)
+
+
+def test_tcvn3_text_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "tcvn3.txt"
+    tcvn3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
+    path.write_bytes(tcvn3.encode("latin-1"))
+    with pytest.raises(UnreadableDocument, match="TCVN3"):
         extract_text(path)
 
 
