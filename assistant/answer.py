@@ -36,7 +36,9 @@ def document_label(doc: dict, language: str = "vi") -> str:
     kind = doc.get("type") or ("Văn bản" if language == "vi" else "document")
     issuer = "Sở GDĐT" if language == "vi" else "Department of Education"
     if doc.get("province"):
-        issuer = f"{issuer} {doc['province']}" if language == "vi" else f"{doc['province']} {issuer}"
+        issuer = (
+            f"{issuer} {doc['province']}" if language == "vi" else f"{doc['province']} {issuer}"
+        )
     date = _display_date(doc.get("date"))
     if language == "en":
         label = f"the {issuer}'s {ENGLISH_TYPES.get(kind, kind.lower())}"
@@ -105,7 +107,9 @@ def best_sentences(analysis: QueryAnalysis, passage: Passage, limit: int = 2) ->
         for concept in analysis.concepts:
             if any(f" {' '.join(word_tokens(p))} " in words for p in concept.phrases if p.strip()):
                 score += concept.weight
-        if analysis.asks_figure and re.search(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}", sentence):
+        if analysis.asks_figure and re.search(
+            r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}", sentence
+        ):
             score += 1.5
         for year in analysis.years:
             if year in sentence:
@@ -172,5 +176,7 @@ def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
 def _related(decision: Decision, language: str) -> str:
     items = []
     for n, p in enumerate(decision.passages, 1):
-        items.append(f"{document_label(p.doc, language)}, {section_label(p.section, language)} [{n}]")
+        items.append(
+            f"{document_label(p.doc, language)}, {section_label(p.section, language)} [{n}]"
+        )
     return "; ".join(items) + "."

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 
 from assistant.deps import ServiceDep, SettingsDep, require_api_key
 from assistant.models import MAX_QUESTION_CHARS, Answer, AskRequest
+from assistant.records_api import router as records_router
 from assistant.search import FILTER_KEYS
 from assistant.service import AssistantService, DocumentNotFound
 from assistant.settings import Settings
@@ -128,12 +129,7 @@ def create_app(settings: Settings, service: AssistantService | None = None,
     app.dependency_overrides[get_settings] = lambda: settings
     app.dependency_overrides[get_service] = lambda: state.get("service") or service
     app.include_router(router)
-    try:
-        from assistant.records_api import router as records_router
-
-        app.include_router(records_router)
-    except ImportError:
-        pass
+    app.include_router(records_router)
     _install_error_handlers(app)
     if with_ui:
         from ui.app import mount_ui
@@ -150,8 +146,12 @@ def _install_error_handlers(app: FastAPI) -> None:
         try:
             response = await call_next(request)
         except Exception:
-            log.exception("request %s %s failed [request_id=%s]", request.method, request.url.path, rid)
-            response = JSONResponse({"detail": "internal error", "request_id": rid}, status_code=500)
+            log.exception(
+                "request %s %s failed [request_id=%s]", request.method, request.url.path, rid
+            )
+            response = JSONResponse(
+                {"detail": "internal error", "request_id": rid}, status_code=500
+            )
         response.headers["X-Request-ID"] = rid
         log.info("%s %s -> %s [request_id=%s]", request.method, request.url.path,
                  response.status_code, rid)  # fmt: skip

@@ -16,7 +16,34 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
 _ENGLISH_HINTS = frozenset(
-    ["what", "which", "who", "when", "where", "how", "is", "are", "the", "of", "for", "to", "in", "by", "does", "do", "did", "should", "must", "target", "targets", "school", "schools", "rate", "plan", "deadline"]
+    [
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "is",
+        "are",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "by",
+        "does",
+        "do",
+        "did",
+        "should",
+        "must",
+        "target",
+        "targets",
+        "school",
+        "schools",
+        "rate",
+        "plan",
+        "deadline",
+    ]
 )
 _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
                  "rate", "percentage", "target", "what share", "proportion", "when", "khi nao",

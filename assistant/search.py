@@ -123,11 +123,14 @@ def search(
         rankings.append(index.sparse_search(analysis.terms, CANDIDATES, flt))
         weights.append(1.0)
     if embedder is not None and mode in ("hybrid", "dense"):
-        rankings.append(index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt))
+        rankings.append(
+            index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
+        )
         weights.append(1.0)
     fused = fuse(rankings, weights)
     passages = [
-        _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
+        _passage(pid, score * boost(analysis, payload), payload)
+        for pid, (score, payload) in fused.items()
     ]
     passages = collapse_duplicates(index, passages)
     idf = idf or {}
@@ -193,8 +196,11 @@ def load_reranker(name: str | None, device: str = "cpu") -> Reranker | None:
 
         return CrossEncoder(name, device=device, local_files_only=True)  # type: ignore[return-value]
     except Exception as exc:
-        log.warning("Reranker %r is not available offline (%s); ranking without it.", name,
-                    type(exc).__name__)
+        log.warning(
+            "Reranker %r is not available offline (%s); ranking without it.",
+            name,
+            type(exc).__name__,
+        )
         return None
 
 

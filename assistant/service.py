@@ -41,7 +41,9 @@ class AssistantService:
                           settings.embedding_query_prefix, settings.embedding_passage_prefix)
             if load_models else None
         )  # fmt: skip
-        self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
+        self.reranker = (
+            load_reranker(settings.reranker_model, settings.device) if load_models else None
+        )
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
@@ -160,8 +162,10 @@ class AssistantService:
             answer=text,
             answerable=decision.answerable,
             language=analysis.language,
-            retrieved=[Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
-                       for p in passages[:20]],  # fmt: skip
+            retrieved=[
+                Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
+                for p in passages[:20]
+            ],
             citations=[_citation(n, p, quotes.get(n, "")) for n, p in enumerate(cited, 1)],
             timings_ms=timings,
             mode=answer_mode,
@@ -268,4 +272,3 @@ def _move_sidecar(staging: Path, target: Path) -> None:
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)
-

@@ -43,8 +43,9 @@ def find_appendix_start(lines: list[str]) -> int | None:
     """Index of the table header line ('TT Nhiệm vụ …'), if the document has such a table."""
     for i, line in enumerate(lines):
         text = folded(line).strip()
-        if _HEADER.match(text) or (text in {"tt", "stt"} and i + 1 < len(lines)
-                                   and folded(lines[i + 1]).startswith("nhi")):
+        if _HEADER.match(text) or (
+            text in {"tt", "stt"} and i + 1 < len(lines) and folded(lines[i + 1]).startswith("nhi")
+        ):
             return i
     return None
 
@@ -75,7 +76,9 @@ def _linear_rows(lines: list[str]) -> list[AppendixRow]:
         line = clean_line(raw)
         m = _ROW_START.match(line)
         if m and int(m.group(1)) == expected:
-            rows.append((m.group(1), i, [line[m.end() :].strip()] if line[m.end() :].strip() else []))
+            rows.append(
+                (m.group(1), i, [line[m.end() :].strip()] if line[m.end() :].strip() else [])
+            )
             expected += 1
             continue
         if not rows or not line or is_junk_line(line) or folded(line).strip(" -:") in _HEADER_WORDS:

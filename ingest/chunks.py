@@ -90,7 +90,9 @@ def body_end(lines: list[str]) -> int:
             break
         if _LUU_VT.match(text):
             start = i
-            while start > 0 and (clean_line(lines[start - 1]).startswith("-") or not lines[start - 1].strip()):
+            while start > 0 and (
+                clean_line(lines[start - 1]).startswith("-") or not lines[start - 1].strip()
+            ):
                 start -= 1
             ends.append(start)
             break
@@ -171,8 +173,15 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
         raw = [lines[i] for i in range(node.line_numbers[0], node.line_numbers[-1] + 1)]
         parts = split_long(node.lines, max_tokens)
         for part_no, part_lines in enumerate(parts):
-            add(node.path, node.title if node.kind != "root" else "", titles, part_lines,
-                raw if len(parts) == 1 else part_lines, page, part_no)
+            add(
+                node.path,
+                node.title if node.kind != "root" else "",
+                titles,
+                part_lines,
+                raw if len(parts) == 1 else part_lines,
+                page,
+                part_no,
+            )
     closing_raw = [ln for ln in lines[end:appendix_start] if ln.strip()]
     if closing_raw:  # signature and recipients: where 'who signed' and 'sent to whom' are answered
         closing = [clean_line(ln) for ln in closing_raw]
@@ -181,8 +190,16 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
         appendix_title = "Phụ lục: nhiệm vụ cụ thể"
         for row in parse_appendix(lines[appendix_start:]):
             page = page_of("\n".join(lines[: appendix_start + row.line])) if has_pages else None
-            add(["appendix", row.number], row.title, [appendix_title, row.title],
-                [row.text], row.raw.split("\n"), page, 0, row.fields)
+            add(
+                ["appendix", row.number],
+                row.title,
+                [appendix_title, row.title],
+                [row.text],
+                row.raw.split("\n"),
+                page,
+                0,
+                row.fields,
+            )
     return ParsedDocument(source=source, meta=meta, chunks=chunks, text=text)
 
 

@@ -137,7 +137,11 @@ def _find_place_and_date(head: list[str], lines: list[str]):
         # states the same document's date.
         for line in lines:
             text = folded(line)
-            if re.search(r"\bke\w{1,2}\s+theo\b", text) and (m := _NUMERIC_DATE.search(text)) and m.group(3) == date:
+            if (
+                re.search(r"\bke\w{1,2}\s+theo\b", text)
+                and (m := _NUMERIC_DATE.search(text))
+                and m.group(3) == date
+            ):
                 date = _iso(m.group(3), m.group(2), m.group(1))
                 break
     if province is None:

@@ -38,7 +38,9 @@ def _owner_file(path: Path) -> Path:
     return path.parent / "qdrant.owner.json"
 
 
-def open_client(path: Path, url: str | None = None, api_key: str | None = None, owner: str = "eduqa"):
+def open_client(
+    path: Path, url: str | None = None, api_key: str | None = None, owner: str = "eduqa"
+):
     """Open Qdrant; for the embedded store, say which process holds it when it is taken."""
     if url:
         return QdrantClient(url=url, api_key=api_key, timeout=30)
@@ -93,11 +95,10 @@ class ChunkIndex:
             vectors_config=vectors,
             sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
         )
-        for key in ("source", "doc.province", "doc.type", "year"):
-            try:
-                self.client.create_payload_index(self.collection, key, models.PayloadSchemaType.KEYWORD)
-            except Exception:  # embedded mode ignores payload indexes; the server uses them
-                pass
+        if _is_local(self.client):
+            return  # embedded mode ignores payload indexes (and warns); the server uses them
+        for key in ("source", "doc.province", "doc.type", "doc_year"):
+            self.client.create_payload_index(self.collection, key, models.PayloadSchemaType.KEYWORD)
 
     def upsert(self, points: Iterable[tuple[str, dict, dict]]) -> None:
         """Points as (chunk id, vectors {name: vector}, payload)."""
@@ -117,7 +118,9 @@ class ChunkIndex:
 
     def set_payload_for_source(self, source: str, payload: dict) -> None:
         self.client.set_payload(
-            self.collection, payload=payload, points=models.FilterSelector(filter=source_filter(source))
+            self.collection,
+            payload=payload,
+            points=models.FilterSelector(filter=source_filter(source)),
         )
 
     def count(self) -> int:
@@ -131,8 +134,12 @@ class ChunkIndex:
         offset = None
         while True:
             points, offset = self.client.scroll(
-                self.collection, scroll_filter=flt, limit=512, offset=offset,
-                with_payload=with_payload, with_vectors=False,
+                self.collection,
+                scroll_filter=flt,
+                limit=512,
+                offset=offset,
+                with_payload=with_payload,
+                with_vectors=False,
             )
             hits.extend(Hit(str(p.id), 1.0, p.payload or {}) for p in points)
             if offset is None:
@@ -154,11 +161,21 @@ class ChunkIndex:
 
     def dense_search(self, vector: list[float], limit: int, flt=None) -> list[Hit]:
         result = self.client.query_points(
-            self.collection, query=vector, using=DENSE, limit=limit, query_filter=flt,
+            self.collection,
+            query=vector,
+            using=DENSE,
+            limit=limit,
+            query_filter=flt,
             with_payload=True,
         )
         return [Hit(str(p.id), p.score, p.payload or {}) for p in result.points]
 
 
 def source_filter(source: str) -> models.Filter:
-    return models.Filter(must=[models.FieldCondition(key="source", match=models.MatchValue(value=source))])
+    return models.Filter(
+        must=[models.FieldCondition(key="source", match=models.MatchValue(value=source))]
+    )
+
+
+def _is_local(client: QdrantClient) -> bool:
+    return client._client.__class__.__name__ == "QdrantLocal"

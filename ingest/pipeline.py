@@ -155,7 +155,8 @@ def ingest(
     known: dict = state["files"]
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [
-        s for s in parsed
+        s
+        for s in parsed
         if known.get(s, {}).get("hash") != hashes[s] and (wanted is None or s in wanted)
     ]
     for source in sorted(set(known) - set(parsed) - set(summary.failed)):
@@ -179,8 +180,11 @@ def ingest(
             payload = chunk_payload(chunk, hashes[source]) | {"order": order}
             points.append((chunk.id, vectors, payload))
         index.upsert(points)
-        known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),
-                         "chunks": len(doc.chunks)}
+        known[source] = {
+            "hash": hashes[source],
+            "duplicate_of": duplicates.get(source),
+            "chunks": len(doc.chunks),
+        }
         summary.indexed.append(source)
         done += len(doc.chunks)
         report("index", done, total_chunks)

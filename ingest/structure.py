@@ -156,7 +156,7 @@ def accepts(parent: Node, label: Label, previous_line: str) -> bool:
         return True  # OCR reads đ) as d): the second d) in a row is đ)
     if step == 1:
         return True
-    ends_sentence = not previous_line or previous_line.rstrip()[-1:] in ".;:!?)\"”"
+    ends_sentence = not previous_line or previous_line.rstrip()[-1:] in '.;:!?)"”'
     return step == 2 and ends_sentence
 
 
@@ -192,9 +192,9 @@ def _parent_for(current: Node, label: Label) -> Node:
 
 def _open_child(parent: Node, label: Label) -> Node:
     text_label = label.label
-    if label.kind == "letter" and text_label == "d":
-        if parent.last_child_value.get("letter") == LETTERS.index("d") + 1:
-            text_label, label.value = "đ", LETTERS.index("đ") + 1
+    second_d = parent.last_child_value.get("letter") == LETTERS.index("d") + 1
+    if label.kind == "letter" and text_label == "d" and second_d:
+        text_label, label.value = "đ", LETTERS.index("đ") + 1
     child = Node(
         kind=label.kind,
         label=text_label,

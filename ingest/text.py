@@ -6,6 +6,7 @@ question meet an OCR text that lost its diacritics: both sides are folded the sa
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,7 +22,118 @@ _TOKEN = re.compile(
 # Function words that carry no evidence; folded forms. Kept short on purpose: Vietnamese
 # syllables such as "giao", "duc" are content, not stopwords.
 STOPWORDS = frozenset(
-    ["va", "cua", "cac", "cho", "la", "co", "the", "nhung", "mot", "de", "voi", "tai", "trong", "tren", "theo", "nhu", "sau", "khi", "nay", "do", "thi", "ma", "duoc", "bi", "se", "da", "dang", "hay", "hoac", "ve", "tu", "den", "nhat", "rat", "con", "cung", "moi", "vao", "ra", "len", "gi", "nao", "bao", "nhieu", "sao", "the", "nao", "khong", "chua", "phai", "hay", "the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are", "was", "were", "be", "what", "which", "who", "whom", "when", "where", "how", "does", "do", "did", "by", "at", "as", "with", "from", "that", "this", "these", "those", "it", "its", "there", "their", "about", "please", "tell", "me", "i", "we", "you", "our", "your", "much", "many", "any", "should", "shall", "will", "would", "can", "could", "has", "have", "had"]
+    [
+        "va",
+        "cua",
+        "cac",
+        "cho",
+        "la",
+        "co",
+        "the",
+        "nhung",
+        "mot",
+        "de",
+        "voi",
+        "tai",
+        "trong",
+        "tren",
+        "theo",
+        "nhu",
+        "sau",
+        "khi",
+        "nay",
+        "do",
+        "thi",
+        "ma",
+        "duoc",
+        "bi",
+        "se",
+        "da",
+        "dang",
+        "hay",
+        "hoac",
+        "ve",
+        "tu",
+        "den",
+        "nhat",
+        "rat",
+        "con",
+        "cung",
+        "moi",
+        "vao",
+        "ra",
+        "len",
+        "gi",
+        "nao",
+        "bao",
+        "nhieu",
+        "sao",
+        "the",
+        "nao",
+        "khong",
+        "chua",
+        "phai",
+        "hay",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "how",
+        "does",
+        "do",
+        "did",
+        "by",
+        "at",
+        "as",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "there",
+        "their",
+        "about",
+        "please",
+        "tell",
+        "me",
+        "i",
+        "we",
+        "you",
+        "our",
+        "your",
+        "much",
+        "many",
+        "any",
+        "should",
+        "shall",
+        "will",
+        "would",
+        "can",
+        "could",
+        "has",
+        "have",
+        "had",
+    ]
 )
 
 
@@ -62,7 +174,7 @@ def bm25_terms(text: str) -> list[str]:
     """
     words = word_tokens(text)
     terms = list(words)
-    for left, right in zip(words, words[1:], strict=False):
+    for left, right in itertools.pairwise(words):
         if left.isalpha() and right.isalpha():
             terms.append(f"{left}_{right}")
     return terms

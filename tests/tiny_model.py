@@ -22,16 +22,29 @@ def build_tiny_model(target: Path, dim: int = 32) -> Path:
     )
     tokenizer.train_from_iterator(texts, trainer)
     fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]", model_max_length=256,
+        tokenizer_object=tokenizer,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
+        model_max_length=256,
     )
     hf_dir = target / "hf"
     fast.save_pretrained(hf_dir)
-    config = BertConfig(vocab_size=fast.vocab_size, hidden_size=dim, num_hidden_layers=2,
-                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=256)
+    config = BertConfig(
+        vocab_size=fast.vocab_size,
+        hidden_size=dim,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=256,
+    )
     BertModel(config).save_pretrained(hf_dir)
     word = Transformer(str(hf_dir), max_seq_length=256)
-    model = SentenceTransformer(modules=[word, Pooling(word.get_word_embedding_dimension(), "mean")])
+    model = SentenceTransformer(
+        modules=[word, Pooling(word.get_word_embedding_dimension(), "mean")]
+    )
     out = target / "tiny-st"
     model.save(str(out))
     return out

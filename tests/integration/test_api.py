@@ -52,7 +52,15 @@ def test_ask_contract(client):
     r = client.post("/api/ask", json={"question": "chỉ tiêu năm 2025 cho trung học là gì?"})
     assert r.status_code == 200 and r.headers["X-Request-ID"]
     body = r.json()
-    assert set(body) >= {"question", "answer", "answerable", "language", "retrieved", "citations", "timings_ms"}
+    assert set(body) >= {
+        "question",
+        "answer",
+        "answerable",
+        "language",
+        "retrieved",
+        "citations",
+        "timings_ms",
+    }
     assert body["answerable"] and "98,5" in body["answer"]
     cite = body["citations"][0]
     assert set(cite) >= {"n", "source", "section", "section_title", "text", "score", "doc"}

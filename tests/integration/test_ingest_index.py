@@ -9,7 +9,6 @@ import sys
 import pytest
 
 from assistant.service import AssistantService
-from ingest.index import IndexBusy
 from tests.conftest import BACGIANG, HAIPHONG, NOTICE, NOTICE_OCR, PLAN, ROOT, make_settings
 
 pytestmark = pytest.mark.integration
@@ -100,7 +99,9 @@ def test_missing_model_means_bm25_only_said_once(tmp_path, caplog):
     try:
         assert service.embedder is None
         assert service.ingest().dense is False
-        messages = [r.getMessage() for r in caplog.records if "not available offline" in r.getMessage()]
+        messages = [
+            r.getMessage() for r in caplog.records if "not available offline" in r.getMessage()
+        ]
         assert len(messages) == 1 and "BM25 only" in messages[0]
     finally:
         service.close()

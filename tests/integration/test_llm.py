@@ -34,9 +34,13 @@ def stand_in_llm(behaviour: dict) -> FastAPI:
         prompt = body["messages"][-1]["content"]
         passages = dict(re.findall(r"^\[(\d+)\] \(.*?\)\n(.*)$", prompt, flags=re.M))
         cited = next((n for n, text in passages.items() if "98,5" in text), None)
-        content = "NOT_FOUND" if cited is None else (
-            f"Mục tiêu năm 2025: học sinh trung học lên lớp đạt 98,5% trở lên [{cited}]. "
-            "Ngoài ra còn 100 trường [42]."
+        content = (
+            "NOT_FOUND"
+            if cited is None
+            else (
+                f"Mục tiêu năm 2025: học sinh trung học lên lớp đạt 98,5% trở lên [{cited}]. "
+                "Ngoài ra còn 100 trường [42]."
+            )
         )
         return {"id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
                 "choices": [{"index": 0, "finish_reason": "stop",

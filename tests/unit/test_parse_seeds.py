@@ -81,7 +81,12 @@ def test_bacgiang_eleven_task_groups():
     assert [k for k in sections if k.startswith("II.")] == [f"II.{i}" for i in range(1, 12)]
     assert "19%" in sections["II.4"]
     meta = parsed(BACGIANG).meta
-    assert (meta.type, meta.province, meta.date, meta.number) == ("Kế hoạch", "Bắc Giang", "2023-09", None)
+    assert (meta.type, meta.province, meta.date, meta.number) == (
+        "Kế hoạch",
+        "Bắc Giang",
+        "2023-09",
+        None,
+    )
     assert meta.signer == "Tạ Việt Hùng"
     assert meta.issuer == "Sở Giáo dục và Đào tạo Bắc Giang"
 

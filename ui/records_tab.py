@@ -1,0 +1,158 @@
+"""The "Chỉ tiêu" tab: targets by year × level, each metric's path across 2023/2025/2030, and the
+"Nhiệm vụ" table of tasks by lead unit and deadline. Every row names its source and section so a
+reader can check the number in the directive itself.
+
+Self-contained: call `build_records_tab(get_service)` inside an open `gr.Blocks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import gradio as gr
+import pandas as pd
+
+from assistant.records import LEVELS, filter_targets, filter_tasks
+from assistant.records_api import service_records
+
+TARGET_HEADERS = [
+    "Năm",
+    "Giai đoạn",
+    "Cấp học",
+    "Chỉ tiêu",
+    "Giá trị",
+    "Số",
+    "Đơn vị",
+    "So sánh",
+    "Tỉnh",
+    "Nguồn",
+    "Mục",
+]
+TASK_HEADERS = ["Đơn vị chủ trì", "Thời hạn", "Hạn (ISO)", "Nhiệm vụ", "Sản phẩm", "Nguồn", "Mục"]
+_COMPARATORS = {"at_least": "≥", "at_most": "≤", "exact": "="}
+
+
+def _target_order(t: dict) -> tuple:
+    level = LEVELS.index(t["level"]) if t["level"] in LEVELS else len(LEVELS)
+    return (t.get("metric_key") or "", t.get("year") or 0, level)
+
+
+def targets_frame(targets: list[dict]) -> pd.DataFrame:
+    rows = [
+        [
+            t.get("year") or "",
+            t.get("period") or "",
+            t["level"],
+            t.get("metric_label") or t["metric"],
+            t["value"],
+            t["number"],
+            t["unit"],
+            _COMPARATORS.get(t["comparator"], t["comparator"]),
+            t.get("province") or "",
+            t["source"],
+            t["section_label"],
+        ]
+        for t in sorted(targets, key=_target_order)
+    ]
+    return pd.DataFrame(rows, columns=TARGET_HEADERS)
+
+
+def trend_frame(targets: list[dict]) -> pd.DataFrame:
+    """One point per (metric, level, year) for percentage targets given for a single year."""
+    points: dict[tuple, dict] = {}
+    for t in targets:
+        if t["unit"] != "%" or not t.get("year") or (t.get("period") or "").count("-"):
+            continue
+        series = f"{t.get('metric_label') or t['metric']} ({t['level']})"
+        points.setdefault(
+            (series, t["year"]),
+            {"Năm": str(t["year"]), "Giá trị (%)": t["number"], "Chỉ tiêu": series},
+        )
+    frame = pd.DataFrame(list(points.values()), columns=["Năm", "Giá trị (%)", "Chỉ tiêu"])
+    counts = frame.groupby("Chỉ tiêu")["Năm"].transform("count") if len(frame) else frame["Năm"]
+    return frame[counts > 1].sort_values(["Chỉ tiêu", "Năm"]) if len(frame) else frame
+
+
+def tasks_frame(tasks: list[dict]) -> pd.DataFrame:
+    rows = [
+        [
+            t.get("lead_name") or t.get("lead") or "",
+            t.get("deadline") or "",
+            t.get("deadline_date") or "",
+            t["task"],
+            t.get("output") or "",
+            t["source"],
+            t["section_label"],
+        ]
+        for t in sorted(
+            tasks, key=lambda t: (t.get("deadline_date") or "9999", t.get("lead_name") or "")
+        )
+    ]
+    return pd.DataFrame(rows, columns=TASK_HEADERS)
+
+
+def build_records_tab(get_service: Callable[[], object]) -> None:
+    """Add the "Chỉ tiêu" tab to the enclosing gr.Blocks; data is read when the page loads."""
+
+    def records():
+        return service_records(get_service())
+
+    def show_targets(year, level, province, q):
+        year_value = int(year) if str(year or "").strip().isdigit() else None
+        rows = filter_targets(
+            records()[0],
+            year=year_value,
+            level=level or None,
+            province=province or None,
+            q=q or None,
+        )
+        return targets_frame(rows), trend_frame(
+            filter_targets(
+                records()[0], level=level or None, province=province or None, q=q or None
+            )
+        )
+
+    def show_tasks(lead, before, q):
+        rows = filter_tasks(records()[1], lead=lead or None, before=before or None, q=q or None)
+        return tasks_frame(rows)
+
+    with gr.Tab("Chỉ tiêu"):
+        gr.Markdown("Chỉ tiêu định lượng trích từ văn bản; mỗi dòng kèm nguồn và mục.")
+        with gr.Row():
+            year = gr.Dropdown(
+                ["", "2023", "2024", "2025", "2030"], value="", label="Năm", allow_custom_value=True
+            )
+            level = gr.Dropdown(["", *LEVELS], value="", label="Cấp học")
+            province = gr.Textbox(label="Tỉnh", placeholder="Quảng Ninh")
+            query = gr.Textbox(label="Tìm (không cần dấu)", placeholder="chuan quoc gia")
+        targets_table = gr.Dataframe(
+            lambda: targets_frame(records()[0]),
+            headers=TARGET_HEADERS,
+            label="Chỉ tiêu",
+            wrap=True,
+            interactive=False,
+        )
+        trend = gr.LinePlot(
+            lambda: trend_frame(records()[0]),
+            x="Năm",
+            y="Giá trị (%)",
+            color="Chỉ tiêu",
+            label="Chỉ tiêu qua các năm (%)",
+            title="Chỉ tiêu qua các mốc 2023 / 2025 / 2030",
+        )
+        for control in (year, level, province, query):
+            control.change(show_targets, [year, level, province, query], [targets_table, trend])
+        with gr.Accordion("Nhiệm vụ", open=True):
+            with gr.Row():
+                lead = gr.Textbox(label="Đơn vị chủ trì", placeholder="Phòng KHTC")
+                before = gr.Textbox(label="Hạn trước (YYYY-MM)", placeholder="2024-06")
+                task_query = gr.Textbox(label="Tìm (không cần dấu)")
+            tasks_table = gr.Dataframe(
+                lambda: tasks_frame(records()[1]),
+                headers=TASK_HEADERS,
+                label="Nhiệm vụ",
+                wrap=True,
+                interactive=False,
+            )
+            for control in (lead, before, task_query):
+                control.change(show_tasks, [lead, before, task_query], [tasks_table])
