@@ -47,10 +47,10 @@ NOTICE_PAIR = ("quangninh-tb3677-2023-12-15.txt", "quangninh-tb3677-2023-12-15-o
 
 # Allowed shapes of one numbering label (see DESIGN.md, chunk contract).
 LABEL_RE = re.compile(
-    r"^(?:[IVX]+"            # I II III IV V
-    r"|\d+"                  # 1 2 10
-    r"|\d+(?:\.\d+)+"        # 1.2
-    r"|\(\d+\)"              # (3)
+    r"^(?:[IVX]+"  # I II III IV V
+    r"|\d+"  # 1 2 10
+    r"|\d+(?:\.\d+)+"  # 1.2
+    r"|\(\d+\)"  # (3)
     r"|[abcdđeghiklmnopqrstuvxy]"  # a b c d đ e g h i ...
     r"|appendix)$"
 )
@@ -163,7 +163,9 @@ def main(argv):
                     err(qid, f"odd section label {s!r} in {sec!r}")
             if sec and sec[0] == "appendix" and (len(sec) != 2 or not sec[1].isdigit()):
                 err(qid, f"appendix section must be ['appendix', '<row>']: {sec!r}")
-        if len({json.dumps(g, ensure_ascii=False, sort_keys=True) for g in q["gold"] if isinstance(g, dict)}) != len(q["gold"]):
+        if len(
+            {json.dumps(g, ensure_ascii=False, sort_keys=True) for g in q["gold"] if isinstance(g, dict)}
+        ) != len(q["gold"]):
             err(qid, "duplicate gold entries")
 
         if q["kind"] == "unanswerable":
@@ -208,7 +210,9 @@ def main(argv):
                     if s not in found:
                         err(qid, f"must_contain {m!r} not found in {s}")
             in_notice = [s for s in NOTICE_PAIR if s in sources]
-            if len(in_notice) == 2 and (m_nfc in corpus_text[NOTICE_PAIR[0]]) != (m_nfc in corpus_text[NOTICE_PAIR[1]]):
+            if len(in_notice) == 2 and (m_nfc in corpus_text[NOTICE_PAIR[0]]) != (
+                m_nfc in corpus_text[NOTICE_PAIR[1]]
+            ):
                 err(qid, f"must_contain {m!r} occurs in only one copy of the notice")
 
     # ---- proportions
@@ -228,8 +232,12 @@ def main(argv):
     print("by kind:  " + ", ".join(f"{k}={by_kind[k]}" for k in sorted(KINDS)))
     print("by split: " + ", ".join(f"{k}={by_split[k]}" for k in sorted(SPLITS)))
     for sp in sorted(SPLITS):
-        print(f"  {sp}: lang " + ", ".join(f"{k}={by_split_lang[(sp, k)]}" for k in sorted(LANGS))
-              + " | kind " + ", ".join(f"{k}={by_split_kind[(sp, k)]}" for k in sorted(KINDS)))
+        print(
+            f"  {sp}: lang "
+            + ", ".join(f"{k}={by_split_lang[(sp, k)]}" for k in sorted(LANGS))
+            + " | kind "
+            + ", ".join(f"{k}={by_split_kind[(sp, k)]}" for k in sorted(KINDS))
+        )
     print("gold passages by source:")
     for s in sorted(corpus_text):
         print(f"  {s}: {by_source[s]}")
