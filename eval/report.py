@@ -1,0 +1,190 @@
+"""Write a benchmark run to eval/reports/<YYYYmmdd-HHMMSS>/: report.md, results.json, plots."""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from pathlib import Path
+
+from eval.metrics import RETRIEVAL_METRICS
+from eval.run import EvalResult, worst_failures
+
+REPORTS = Path(__file__).with_name("reports")
+ANSWER_METRICS = (
+    "answer_accuracy",
+    "citation_precision",
+    "abstention_precision",
+    "abstention_recall",
+    "false_abstentions",
+    "false_answers",
+    "latency_p50_ms",
+    "latency_p95_ms",
+)
+PLOT_METRICS = (*RETRIEVAL_METRICS, "answer_accuracy")
+
+
+def fmt(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, int):
+        return str(value)
+    return f"{value:.3f}" if abs(value) < 10 else f"{value:.0f}"
+
+
+def _table(rows: list[tuple[str, dict]], columns: list[str], first: str) -> list[str]:
+    lines = [f"| {first} | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    for name, values in rows:
+        lines.append(f"| {name} | " + " | ".join(fmt(values.get(c)) for c in columns) + " |")
+    return lines
+
+
+def markdown(result: EvalResult) -> str:
+    out = [f"# eduqa benchmark — split `{result.split}`, {len(result.questions)} questions", ""]
+    out.append(
+        f"Run {result.meta.get('started', '')}; "
+        + (f"over HTTP at {result.meta['url']}" if result.meta.get("url") else "in-process")
+        + "."
+    )
+    for name, reason in result.skipped.items():
+        out.append(f"- `{name}` skipped: {reason}")
+    out += ["", "## Overall", ""]
+    cols = ["n", *RETRIEVAL_METRICS, *ANSWER_METRICS]
+    out += _table([(n, c["summary"]) for n, c in result.configs.items()], cols, "configuration")
+    out += ["", "Retrieval metrics exclude unanswerable questions; naive-chunks is retrieval only.", ""]
+    for dim in ("lang", "kind"):
+        out += [f"## By {dim}", ""]
+        for name, entry in result.configs.items():
+            cols = ["n", *RETRIEVAL_METRICS] + (
+                []
+                if entry.get("retrieval_only")
+                else ["answer_accuracy", "false_abstentions", "false_answers"]
+            )
+            out += [f"### {name}", ""]
+            out += _table(list(entry["by"][dim].items()), cols, dim)
+            out.append("")
+    failures = worst_failures(result)
+    if failures:
+        out += [
+            f"## Worst failures ({failures[0]['config']})",
+            "",
+            "| id | lang | kind | question | gold | first retrieved | MRR@10 | answer ok |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for f in failures:
+            q = f["question"].replace("|", "/")
+            out.append(
+                f"| {f['id']} | {f['lang']} | {f['kind']} | {q} | {'<br>'.join(f['gold']) or '(none)'} "
+                f"| {f['first_retrieved']} | {fmt(f['mrr@10'])} | {fmt(f['answer_correct'])} |"
+            )
+    return "\n".join(out) + "\n"
+
+
+def results_json(result: EvalResult) -> dict:
+    return {
+        "summary": result.summary(),
+        "by": {n: c["by"] for n, c in result.configs.items()},
+        "questions": [
+            {
+                "id": q["id"],
+                "question": q["question"],
+                "lang": q["lang"],
+                "kind": q["kind"],
+                "gold": q["gold"],
+                "must_contain": q.get("must_contain", []),
+                "configs": {
+                    name: {
+                        k: r.get(k)
+                        for k in (
+                            "retrieved",
+                            "retrieved_ids",
+                            "citations",
+                            "answer",
+                            "answerable",
+                            "latency_ms",
+                            "scores",
+                        )
+                    }
+                    for name, c in result.configs.items()
+                    for r in c["records"]
+                    if r["id"] == q["id"]
+                },
+            }
+            for q in result.questions
+        ],
+        "worst_failures": worst_failures(result),
+    }
+
+
+def plots(result: EvalResult, folder: Path) -> list[Path]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    written = []
+    names = list(result.configs)
+    fig, ax = plt.subplots(figsize=(10, 4.5))
+    width = 0.8 / max(len(names), 1)
+    for i, name in enumerate(names):
+        summary = result.configs[name]["summary"]
+        values = [summary.get(m, math.nan) for m in PLOT_METRICS]
+        values = [0.0 if v is None or math.isnan(v) else v for v in values]
+        ax.bar([x + i * width for x in range(len(PLOT_METRICS))], values, width, label=name)
+    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(PLOT_METRICS))], PLOT_METRICS)
+    ax.set_ylim(0, 1.05)
+    ax.set_title(f"Metrics by configuration ({result.split}, {len(result.questions)} questions)")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    written.append(folder / "metrics_by_config.png")
+    fig.savefig(written[-1], dpi=110)
+    plt.close(fig)
+
+    langs = sorted({q["lang"] for q in result.questions})
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for i, name in enumerate(names):
+        by = result.configs[name]["by"]["lang"]
+        values = [by.get(lang, {}).get("hits@5", math.nan) for lang in langs]
+        values = [0.0 if v is None or math.isnan(v) else v for v in values]
+        ax.bar([x + i * width for x in range(len(langs))], values, width, label=name)
+    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(langs))], langs)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("hits@5")
+    ax.set_title("hits@5 by question language")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    written.append(folder / "hits5_by_lang.png")
+    fig.savefig(written[-1], dpi=110)
+    plt.close(fig)
+    return written
+
+
+def write_report(result: EvalResult, root: Path = REPORTS) -> Path:
+    folder = root / time.strftime("%Y%m%d-%H%M%S")
+    n = 1
+    while folder.exists():
+        folder = root / f"{time.strftime('%Y%m%d-%H%M%S')}-{n}"
+        n += 1
+    folder.mkdir(parents=True)
+    (folder / "report.md").write_text(markdown(result), encoding="utf-8")
+    (folder / "results.json").write_text(
+        json.dumps(_clean(results_json(result)), ensure_ascii=False, indent=1), encoding="utf-8"
+    )
+    plots(result, folder)
+    return folder
+
+
+def write_summary(result: EvalResult, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(_clean(result.summary()), ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _clean(value):
+    """NaN is not JSON: write null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
