@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 from assistant.query import QueryAnalysis
-from assistant.search import Passage
+from assistant.search import Passage, evidence
 from ingest.text import word_tokens
 
 ENGLISH_TYPES = {"Thông báo": "notice", "Kế hoạch": "plan", "Công văn": "official letter",
                  "Hướng dẫn": "guidance", "Quyết định": "decision", "Chỉ thị": "directive",
                  "Báo cáo": "report"}  # fmt: skip
 MAX_ANSWER_PASSAGES = 3
+QUANTITY_COVERAGE = 0.6  # share of the question a sentence with the figure must cover (tuned on dev)
 
 
 @dataclass
@@ -36,9 +37,7 @@ def document_label(doc: dict, language: str = "vi") -> str:
     kind = doc.get("type") or ("Văn bản" if language == "vi" else "document")
     issuer = "Sở GDĐT" if language == "vi" else "Department of Education"
     if doc.get("province"):
-        issuer = (
-            f"{issuer} {doc['province']}" if language == "vi" else f"{doc['province']} {issuer}"
-        )
+        issuer = f"{issuer} {doc['province']}" if language == "vi" else f"{doc['province']} {issuer}"
     date = _display_date(doc.get("date"))
     if language == "en":
         label = f"the {issuer}'s {ENGLISH_TYPES.get(kind, kind.lower())}"
@@ -56,13 +55,40 @@ def _display_date(iso: str | None) -> str:
     return "/".join(reversed(parts)) if len(parts) > 1 else parts[0]
 
 
+_QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
+
+
+def has_quantity(sentence: str) -> bool:
+    """A percentage or a count in the sentence (years, dates and document numbers do not count)."""
+    for number, percent in _QUANTITY.findall(sentence):
+        if percent or not re.fullmatch(r"(19|20)\d\d", number):
+            return True
+    return False
+
+
+def answers_the_quantity(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> bool:
+    """For 'how many / what rate' questions: a sentence holds a figure and the question's topic."""
+    for sentence in split_sentences(passage.text):
+        if has_quantity(sentence) and evidence(analysis, sentence, idf, skip_years=True) >= QUANTITY_COVERAGE:
+            return True
+    return False
+
+
+def year_text(passage: Passage) -> str:
+    """Where a year may be stated for a passage: its text, heading path and document."""
+    doc = passage.doc or {}
+    return f"{passage.index_text} {doc.get('title') or ''} {doc.get('date') or ''}"
+
+
 def decide(
     analysis: QueryAnalysis,
     passages: list[Passage],
     threshold: float,
     corpus_provinces: set[str],
+    idf: dict[str, float] | None = None,
 ) -> Decision:
-    """Answerable when a top passage covers the question well and holds its year and place."""
+    """Answerable when a top passage covers the question well and holds its year, place and,
+    for a question about a figure, a sentence with that figure."""
     related = passages[:MAX_ANSWER_PASSAGES]
     if not passages:
         return Decision(False, [], "no passage")
@@ -72,7 +98,7 @@ def decide(
     pool = passages[:8]
     good = [p for p in pool if p.evidence >= threshold]
     for year in analysis.years:
-        good = [p for p in good if year in p.index_text]
+        good = [p for p in good if year in year_text(p)]
         if not good:
             return Decision(False, related, f"year:{year}")
     for number in analysis.numbers:
@@ -82,6 +108,10 @@ def decide(
             return Decision(False, related, f"number:{number}")
     if not good:
         return Decision(False, related, "weak")
+    if analysis.asks_quantity:
+        good = [p for p in good if answers_the_quantity(analysis, p, idf or {})]
+        if not good:
+            return Decision(False, related, "figure")
     best = max(p.evidence for p in good)
     chosen = [p for p in good if p.evidence >= best * 0.85][:MAX_ANSWER_PASSAGES]
     return Decision(True, chosen)
@@ -107,9 +137,7 @@ def best_sentences(analysis: QueryAnalysis, passage: Passage, limit: int = 2) ->
         for concept in analysis.concepts:
             if any(f" {' '.join(word_tokens(p))} " in words for p in concept.phrases if p.strip()):
                 score += concept.weight
-        if analysis.asks_figure and re.search(
-            r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}", sentence
-        ):
+        if analysis.asks_figure and re.search(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}", sentence):
             score += 1.5
         for year in analysis.years:
             if year in sentence:
@@ -159,14 +187,16 @@ def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
     if analysis.language == "en":
         why = {"province": f" There is no document about {value} in the corpus.",
                "year": f" No passage gives this for {value}.",
-               "number": f" No passage mentions {value}."}.get(kind, "")  # fmt: skip
+               "number": f" No passage mentions {value}.",
+               "figure": " No passage gives that figure."}.get(kind, "")  # fmt: skip
         text = f"The documents do not say.{why}"
         if decision.passages:
             text += " The nearest passages (related, not an answer): " + _related(decision, "en")
         return text
     why = {"province": f" Kho văn bản không có văn bản nào của {value}.",
            "year": f" Không có đoạn nào nêu nội dung này cho năm {value}.",
-           "number": f" Không có đoạn nào nêu {value}."}.get(kind, "")  # fmt: skip
+           "number": f" Không có đoạn nào nêu {value}.",
+           "figure": " Không có đoạn nào nêu con số này."}.get(kind, "")  # fmt: skip
     text = f"Không tìm thấy thông tin trả lời trong các văn bản hiện có.{why}"
     if decision.passages:
         text += " Các đoạn liên quan nhất (chỉ để tham khảo): " + _related(decision, "vi")
@@ -176,7 +206,5 @@ def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
 def _related(decision: Decision, language: str) -> str:
     items = []
     for n, p in enumerate(decision.passages, 1):
-        items.append(
-            f"{document_label(p.doc, language)}, {section_label(p.section, language)} [{n}]"
-        )
+        items.append(f"{document_label(p.doc, language)}, {section_label(p.section, language)} [{n}]")
     return "; ".join(items) + "."

@@ -146,12 +146,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         try:
             response = await call_next(request)
         except Exception:
-            log.exception(
-                "request %s %s failed [request_id=%s]", request.method, request.url.path, rid
-            )
-            response = JSONResponse(
-                {"detail": "internal error", "request_id": rid}, status_code=500
-            )
+            log.exception("request %s %s failed [request_id=%s]", request.method, request.url.path, rid)
+            response = JSONResponse({"detail": "internal error", "request_id": rid}, status_code=500)
         response.headers["X-Request-ID"] = rid
         log.info("%s %s -> %s [request_id=%s]", request.method, request.url.path,
                  response.status_code, rid)  # fmt: skip

@@ -47,9 +47,7 @@ def _parse_filters(items: list[str] | None) -> dict[str, str]:
 
 @app.command("ingest")
 def ingest_cmd(
-    path: Annotated[
-        Path | None, typer.Argument(help="Corpus folder (default: EDUQA_CORPUS_DIR).")
-    ] = None,
+    path: Annotated[Path | None, typer.Argument(help="Corpus folder (default: EDUQA_CORPUS_DIR).")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Parse the corpus into numbered-task chunks and index them (unchanged files are skipped)."""
@@ -67,9 +65,7 @@ def ingest_cmd(
             tasks: dict[str, int] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
-                label = {"read": "Reading documents", "index": "Embedding and indexing chunks"}[
-                    stage
-                ]
+                label = {"read": "Reading documents", "index": "Embedding and indexing chunks"}[stage]
                 if stage not in tasks:
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)
@@ -89,9 +85,7 @@ def ingest_cmd(
 
 @app.command("chunks")
 def chunks_cmd(
-    source: Annotated[
-        str | None, typer.Option(help="Only this file (path relative to corpus/).")
-    ] = None,
+    source: Annotated[str | None, typer.Option(help="Only this file (path relative to corpus/).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List the indexed chunks (DESIGN.md chunk listing with --json)."""
@@ -118,9 +112,7 @@ def chunks_cmd(
 @app.command("ask")
 def ask_cmd(
     question: Annotated[str, typer.Argument(help="The question, in Vietnamese or English.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the answer contract as JSON.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer contract as JSON.")] = False,
     top_k: Annotated[int, typer.Option("--top-k", min=1, max=20)] = 5,
     filter_: Annotated[
         list[str] | None, typer.Option("--filter", help="key=value: source, province, type, year")
@@ -151,9 +143,7 @@ def ask_cmd(
     out = Console()
     out.print(answer.answer if answer.answerable else f"[yellow]{answer.answer}[/yellow]")
     if answer.citations:
-        out.print(
-            "\n[bold]Nguồn / Sources[/bold]" if answer.answerable else "\n[bold]Related[/bold]"
-        )
+        out.print("\n[bold]Nguồn / Sources[/bold]" if answer.answerable else "\n[bold]Related[/bold]")
         for c in answer.citations:
             doc = c.doc
             out.print(f"[{c.n}] {doc.type or ''} {doc.number or ''} {doc.date or ''} — "
@@ -164,9 +154,7 @@ def ask_cmd(
 def serve_cmd(
     host: Annotated[str, typer.Option()] = "127.0.0.1",
     port: Annotated[int, typer.Option()] = 8000,
-    no_ingest: Annotated[
-        bool, typer.Option("--no-ingest", help="Do not ingest a stale index.")
-    ] = False,
+    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Do not ingest a stale index.")] = False,
 ) -> None:
     """Serve the API (/api, docs at /docs) and the chat page (/), ingesting corpus/ if stale."""
     import uvicorn

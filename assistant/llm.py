@@ -73,21 +73,15 @@ def clean_citations(text: str, count: int) -> tuple[str, list[int]]:
     return re.sub(r"\s+([.,;])", r"\1", cleaned).strip(), sorted(set(kept))
 
 
-def generate(
-    llm, question: str, language: str, passages: list[Passage]
-) -> tuple[str, list[int]] | None:
+def generate(llm, question: str, language: str, passages: list[Passage]) -> tuple[str, list[int]] | None:
     """(answer, cited numbers), or None when the model says not found, fails or cites nothing."""
     try:
         from llama_index.core.llms import ChatMessage
 
-        response = llm.chat(
-            [ChatMessage(role="user", content=build_prompt(question, language, passages))]
-        )
+        response = llm.chat([ChatMessage(role="user", content=build_prompt(question, language, passages))])
         text = (response.message.content or "").strip()
     except Exception as exc:
-        log.warning(
-            "LLM call failed (%s: %s); using the extractive answer.", type(exc).__name__, exc
-        )
+        log.warning("LLM call failed (%s: %s); using the extractive answer.", type(exc).__name__, exc)
         return None
     if not text or NOT_FOUND in text:
         return None

@@ -56,6 +56,12 @@ _METADATA = re.compile(
 )
 
 
+_QUANTITY = re.compile(
+    r"\b(bao nhieu|may|how many|how much|what percentage|what share|what proportion|what rate|"
+    r"percent|percentage|ty le|ti le|muc do may|what level)\b"
+)
+
+
 @lru_cache(maxsize=1)
 def glossary() -> dict:
     return json.loads((Path(__file__).with_name("glossary.json")).read_text(encoding="utf-8"))
@@ -81,21 +87,32 @@ class QueryAnalysis:
     numbers: list[str]
     asks_figure: bool
     asks_metadata: bool
+    asks_quantity: bool
     terms: dict[str, float] = field(default_factory=dict)  # BM25 term -> weight
     concepts: list[Concept] = field(default_factory=list)
     search_text: str = ""  # what the dense model sees
 
 
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
+_VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
+
+
 def detect_language(question: str) -> str:
+    """English when its words are English; Vietnamese typed without diacritics is still Vietnamese.
+
+    A word that cannot be a Vietnamese syllable ('schools', 'deadline') is English evidence.
+    """
     if has_diacritics(question):
         return "vi"
-    words = re.findall(r"[a-zA-Z']+", question.lower())
+    words = [w for w in re.findall(r"[A-Za-z']+", question) if not (w.isupper() and len(w) > 1)]
+    words = [w.lower() for w in words]
     if not words:
         return "vi"
-    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] for w in words)
-    vietnamese_only = sum(w in {"la", "gi", "nao", "cua", "cho", "nhung", "duoc", "nam", "cac"}
-                          for w in words)  # fmt: skip
-    return "en" if english > vietnamese_only and english / len(words) >= 0.25 else "vi"
+    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] or not _SYLLABLE.match(w) for w in words)
+    vietnamese = sum(w in _VIETNAMESE_WORDS for w in words)
+    return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
 
 
 def _english_concepts(question: str) -> list[Concept]:
@@ -111,7 +128,7 @@ def _english_concepts(question: str) -> list[Concept]:
                 break
     for word in text.split():
         if word.isalpha() and word not in STOPWORDS and word != "|" and len(word) > 2:
-            concepts.append(Concept(word, [word], weight=0.5))  # English left untranslated
+            concepts.append(Concept(word, [word], weight=0.15))  # English left untranslated
     return concepts
 
 
@@ -186,8 +203,11 @@ def analyse(question: str) -> QueryAnalysis:
     topic = _without_places(question, provinces)
     concepts = _english_concepts(topic) if language == "en" else _vietnamese_concepts(topic)
     for year in _YEAR.findall(question):
-        if not any(c.name == year for c in concepts):
-            concepts.append(Concept(year, [year]))
+        concepts.append(Concept(year, [year]))
+    unique: dict[str, Concept] = {}
+    for concept in concepts:
+        unique.setdefault(concept.name, concept)
+    concepts = list(unique.values())
     terms: dict[str, float] = {}
     for concept in concepts:
         for i, phrase in enumerate(concept.phrases):
@@ -208,6 +228,7 @@ def analyse(question: str) -> QueryAnalysis:
         numbers=[n.strip() for n in _NUMBER.findall(question)],
         asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
         asks_metadata=bool(_METADATA.search(folded_q)),
+        asks_quantity=bool(_QUANTITY.search(folded_q)),
         terms=terms,
         concepts=concepts,
         search_text=f"{question} {expansions}".strip(),

@@ -39,26 +39,20 @@ def service_records(service) -> tuple[list[dict], list[dict]]:
 @router.get("/targets")
 def targets(
     service: ServiceDep,
-    year: Annotated[
-        int | None, Query(description="Target year, or a year inside its period")
-    ] = None,
+    year: Annotated[int | None, Query(description="Target year, or a year inside its period")] = None,
     level: Annotated[str | None, Query(description=LEVEL_HELP)] = None,
     province: Annotated[str | None, Query()] = None,
     q: Annotated[str | None, Query(description="Words in the metric or quote, any accents")] = None,
 ) -> dict:
     """Quantitative targets (chỉ tiêu) with their source and section."""
-    rows = filter_targets(
-        service_records(service)[0], year=year, level=level, province=province, q=q
-    )
+    rows = filter_targets(service_records(service)[0], year=year, level=level, province=province, q=q)
     return {"count": len(rows), "targets": rows}
 
 
 @router.get("/tasks")
 def tasks(
     service: ServiceDep,
-    lead: Annotated[
-        str | None, Query(description="Lead unit, part of its name, any accents")
-    ] = None,
+    lead: Annotated[str | None, Query(description="Lead unit, part of its name, any accents")] = None,
     before: Annotated[str | None, Query(description="Due by: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
     q: Annotated[str | None, Query()] = None,
 ) -> dict:

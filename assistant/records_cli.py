@@ -82,9 +82,7 @@ def targets_cmd(
     year: Annotated[int | None, typer.Option(help="Target year (or inside its period).")] = None,
     level: Annotated[str | None, typer.Option(help=LEVEL_HELP)] = None,
     province: Annotated[str | None, typer.Option()] = None,
-    q: Annotated[
-        str | None, typer.Option("--q", "-q", help="Words in the metric, any accents.")
-    ] = None,
+    q: Annotated[str | None, typer.Option("--q", "-q", help="Words in the metric, any accents.")] = None,
     csv: Annotated[bool, typer.Option("--csv", help="CSV to stdout instead of a table.")] = False,
 ) -> None:
     """Quantitative targets (chỉ tiêu) found in the indexed directives."""
@@ -94,9 +92,7 @@ def targets_cmd(
 
 
 def tasks_cmd(
-    lead: Annotated[
-        str | None, typer.Option(help="Lead unit, part of its name, any accents.")
-    ] = None,
+    lead: Annotated[str | None, typer.Option(help="Lead unit, part of its name, any accents.")] = None,
     before: Annotated[str | None, typer.Option(help="Due by YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     q: Annotated[str | None, typer.Option("--q", "-q")] = None,
     csv: Annotated[bool, typer.Option("--csv", help="CSV to stdout instead of a table.")] = False,

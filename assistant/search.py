@@ -68,11 +68,16 @@ def fuse(rankings: list[list[Hit]], weights: list[float]) -> dict[str, tuple[flo
     return fused
 
 
-def evidence(analysis: QueryAnalysis, passage_text: str, idf: dict[str, float]) -> float:
+def evidence(
+    analysis: QueryAnalysis, passage_text: str, idf: dict[str, float], skip_years: bool = False
+) -> float:
     """Share of the question's concepts (weighted by rarity) that the passage expresses."""
-    text = " " + " ".join(word_tokens(passage_text)) + " "
+    tokens = word_tokens(passage_text)
+    text = " " + " ".join(tokens) + " "
     total = covered = 0.0
     for concept in analysis.concepts:
+        if skip_years and concept.name in analysis.years:
+            continue
         phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
         phrases = [p for p in phrases if p]
         if not phrases:
@@ -80,9 +85,30 @@ def evidence(analysis: QueryAnalysis, passage_text: str, idf: dict[str, float]) 
         rarity = max(idf.get(p.split()[0], 3.0) for p in phrases)
         weight = concept.weight * min(rarity, 6.0)
         total += weight
-        if any(f" {p} " in text for p in phrases):
+        if any(f" {p} " in text for p in phrases) or any(ocr_match(p, tokens) for p in phrases):
             covered += weight
     return covered / total if total else 0.0
+
+
+def near(word: str, token: str) -> bool:
+    """One OCR slip apart ('truong'/'truing', 'quoc'/'qu6c'), for words long enough to tell."""
+    if len(word) < 4 or word[0] != token[0] or abs(len(word) - len(token)) > 1 or word.isdigit():
+        return False
+    if len(word) == len(token):
+        return sum(a != b for a, b in zip(word, token, strict=True)) == 1
+    short, long = (word, token) if len(word) < len(token) else (token, word)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def ocr_match(phrase: str, tokens: list[str]) -> bool:
+    """The phrase's words in a row, each exact or one OCR slip away."""
+    words = phrase.split()
+    if not words or len(words) > len(tokens):
+        return False
+    for start in range(len(tokens) - len(words) + 1):
+        if all(w == t or near(w, t) for w, t in zip(words, tokens[start:], strict=False)):
+            return True
+    return False
 
 
 def boost(analysis: QueryAnalysis, payload: dict) -> float:
@@ -123,14 +149,11 @@ def search(
         rankings.append(index.sparse_search(analysis.terms, CANDIDATES, flt))
         weights.append(1.0)
     if embedder is not None and mode in ("hybrid", "dense"):
-        rankings.append(
-            index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
-        )
+        rankings.append(index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt))
         weights.append(1.0)
     fused = fuse(rankings, weights)
     passages = [
-        _passage(pid, score * boost(analysis, payload), payload)
-        for pid, (score, payload) in fused.items()
+        _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
     ]
     passages = collapse_duplicates(index, passages)
     idf = idf or {}

@@ -41,9 +41,7 @@ class AssistantService:
                           settings.embedding_query_prefix, settings.embedding_passage_prefix)
             if load_models else None
         )  # fmt: skip
-        self.reranker = (
-            load_reranker(settings.reranker_model, settings.device) if load_models else None
-        )
+        self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
@@ -139,8 +137,13 @@ class AssistantService:
             passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
                               filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
         timings["search"] = _ms(started)
-        decision = decide(analysis, passages[: max(top_k, 3)], self.settings.abstain_threshold,
-                          self.provinces)  # fmt: skip
+        decision = decide(
+            analysis,
+            passages[: max(top_k, 3)],
+            self.settings.abstain_threshold,
+            self.provinces,
+            self.idf,
+        )
         step = time.perf_counter()
         text, quotes = extractive_answer(analysis, decision)
         cited = decision.passages

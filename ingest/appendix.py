@@ -76,9 +76,7 @@ def _linear_rows(lines: list[str]) -> list[AppendixRow]:
         line = clean_line(raw)
         m = _ROW_START.match(line)
         if m and int(m.group(1)) == expected:
-            rows.append(
-                (m.group(1), i, [line[m.end() :].strip()] if line[m.end() :].strip() else [])
-            )
+            rows.append((m.group(1), i, [line[m.end() :].strip()] if line[m.end() :].strip() else []))
             expected += 1
             continue
         if not rows or not line or is_junk_line(line) or folded(line).strip(" -:") in _HEADER_WORDS:

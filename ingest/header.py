@@ -28,9 +28,7 @@ _TYPE_LINE = re.compile(r"^(?:[a-z!|]{0,4}\s?)?(thong bao|[a-z]{0,2}e hoach|huon
 _NUMBER = re.compile(
     r"^[s$][oô6ố]\s*[:.]\s*(\d{0,5})\s*(/\s*[A-ZĐ0-9&\-]+(?:/[A-ZĐ0-9&\-]+)?)", re.IGNORECASE
 )
-_DATE = re.compile(
-    r"ngay\s*(\d{1,2})?\D{0,8}?thang\s*(\d{1,2})?\D{0,8}?n\w{0,3}m\s*(\d{4})", re.IGNORECASE
-)
+_DATE = re.compile(r"ngay\s*(\d{1,2})?\D{0,8}?thang\s*(\d{1,2})?\D{0,8}?n\w{0,3}m\s*(\d{4})", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"ngay\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _ISSUER = re.compile(r"\bs[o6]\s+(?:gi\w{0,3}\s+d\w{1,2}\s+v\w\s+\w{0,2}ao\s+t\w{0,2}o|gd\W?dt)\b")
 _NAME_WORD = re.compile(r"^[A-ZĐ\u00c0-\u1ef9][\w\u00c0-\u1ef9]*$")

@@ -38,9 +38,7 @@ def _owner_file(path: Path) -> Path:
     return path.parent / "qdrant.owner.json"
 
 
-def open_client(
-    path: Path, url: str | None = None, api_key: str | None = None, owner: str = "eduqa"
-):
+def open_client(path: Path, url: str | None = None, api_key: str | None = None, owner: str = "eduqa"):
     """Open Qdrant; for the embedded store, say which process holds it when it is taken."""
     if url:
         return QdrantClient(url=url, api_key=api_key, timeout=30)
@@ -172,9 +170,7 @@ class ChunkIndex:
 
 
 def source_filter(source: str) -> models.Filter:
-    return models.Filter(
-        must=[models.FieldCondition(key="source", match=models.MatchValue(value=source))]
-    )
+    return models.Filter(must=[models.FieldCondition(key="source", match=models.MatchValue(value=source))])
 
 
 def _is_local(client: QdrantClient) -> bool:

@@ -155,9 +155,7 @@ def ingest(
     known: dict = state["files"]
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [
-        s
-        for s in parsed
-        if known.get(s, {}).get("hash") != hashes[s] and (wanted is None or s in wanted)
+        s for s in parsed if known.get(s, {}).get("hash") != hashes[s] and (wanted is None or s in wanted)
     ]
     for source in sorted(set(known) - set(parsed) - set(summary.failed)):
         index.delete_source(source)

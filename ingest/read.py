@@ -168,9 +168,7 @@ def extract_text(path: Path, progress: ProgressFn | None = None) -> ExtractedTex
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         shown = suffix or "no extension"
-        raise UnreadableDocument(
-            f"unsupported file type ({shown}); supported types are {supported}", path
-        )
+        raise UnreadableDocument(f"unsupported file type ({shown}); supported types are {supported}", path)
     if not path.exists():
         raise UnreadableDocument("file does not exist", path)
     if not path.is_file():
@@ -291,9 +289,7 @@ def _check_content_matches_suffix(path: Path, suffix: str, head: bytes) -> None:
     expected = _EXPECTED_KIND[suffix]
     if kind != expected:
         actual = _KIND_NAMES[kind] if kind else "not a recognised format"
-        raise UnreadableDocument(
-            f"the extension {suffix} says {claimed} but the content is {actual}", path
-        )
+        raise UnreadableDocument(f"the extension {suffix} says {claimed} but the content is {actual}", path)
 
 
 # --------------------------------------------------------------------------- txt / md
@@ -365,9 +361,7 @@ def _check_docx_zip(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnreadableDocument(f"corrupt DOCX (not a valid zip archive: {exc})", path) from None
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise UnreadableDocument(
-            f"refused: the DOCX has {len(infos)} parts (limit {MAX_ZIP_MEMBERS})", path
-        )
+        raise UnreadableDocument(f"refused: the DOCX has {len(infos)} parts (limit {MAX_ZIP_MEMBERS})", path)
     total = sum(info.file_size for info in infos)
     if total > MAX_ZIP_UNCOMPRESSED:
         raise UnreadableDocument(
@@ -717,9 +711,7 @@ def _layer_quality(text: str) -> str:
     if letters < MIN_PAGE_LETTERS:
         return "sparse"
     n = len(chars)
-    bad = sum(
-        1 for c in chars if c == "\ufffd" or unicodedata.category(c) in {"Co", "Cc", "Cs", "Cn"}
-    )
+    bad = sum(1 for c in chars if c == "\ufffd" or unicodedata.category(c) in {"Co", "Cc", "Cs", "Cn"})
     foreign = sum(
         1 for c in chars if ord(c) > 127 and c not in _VIETNAMESE_LETTERS and c not in _OK_NON_ASCII
     )
@@ -756,8 +748,7 @@ def _require_tesseract(path: Path) -> str:
     exe = shutil.which("tesseract")
     if exe is None:
         raise UnreadableDocument(
-            f"this file needs OCR but Tesseract is not installed; install it with: "
-            f"{TESSERACT_INSTALL}",
+            f"this file needs OCR but Tesseract is not installed; install it with: {TESSERACT_INSTALL}",
             path,
         )
     try:
@@ -771,8 +762,7 @@ def _require_tesseract(path: Path) -> str:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UnreadableDocument(
-            f"this file needs OCR but Tesseract does not run ({exc}); reinstall it with: "
-            f"{TESSERACT_INSTALL}",
+            f"this file needs OCR but Tesseract does not run ({exc}); reinstall it with: {TESSERACT_INSTALL}",
             path,
         ) from None
     langs = {line.strip() for line in (proc.stdout + "\n" + proc.stderr).splitlines()}
@@ -789,8 +779,7 @@ def _require_pdftoppm(path: Path) -> str:
     exe = shutil.which("pdftoppm")
     if exe is None:
         raise UnreadableDocument(
-            f"this PDF has scanned pages but pdftoppm is not installed; install it with: "
-            f"{POPPLER_INSTALL}",
+            f"this PDF has scanned pages but pdftoppm is not installed; install it with: {POPPLER_INSTALL}",
             path,
         )
     return exe
@@ -827,9 +816,7 @@ def _ocr_pdf_pages(path: Path, pages: list[tuple[int, float]]) -> Iterator[tuple
                 future.cancel()
 
 
-def _ocr_pdf_page(
-    path: Path, index: int, long_pt: float, tmp: Path, pdftoppm: str, tesseract: str
-) -> str:
+def _ocr_pdf_page(path: Path, index: int, long_pt: float, tmp: Path, pdftoppm: str, tesseract: str) -> str:
     page_no = index + 1
     prefix = tmp / f"page-{page_no}"
     dpi = OCR_DPI
@@ -890,9 +877,7 @@ def _read_image(path: Path) -> ExtractedText:
         try:
             with Image.open(path) as opened:
                 image = ImageOps.exif_transpose(opened)
-                if image.mode in {"RGBA", "LA", "PA"} or (
-                    image.mode == "P" and "transparency" in image.info
-                ):
+                if image.mode in {"RGBA", "LA", "PA"} or (image.mode == "P" and "transparency" in image.info):
                     rgba = image.convert("RGBA")
                     background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
                     image = Image.alpha_composite(background, rgba)
