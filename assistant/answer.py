@@ -14,7 +14,7 @@ ENGLISH_TYPES = {"Thông báo": "notice", "Kế hoạch": "plan", "Công văn": 
                  "Hướng dẫn": "guidance", "Quyết định": "decision", "Chỉ thị": "directive",
                  "Báo cáo": "report"}  # fmt: skip
 MAX_ANSWER_PASSAGES = 3
-QUANTITY_COVERAGE = 0.6  # share of the question a sentence with the figure must cover (tuned on dev)
+QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover (tuned on dev)
 
 
 @dataclass

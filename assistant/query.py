@@ -15,6 +15,7 @@ from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, wor
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
+UNTRANSLATED_WEIGHT = 0.5
 _ENGLISH_HINTS = frozenset(
     [
         "what",
@@ -126,9 +127,11 @@ def _english_concepts(question: str) -> list[Concept]:
                 terms = [fold_accents(t) for t in glossary()["english"][phrase]]
                 concepts.append(Concept(phrase, terms + [_acronym_expand(t) for t in terms]))
                 break
+    filler = set(glossary()["english_filler"])
     for word in text.split():
-        if word.isalpha() and word not in STOPWORDS and word != "|" and len(word) > 2:
-            concepts.append(Concept(word, [word], weight=0.15))  # English left untranslated
+        if word.isalpha() and word not in STOPWORDS | filler and len(word) > 2:
+            # an English word the glossary cannot translate: evidence the documents may lack
+            concepts.append(Concept(word, [word], weight=UNTRANSLATED_WEIGHT))
     return concepts
 
 

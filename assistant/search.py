@@ -155,14 +155,13 @@ def search(
     passages = [
         _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
     ]
-    passages = collapse_duplicates(index, passages)
-    idf = idf or {}
-    for p in passages:
-        p.evidence = evidence(analysis, p.index_text, idf)
-    passages.sort(key=lambda p: p.score, reverse=True)
+    passages = sorted(collapse_duplicates(index, passages), key=lambda p: p.score, reverse=True)
     if reranker is not None and passages:
         passages = rerank(reranker, analysis.question, passages[:limit])
-    return passages[:limit]
+    passages = passages[:limit]
+    for p in passages:  # only the passages returned are judged: evidence is the costly part
+        p.evidence = evidence(analysis, p.index_text, idf or {})
+    return passages
 
 
 def _passage(pid: str, score: float, payload: dict) -> Passage:

@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     top_k: int = 5
     fusion: str = Field("rrf", description="How dense and BM25 ranks are fused: rrf or bm25.")
     abstain_threshold: float = Field(
-        0.25, description="Minimum evidence (0..1) below which the answer is 'not found'."
+        0.3, description="Minimum evidence (0..1) below which the answer is 'not found'."
     )
     api_key: str | None = Field(None, description="Key for write endpoints; unset refuses writes.")
     max_upload_mb: int = 10

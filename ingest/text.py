@@ -56,9 +56,12 @@ def diacritic_ratio(text: str) -> float:
     return marked / len(letters)
 
 
+_Y_AS_I = re.compile(r"^(ph|th|kh|ch|tr|[bdhklmnrstvx])y$")
+
+
 def word_tokens(text: str) -> list[str]:
-    """Folded syllables and whole numbers, in order."""
-    return _TOKEN.findall(fold_accents(nfc(text)))
+    """Folded syllables and whole numbers, in order; 'tỷ'/'tỉ', 'lý'/'lí' spelled one way."""
+    return [_Y_AS_I.sub(r"\1i", t) for t in _TOKEN.findall(fold_accents(nfc(text)))]
 
 
 def bm25_terms(text: str) -> list[str]:
