@@ -188,7 +188,8 @@ def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
         why = {"province": f" There is no document about {value} in the corpus.",
                "year": f" No passage gives this for {value}.",
                "number": f" No passage mentions {value}.",
-               "figure": " No passage gives that figure."}.get(kind, "")  # fmt: skip
+               "figure": " No passage gives that figure.",
+               "target": " The documents set no target for that year or level."}.get(kind, "")  # fmt: skip
         text = f"The documents do not say.{why}"
         if decision.passages:
             text += " The nearest passages (related, not an answer): " + _related(decision, "en")
@@ -196,7 +197,8 @@ def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
     why = {"province": f" Kho văn bản không có văn bản nào của {value}.",
            "year": f" Không có đoạn nào nêu nội dung này cho năm {value}.",
            "number": f" Không có đoạn nào nêu {value}.",
-           "figure": " Không có đoạn nào nêu con số này."}.get(kind, "")  # fmt: skip
+           "figure": " Không có đoạn nào nêu con số này.",
+           "target": " Văn bản không đặt chỉ tiêu cho năm hoặc cấp học này."}.get(kind, "")  # fmt: skip
     text = f"Không tìm thấy thông tin trả lời trong các văn bản hiện có.{why}"
     if decision.passages:
         text += " Các đoạn liên quan nhất (chỉ để tham khảo): " + _related(decision, "vi")

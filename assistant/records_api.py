@@ -12,28 +12,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from assistant.deps import ServiceDep
-from assistant.records import LEVELS, build_records, filter_targets, filter_tasks
+from assistant.records import LEVELS, filter_targets, filter_tasks, service_records
 
 router = APIRouter(prefix="/api", tags=["records"])
-_CACHE_ATTR = "_records_cache"
-
 LEVEL_HELP = ", ".join(LEVELS)
-
-
-def _state_key(service) -> tuple:
-    files = (getattr(service, "state", None) or {}).get("files", {})
-    return tuple(sorted((name, info.get("hash")) for name, info in files.items()))
-
-
-def service_records(service) -> tuple[list[dict], list[dict]]:
-    """(targets, tasks) for the service's current index, computed once per corpus state."""
-    key = _state_key(service)
-    cached = getattr(service, _CACHE_ATTR, None)
-    if cached and cached[0] == key:
-        return cached[1]
-    records = build_records(service.chunks())
-    setattr(service, _CACHE_ATTR, (key, records))
-    return records
 
 
 @router.get("/targets")

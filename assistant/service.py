@@ -11,10 +11,12 @@ import threading
 import time
 from pathlib import Path
 
-from assistant.answer import decide, extractive_answer
+from assistant.answer import Decision, decide, extractive_answer
+from assistant.figures import figure_lines, lacks_asked_target
 from assistant.llm import generate, make_llm
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import analyse, register_acronyms
+from assistant.records import service_records
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
@@ -144,8 +146,13 @@ class AssistantService:
             self.provinces,
             self.idf,
         )
+        targets, tasks = service_records(self)
+        if decision.answerable and lacks_asked_target(analysis, decision.passages, targets):
+            decision = Decision(False, decision.passages, "target")
         step = time.perf_counter()
         text, quotes = extractive_answer(analysis, decision)
+        if decision.answerable and (lines := figure_lines(analysis, decision.passages, targets, tasks)):
+            text = "\n".join(lines) + "\n\n" + text
         cited = decision.passages
         answer_mode = "extractive"
         if self.llm is not None and use_llm and decision.answerable:

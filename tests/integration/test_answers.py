@@ -26,9 +26,11 @@ def test_2025_secondary_target(seed_service, question):
 
 def test_english_question_gets_english_lead_in(seed_service):
     answer = seed_service.ask("what is the 2025 target for secondary schools")
-    assert answer.language == "en" and answer.answer.startswith("According to")
+    paragraphs = answer.answer.split("\n\n")
+    assert answer.language == "en"
+    assert paragraphs[0].startswith("Target:") and paragraphs[1].startswith("According to")
     vi = seed_service.ask("chỉ tiêu năm 2025 cho trung học là gì?")
-    assert vi.language == "vi" and vi.answer.startswith("Theo")
+    assert vi.language == "vi" and vi.answer.split("\n\n")[1].startswith("Theo")
 
 
 @pytest.mark.parametrize(
@@ -86,3 +88,22 @@ def test_working_set_hit_at_5(seed_service):
         retrieved = seed_service.ask(question).retrieved[:5]
         hits += any(r.source == source and r.section == section for r in retrieved)
     assert hits / len(WORKING_SET) >= 0.75
+
+
+def test_figure_question_states_the_target_record_first(seed_service):
+    answer = seed_service.ask("tỷ lệ trường THPT đạt chuẩn quốc gia năm 2025 là bao nhiêu?")
+    assert answer.answerable
+    figure_line = next(line for line in answer.answer.split("\n") if "81,0%" in line)
+    assert figure_line.startswith("Chỉ tiêu") and "THPT" in figure_line
+    n = int(figure_line.rsplit("[", 1)[1].rstrip("]"))
+    assert answer.citations[n - 1].section == ["II", "2", "(1)"]
+
+
+def test_owner_and_deadline_stated_from_the_task_table(seed_service):
+    answer = seed_service.ask("Phòng nào chủ trì tham mưu kế hoạch duy trì phổ cập giáo dục THCS năm 2024?")
+    assert answer.answer.startswith("Chủ trì: Phòng GDPT; thời hạn: Thang 12/2023 [1]")
+
+
+def test_level_without_a_target_is_not_answered(seed_service):
+    answer = seed_service.ask("tỷ lệ trường mầm non đạt chuẩn quốc gia năm 2025 là bao nhiêu?")
+    assert not answer.answerable
