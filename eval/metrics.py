@@ -64,9 +64,7 @@ def retrieval_scores(
     # ranx "hits@k" counts every gold passage in the top k; ours is binary (any gold in the top k),
     # which ranx calls "hit_rate@k".
     ranx_names = [m.replace("hits@", "hit_rate@") for m in metrics]
-    scores = evaluate(
-        Qrels(qrels_dict), Run(run_dict), ranx_names, return_mean=False, make_comparable=True
-    )
+    scores = evaluate(Qrels(qrels_dict), Run(run_dict), ranx_names, return_mean=False, make_comparable=True)
     if len(metrics) == 1:
         scores = {ranx_names[0]: scores}
     scores = {m: scores[r] for m, r in zip(metrics, ranx_names, strict=True)}

@@ -42,9 +42,7 @@ def build_tiny_model(target: Path, dim: int = 32) -> Path:
     )
     BertModel(config).save_pretrained(hf_dir)
     word = Transformer(str(hf_dir), max_seq_length=256)
-    model = SentenceTransformer(
-        modules=[word, Pooling(word.get_embedding_dimension(), "mean")]
-    )
+    model = SentenceTransformer(modules=[word, Pooling(word.get_embedding_dimension(), "mean")])
     out = target / "tiny-st"
     model.save(str(out))
     return out

@@ -216,9 +216,7 @@ def format_answer_html(answer: Answer) -> str:
     lab = labels(lang)
     cites = "".join(citation_html(c, lang) for c in answer.citations)
     if answer.answerable:
-        box = f'<div class="eduqa-answer eduqa-found" lang="{lang}">' + answer_text_html(
-            answer.answer
-        )
+        box = f'<div class="eduqa-answer eduqa-found" lang="{lang}">' + answer_text_html(answer.answer)
         if cites:
             box += (f'<div class="eduqa-citations"><h4>{html.escape(lab["sources"])}</h4>'
                     f"{cites}</div>")  # fmt: skip

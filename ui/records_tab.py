@@ -84,9 +84,7 @@ def tasks_frame(tasks: list[dict]) -> pd.DataFrame:
             t["source"],
             t["section_label"],
         ]
-        for t in sorted(
-            tasks, key=lambda t: (t.get("deadline_date") or "9999", t.get("lead_name") or "")
-        )
+        for t in sorted(tasks, key=lambda t: (t.get("deadline_date") or "9999", t.get("lead_name") or ""))
     ]
     return pd.DataFrame(rows, columns=TASK_HEADERS)
 
@@ -107,9 +105,7 @@ def build_records_tab(get_service: Callable[[], object]) -> None:
             q=q or None,
         )
         return targets_frame(rows), trend_frame(
-            filter_targets(
-                records()[0], level=level or None, province=province or None, q=q or None
-            )
+            filter_targets(records()[0], level=level or None, province=province or None, q=q or None)
         )
 
     def show_tasks(lead, before, q):

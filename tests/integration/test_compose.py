@@ -42,9 +42,7 @@ def test_ollama_sits_behind_the_llm_profile():
 
 def test_images_are_pinned():
     config = compose("config").stdout
-    images = [
-        line.split("image:", 1)[1].strip() for line in config.splitlines() if "image:" in line
-    ]
+    images = [line.split("image:", 1)[1].strip() for line in config.splitlines() if "image:" in line]
     external = [i for i in images if not i.startswith("eduqa")]
     assert external
     assert all(":" in i and not i.endswith(":latest") for i in external), images

@@ -99,9 +99,7 @@ def test_missing_model_means_bm25_only_said_once(tmp_path, caplog):
     try:
         assert service.embedder is None
         assert service.ingest().dense is False
-        messages = [
-            r.getMessage() for r in caplog.records if "not available offline" in r.getMessage()
-        ]
+        messages = [r.getMessage() for r in caplog.records if "not available offline" in r.getMessage()]
         assert len(messages) == 1 and "BM25 only" in messages[0]
     finally:
         service.close()

@@ -31,9 +31,7 @@ DPI = 300
 def _missing() -> str | None:
     if shutil.which("tesseract") is None:
         return "tesseract missing: apt-get install -y tesseract-ocr tesseract-ocr-vie"
-    langs = subprocess.run(
-        ["tesseract", "--list-langs"], capture_output=True, text=True, check=False
-    )
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, check=False)
     if "vie" not in (langs.stdout + langs.stderr).split():
         return "Tesseract vie data missing: apt-get install -y tesseract-ocr-vie"
     if shutil.which("pdftoppm") is None:

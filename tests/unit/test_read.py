@@ -142,9 +142,7 @@ def test_docx_paragraphs_and_table_rows_in_document_order(tmp_path: Path) -> Non
     assert header in lines
     assert "| 1 | Rà soát quy hoạch mạng lưới | Phòng KHTC | Quý I/2024 |" in lines
     # a cell with a line break becomes one line, joined by a space
-    assert (
-        "| 2 | Nâng tỷ lệ trường đạt chuẩn quốc gia | Phòng GDTrH Phòng GDTX | Năm 2025 |" in lines
-    )
+    assert "| 2 | Nâng tỷ lệ trường đạt chuẩn quốc gia | Phòng GDTrH Phòng GDTX | Năm 2025 |" in lines
     numbered = [i for i, line in enumerate(lines) if re.match(r"\d+\. ", line)]
     assert [lines[i].split(".")[0] for i in numbered] == ["1", "2", "3", "4", "5", "7", "8", "9"]
     assert lines[numbered[0]].startswith("1. Tiếp tục tuyên truyền nâng cao nhận thức")
@@ -180,10 +178,7 @@ def test_docx_merged_cells_and_pipes(tmp_path: Path) -> None:
 def _numbered(document: DocxDocument, text: str, num_id: int, level: int) -> None:
     paragraph = document.add_paragraph(text)
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/>'
-            f'<w:numId w:val="{num_id}"/></w:numPr>'
-        )
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
     )
 
 
@@ -209,9 +204,7 @@ def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
             "</w:abstractNum>"
         ),
     )
-    root.append(
-        parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
-    )
+    root.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     root.append(
         parse_xml(
             f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/>'
@@ -296,9 +289,7 @@ def test_zip_bomb_posing_as_docx_is_refused_before_parsing(
         extract_text(bomb)
 
 
-def test_docx_over_total_size_limit_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_docx_over_total_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = build_seed_docx(tmp_path / "big.docx")
     monkeypatch.setattr(read, "MAX_ZIP_UNCOMPRESSED", 10_000)
     with pytest.raises(UnreadableDocument, match=r"zip bomb.*limit"):
@@ -386,9 +377,7 @@ def test_text_pdf_table_rows_come_out_one_line_each(tmp_path: Path) -> None:
                 row.cell(value)
     pdf.output(str(tmp_path / "table.pdf"))
 
-    lines = [
-        " ".join(line.split()) for line in extract_text(tmp_path / "table.pdf").text.split("\n")
-    ]
+    lines = [" ".join(line.split()) for line in extract_text(tmp_path / "table.pdf").text.split("\n")]
 
     assert "TT Nhiệm vụ Đơn vị chủ trì Thời gian" in lines
     assert "1 Rà soát quy hoạch mạng lưới Phòng KHTC Quý I/2024" in lines
@@ -568,26 +557,20 @@ def test_form_feed_in_txt_is_not_a_page_break(tmp_path: Path) -> None:
         pytest.param(SEED.read_text(encoding="utf-8"), "ok", id="seed"),
         pytest.param("Trang 2", "sparse", id="page-number-only"),
         pytest.param("", "sparse", id="empty"),
-        pytest.param(
-            "Céng hoµ x· héi chñ nghÜa ViÖt Nam §éc lËp - Tù do - H¹nh phóc", "junk", id="tcvn3"
-        ),
+        pytest.param("Céng hoµ x· héi chñ nghÜa ViÖt Nam §éc lËp - Tù do - H¹nh phóc", "junk", id="tcvn3"),
         pytest.param(
             "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam Ñoäc laäp - Töï do - Haïnh phuùc",
             "junk",
             id="vni",
         ),
         pytest.param("\ufffd" * 30 + " Giáo dục và Đào tạo Quảng Ninh", "junk", id="replacement"),
-        pytest.param(
-            "\ue001\ue002\ue003 " * 20 + "Sở Giáo dục và Đào tạo Quảng Ninh", "junk", id="private"
-        ),
+        pytest.param("\ue001\ue002\ue003 " * 20 + "Sở Giáo dục và Đào tạo Quảng Ninh", "junk", id="private"),
         pytest.param(
             "1.2.3.4 / 5-6-7 ... 2023 ; " * 10 + "Sở Giáo dục và Đào tạo Quảng Ninh",
             "junk",
             id="dots",
         ),
-        pytest.param(
-            "The Ministry of Education and Training issued Circular 32/2018", "ok", id="english"
-        ),
+        pytest.param("The Ministry of Education and Training issued Circular 32/2018", "ok", id="english"),
     ],
 )
 def test_layer_quality(text: str, expected: str) -> None:
@@ -647,9 +630,7 @@ def test_progress_exception_cancels(tmp_path: Path, fake_ocr: Path) -> None:
     assert not sidecar_path(path).exists()
 
 
-def test_missing_tesseract_says_how_to_install(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_missing_tesseract_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     image = tmp_path / "anh.png"
     Image.new("L", (50, 50), 255).save(image)
     scan = make_image_pdf(tmp_path / "scan.pdf")
@@ -771,9 +752,7 @@ def test_foreign_sidecar_is_ignored(tmp_path: Path, fake_ocr: Path) -> None:
     assert sidecar_path(path).read_text(encoding="utf-8").startswith("#eduqa-extracted ")
 
 
-def test_failed_sidecar_write_leaves_nothing_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_sidecar_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = build_seed_docx(tmp_path / "tb.docx")
 
     def disk_full(*_args: object) -> None:

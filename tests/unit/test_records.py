@@ -28,9 +28,7 @@ CLASS_DONE = "ty le hoc sinh hoan thanh chuong trinh lop hoc"
 GRADE5 = "hoc sinh lop 5 hoan thanh chuong trinh tieu hoc"
 PROMOTED = "ty le hoc sinh trung hoc len lop thang"
 GRADUATION = "ty le tot nghiep thpt"
-DATA_GOV = (
-    "ty le truong va co so giao duc ap dung he thong quan tri dua tren du lieu va cong nghe so"
-)
+DATA_GOV = "ty le truong va co so giao duc ap dung he thong quan tri dua tren du lieu va cong nghe so"
 DIGITAL = "nguon luc chuong trinh va doi tuong giao duc duoc quan ly tren moi truong so"
 LANGUAGE = "hoc sinh dat chuan nang luc ngoai ngu"
 OLYMPIC = "hoc sinh dat giai olympic khu vuc va quoc te"
@@ -134,9 +132,7 @@ def records(chunks):
 
 
 def _of(chunks, source, section=None):
-    return [
-        c for c in chunks if c["source"] == source and (section is None or c["section"] == section)
-    ]
+    return [c for c in chunks if c["source"] == source and (section is None or c["section"] == section)]
 
 
 def test_plan_section_ii_targets(chunks):
@@ -155,9 +151,7 @@ def test_values_and_quotes_are_as_written(chunks):
     promoted = extract_targets(_of(chunks, PLAN, ["II", "3", "(3)"])[0])
     assert promoted[0]["value"] == "98,8 % tr.& len"
     olympic = next(
-        t
-        for t in extract_targets(_of(chunks, PLAN, ["II", "2", "(3)"])[0])
-        if t["metric_key"] == OLYMPIC
+        t for t in extract_targets(_of(chunks, PLAN, ["II", "2", "(3)"])[0]) if t["metric_key"] == OLYMPIC
     )
     assert (olympic["value"], olympic["period"]) == ("01 hoc sinh", "2023-2025")
     unesco = extract_targets(_of(chunks, PLAN, ["II", "3", "(6)"])[0])[0]
@@ -192,9 +186,7 @@ def test_bacgiang_budget_share(records):
     targets, _ = records
     (share,) = [t for t in targets if t["source"] == BACGIANG and t["number"] == 19.0]
     assert share["section_label"] == "II.4"
-    assert share["metric_key"] == (
-        "ty le chi cho hoat dong giang day va hoc tap trong tong chi thuong xuyen"
-    )
+    assert share["metric_key"] == ("ty le chi cho hoat dong giang day va hoc tap trong tong chi thuong xuyen")
     assert (share["value"], share["unit"], share["comparator"]) == ("19%", "%", "at_least")
     assert (share["year"], share["period"], share["province"]) == (None, "2023-2024", "Bắc Giang")
     assert "tối thiểu 19%" in share["quote"]

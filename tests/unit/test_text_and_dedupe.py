@@ -21,9 +21,7 @@ def test_numbers_kept_whole():
 
 
 def test_wrapped_lines_joined_list_items_kept():
-    text = join_wrapped(
-        ["Tăng cường công tác", "kiểm tra.", "- Một ý", "tiếp theo", "", "Đoạn mới"]
-    )
+    text = join_wrapped(["Tăng cường công tác", "kiểm tra.", "- Một ý", "tiếp theo", "", "Đoạn mới"])
     assert text == "Tăng cường công tác kiểm tra.\n- Một ý tiếp theo\nĐoạn mới"
 
 
