@@ -157,7 +157,8 @@ def _trim(sentence: str, limit: int = 400) -> str:
 
 
 def heading_context(passage: Passage) -> str:
-    titles = passage.payload.get("titles") or []
+    """The titles above the passage (its own title is in the quote already)."""
+    titles = (passage.payload.get("titles") or [])[:-1]
     return " › ".join(t for t in titles if t)
 
 
