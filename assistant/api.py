@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 
 from assistant.deps import ServiceDep, SettingsDep, require_api_key
 from assistant.models import MAX_QUESTION_CHARS, Answer, AskRequest
@@ -83,6 +83,13 @@ def documents(service: ServiceDep) -> list[dict]:
 def document(doc_id: str, service: ServiceDep) -> dict:
     """One document's metadata and its sections as a tree (id = path under corpus/)."""
     return service.document(doc_id)
+
+
+@router.get("/originals/{doc_id:path}")
+def original(doc_id: str, service: ServiceDep) -> FileResponse:
+    """The original file a document was read from (PDF, DOCX, scan or text), so a citation's
+    page can be checked against it: append #page=N for PDFs."""
+    return FileResponse(service.original_path(doc_id))
 
 
 @router.get("/chunks/{chunk_id}")

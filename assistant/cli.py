@@ -65,7 +65,8 @@ def ingest_cmd(
             tasks: dict[str, int] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
-                label = {"read": "Reading documents", "index": "Embedding and indexing chunks"}[stage]
+                labels = {"read": "Reading documents", "index": "Embedding and indexing chunks"}
+                label = labels.get(stage) or f"Reading pages of {stage.partition(':')[2]}"
                 if stage not in tasks:
                     tasks[stage] = bar.add_task(label, total=total)
                 bar.update(tasks[stage], completed=done, total=total)

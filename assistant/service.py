@@ -122,6 +122,14 @@ class AssistantService:
             sidecar_path(path).unlink(missing_ok=True)
             self.ingest()
 
+    def original_path(self, source: str) -> Path:
+        """The file under the corpus folder for an indexed document (never outside it)."""
+        corpus = self.settings.corpus_dir.resolve()
+        path = (corpus / source).resolve()
+        if source not in self.state.get("files", {}) or not path.is_relative_to(corpus) or not path.is_file():
+            raise DocumentNotFound(source)
+        return path
+
     # -- question in -------------------------------------------------------------------------
     def search(self, question: str, top_k: int = 20, filters: dict | None = None,
                mode: str = "hybrid") -> list[Passage]:  # fmt: skip

@@ -134,7 +134,13 @@ def ingest(
         source = path.relative_to(corpus_dir).as_posix()
         try:
             hashes[source] = file_hash(path)
-            parsed[source] = parse_file(path, corpus_dir, max_tokens)
+            pages = None
+            if path.suffix.lower() == ".pdf":  # scans are OCR'd page by page: show each page
+
+                def pages(done: int, total: int, source: str = source) -> None:
+                    report(f"pages:{source}", done, total)
+
+            parsed[source] = parse_file(path, corpus_dir, max_tokens, progress=pages)
         except UnreadableDocument as exc:
             summary.failed[source] = str(exc)
         report("read", i, len(files))

@@ -167,8 +167,8 @@ def parse_structure(lines: list[str], start: int = 0) -> Node:
     previous = ""
     for offset, raw in enumerate(lines):
         line = clean_line(raw)
-        if _PAGE_NUMBER.match(line) and line:
-            continue
+        if line and (_PAGE_NUMBER.match(line) or (is_junk_line(line) and not match_label(line))):
+            continue  # page numbers and stray OCR specks are not part of any task
         label = match_label(line) if line else None
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)

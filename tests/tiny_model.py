@@ -7,11 +7,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_tiny_model(target: Path, dim: int = 32) -> Path:
-    from sentence_transformers import SentenceTransformer
-    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+def _tokenizer(hf_dir: Path):
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers, trainers
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+    from transformers import PreTrainedTokenizerFast
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
     tokenizer = Tokenizer(models.WordPiece(unk_token="[UNK]"))
@@ -22,16 +20,33 @@ def build_tiny_model(target: Path, dim: int = 32) -> Path:
     )
     tokenizer.train_from_iterator(texts, trainer)
     fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer,
-        unk_token="[UNK]",
-        pad_token="[PAD]",
-        cls_token="[CLS]",
-        sep_token="[SEP]",
-        mask_token="[MASK]",
-        model_max_length=256,
-    )
-    hf_dir = target / "hf"
+        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
+        sep_token="[SEP]", mask_token="[MASK]", model_max_length=256,
+    )  # fmt: skip
     fast.save_pretrained(hf_dir)
+    return fast
+
+
+def build_tiny_cross_encoder(target: Path) -> Path:
+    """A tiny random BERT cross-encoder (one relevance score), saved like a hub model."""
+    from transformers import BertConfig, BertForSequenceClassification
+
+    out = target / "tiny-ce"
+    fast = _tokenizer(out)
+    config = BertConfig(vocab_size=fast.vocab_size, hidden_size=32, num_hidden_layers=1,
+                        num_attention_heads=2, intermediate_size=64, max_position_embeddings=256,
+                        num_labels=1)  # fmt: skip
+    BertForSequenceClassification(config).save_pretrained(out)
+    return out
+
+
+def build_tiny_model(target: Path, dim: int = 32) -> Path:
+    from sentence_transformers import SentenceTransformer
+    from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
+    from transformers import BertConfig, BertModel
+
+    hf_dir = target / "hf"
+    fast = _tokenizer(hf_dir)
     config = BertConfig(
         vocab_size=fast.vocab_size,
         hidden_size=dim,

@@ -10,12 +10,16 @@ from __future__ import annotations
 import html
 import os
 import re
+import secrets
 from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI
 
 from assistant.answer import ENGLISH_TYPES, document_label, section_label
 from assistant.models import Answer, Citation
+from ingest.read import UnreadableDocument
 from ui.records_tab import build_records_tab
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -40,6 +44,7 @@ LABELS = {
         "number": "Số",
         "date": "Ngày",
         "untitled": "(không có tiêu đề)",
+        "original": "Xem bản gốc",
         "error": "Có lỗi khi trả lời câu hỏi. Vui lòng thử lại.",
     },
     "en": {
@@ -52,6 +57,7 @@ LABELS = {
         "number": "No.",
         "date": "Date",
         "untitled": "(untitled)",
+        "original": "View the original",
         "error": "Something went wrong while answering. Please try again.",
     },
 }
@@ -80,6 +86,8 @@ CSS = """
 .eduqa-cite mark { background: #fde047; color: #111827; padding: 0 1px; }
 .eduqa-cite details summary { cursor: pointer; font-size: .85em; color: #1d4ed8; }
 .eduqa-full { white-space: pre-wrap; font-size: .85em; max-height: 22em; overflow: auto; }
+.eduqa-original { font-size: .85em; margin: 2px 0 4px 0; }
+.eduqa-original a { color: #1d4ed8; text-decoration: underline; }
 #eduqa-chat { height: auto !important; min-height: 50vh; }
 @media (max-width: 480px) {
   .gradio-container { padding: 4px !important; }
@@ -183,6 +191,32 @@ def citation_meta_html(citation: Citation, language: str) -> str:
     )
 
 
+TEXT_SUFFIXES = (".txt", ".md")  # shown inline already: no link to the original
+
+
+def original_url(source: str, page: int | None = None) -> str:
+    """The API address of a document's original file, at the given page for PDFs."""
+    url = "/api/originals/" + quote(source, safe="/")
+    return f"{url}#page={int(page)}" if page else url
+
+
+def original_link_html(citation: Citation, language: str) -> str:
+    """'Xem bản gốc, trang N' linking to the original at that page; without a page, a plain
+    link to the original, except for text files (their text is the passage shown)."""
+    lab = labels(language)
+    if not citation.source:
+        return ""
+    if citation.page:
+        text = f"{lab['original']}, {lab['page']} {int(citation.page)}"
+    elif citation.source.lower().endswith(TEXT_SUFFIXES):
+        return ""
+    else:
+        text = lab["original"]
+    href = html.escape(original_url(citation.source, citation.page), quote=True)
+    return (f'<div class="eduqa-original"><a href="{href}" target="_blank" rel="noopener">'
+            f"{html.escape(text)}</a></div>")  # fmt: skip
+
+
 def citation_html(citation: Citation, language: str) -> str:
     lab = labels(language)
     spans = quote_spans(citation.text, citation.quote)
@@ -190,6 +224,7 @@ def citation_html(citation: Citation, language: str) -> str:
     return (
         f'<div class="eduqa-cite" id="cite-{citation.n}">'
         + citation_meta_html(citation, language)
+        + original_link_html(citation, language)
         + f'<blockquote class="eduqa-passage">{excerpt}</blockquote>'
         + f"<details><summary>{html.escape(lab['full'])}</summary>"
         + f'<div class="eduqa-full">{highlight(citation.text, spans)}</div></details>'
@@ -233,6 +268,48 @@ def format_answer_html(answer: Answer) -> str:
 def error_html(language: str = "vi") -> str:
     return (f'<div class="eduqa-answer eduqa-notfound"><h3>⚠</h3>'
             f"<p>{html.escape(labels(language)['error'])}</p></div>")  # fmt: skip
+
+
+# -- staff upload (unit-tested) ----------------------------------------------------------------
+UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".png", ".jpg", ".jpeg"]
+UPLOAD_DISABLED = "Chức năng tải lên đang tắt (chưa đặt EDUQA_API_KEY)"
+WRONG_KEY = "Sai mã cán bộ"
+NO_FILE = "Chưa chọn tệp"
+
+
+def key_matches(given: str | None, expected: str | None) -> bool:
+    """Constant-time comparison of the staff key (bytes, so any characters are accepted)."""
+    return bool(expected) and secrets.compare_digest(
+        (given or "").encode("utf-8"), str(expected).encode("utf-8")
+    )
+
+
+def upload_result(filename: str, result: dict) -> str:
+    """'Đã thêm uploads/x.txt: 12 đoạn' (+ '; bản sao của …' for a duplicate)."""
+    message = f"Đã thêm {result.get('source') or filename}: {result.get('chunks', 0)} đoạn"
+    if result.get("duplicate_of"):
+        message += f"; bản sao của {result['duplicate_of']}"
+    return message
+
+
+def upload_document(service, filename: str | None, data: bytes | None, key: str | None) -> str:
+    """Check the staff key and the size, then add the file to the index; a short message either
+    way (the refusal reason for a file that cannot be read, never a traceback)."""
+    settings = service.settings
+    if not settings.api_key:
+        return UPLOAD_DISABLED
+    if not key_matches(key, settings.api_key):
+        return WRONG_KEY
+    if not filename or data is None:
+        return NO_FILE
+    name = Path(filename).name
+    if len(data) > settings.max_upload_mb * 1024 * 1024:
+        return f"Không nhận {name}: tệp lớn hơn {settings.max_upload_mb} MB"
+    try:
+        result = service.add_document(name, data)
+    except UnreadableDocument as exc:
+        return f"Không nhận {name}: {exc.reason}"
+    return upload_result(name, result)
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -287,6 +364,18 @@ def build_page(get_service: Callable):
         history += [{"role": "user", "content": message}, {"role": "assistant", "content": reply}]
         return history, ""
 
+    def upload(path: str | None, key: str | None) -> str:
+        if not path:
+            return NO_FILE
+        try:
+            data = Path(path).read_bytes()
+            return upload_document(get_service(), Path(path).name, data, key)
+        except Exception:  # a short message on the page; the traceback goes to the server log
+            import logging
+
+            logging.getLogger("eduqa.ui").exception("upload failed")
+            return "Có lỗi khi tải lên. Vui lòng thử lại."
+
     def load_filters():
         documents = get_service().documents()
         return (gr.update(choices=document_choices(documents), value=ALL),
@@ -320,12 +409,26 @@ def build_page(get_service: Callable):
             gr.Examples(examples=[[q] for q in EXAMPLES], inputs=[box], label="Câu hỏi mẫu")
             clear = gr.Button("Xóa hội thoại", size="sm", variant="secondary")
         build_records_tab(get_service)
+        with gr.Tab("Tải văn bản", elem_id="eduqa-upload-tab"):
+            gr.Markdown("Dành cho cán bộ: tải một văn bản (.txt, .md, .docx, .pdf, ảnh quét) "
+                        "để thêm vào chỉ mục; văn bản không đọc được sẽ bị từ chối kèm lý do.")  # fmt: skip
+            upload_file = gr.File(label="Văn bản", file_types=UPLOAD_TYPES, file_count="single",
+                                  type="filepath", elem_id="eduqa-upload-file")  # fmt: skip
+            upload_key = gr.Textbox(label="Mã cán bộ (API key)", type="password", max_lines=1,
+                                    elem_id="eduqa-upload-key")  # fmt: skip
+            upload_btn = gr.Button("Tải lên và lập chỉ mục", variant="primary",
+                                   elem_id="eduqa-upload-send")  # fmt: skip
+            upload_status = gr.Textbox(label="Kết quả", interactive=False, lines=2,
+                                       elem_id="eduqa-upload-status")  # fmt: skip
 
         inputs = [box, chat, document, province, year]
         box.submit(respond, inputs, [chat, box])
         send.click(respond, inputs, [chat, box])
         clear.click(lambda: ([], ""), None, [chat, box])
         page.load(load_filters, None, [document, province, year])
+        upload_btn.click(upload, [upload_file, upload_key], [upload_status]).then(
+            load_filters, None, [document, province, year]
+        )
     return page
 
 

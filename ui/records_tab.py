@@ -7,7 +7,9 @@ Self-contained: call `build_records_tab(get_service)` inside an open `gr.Blocks`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from urllib.parse import quote
 
 import gradio as gr
 import pandas as pd
@@ -27,9 +29,30 @@ TARGET_HEADERS = [
     "Tỉnh",
     "Nguồn",
     "Mục",
+    "Đoạn",
 ]
-TASK_HEADERS = ["Đơn vị chủ trì", "Thời hạn", "Hạn (ISO)", "Nhiệm vụ", "Sản phẩm", "Nguồn", "Mục"]
+TASK_HEADERS = [
+    "Đơn vị chủ trì",
+    "Thời hạn",
+    "Hạn (ISO)",
+    "Nhiệm vụ",
+    "Sản phẩm",
+    "Nguồn",
+    "Mục",
+    "Đoạn",
+]
+# every column plain text except the last, a Markdown link to the passage
+TARGET_TYPES = ["str"] * (len(TARGET_HEADERS) - 1) + ["markdown"]
+TASK_TYPES = ["str"] * (len(TASK_HEADERS) - 1) + ["markdown"]
 _COMPARATORS = {"at_least": "≥", "at_most": "≤", "exact": "="}
+
+
+def passage_link(record: dict) -> str:
+    """'[II.2.(3)](/api/chunks/<id>)': the row's section, linking to the passage it came from."""
+    label = record.get("section_label") or "—"
+    label = re.sub(r"([\\\[\]])", r"\\\1", label)
+    chunk_id = record.get("chunk_id")
+    return f"[{label}](/api/chunks/{quote(str(chunk_id), safe='')})" if chunk_id else label
 
 
 def _target_order(t: dict) -> tuple:
@@ -51,6 +74,7 @@ def targets_frame(targets: list[dict]) -> pd.DataFrame:
             t.get("province") or "",
             t["source"],
             t["section_label"],
+            passage_link(t),
         ]
         for t in sorted(targets, key=_target_order)
     ]
@@ -83,6 +107,7 @@ def tasks_frame(tasks: list[dict]) -> pd.DataFrame:
             t.get("output") or "",
             t["source"],
             t["section_label"],
+            passage_link(t),
         ]
         for t in sorted(tasks, key=lambda t: (t.get("deadline_date") or "9999", t.get("lead_name") or ""))
     ]
@@ -124,6 +149,7 @@ def build_records_tab(get_service: Callable[[], object]) -> None:
         targets_table = gr.Dataframe(
             lambda: targets_frame(records()[0]),
             headers=TARGET_HEADERS,
+            datatype=TARGET_TYPES,
             label="Chỉ tiêu",
             wrap=True,
             interactive=False,
@@ -146,6 +172,7 @@ def build_records_tab(get_service: Callable[[], object]) -> None:
             tasks_table = gr.Dataframe(
                 lambda: tasks_frame(records()[1]),
                 headers=TASK_HEADERS,
+                datatype=TASK_TYPES,
                 label="Nhiệm vụ",
                 wrap=True,
                 interactive=False,

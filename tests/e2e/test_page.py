@@ -131,3 +131,22 @@ def test_page_answers_cites_and_says_not_found(server_url, browser):
     assert SCREENSHOT.stat().st_size > 10_000
     assert not errors, f"JavaScript errors on the page: {errors}"
     context.close()
+
+
+def test_upload_tab_refuses_a_wrong_key(server_url, browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(server_url + "/", wait_until="domcontentloaded")
+    page.get_by_role("tab", name="Tải văn bản").click()
+    sample = tmp_path / "x.txt"
+    sample.write_text("1. Nội dung thử.", encoding="utf-8")
+    page.locator("#eduqa-upload-file input[type=file]").set_input_files(str(sample))
+    page.locator("#eduqa-upload-key input").fill("sai")
+    page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
+    status = page.locator("#eduqa-upload-status textarea")
+    page.wait_for_function(
+        "() => document.querySelector('#eduqa-upload-status textarea')?.value === 'Sai mã cán bộ'",
+        timeout=30_000,
+    )
+    assert status.input_value() == "Sai mã cán bộ"
+    context.close()

@@ -104,3 +104,33 @@ def test_missing_model_means_bm25_only_said_once(tmp_path, caplog):
     finally:
         service.close()
     del second
+
+
+def test_reranker_path_with_a_tiny_local_cross_encoder(tmp_path):
+    from tests.tiny_model import build_tiny_cross_encoder
+
+    settings = make_settings(tmp_path, reranker_model=str(build_tiny_cross_encoder(tmp_path)))
+    service = AssistantService(settings, owner="pytest")
+    try:
+        assert service.status()["reranker"] is True
+        service.ingest()
+        plain = service.search("chỉ tiêu năm 2025 cho trung học", 10, mode="bm25")
+        reranked = service.search("chỉ tiêu năm 2025 cho trung học", 10)
+        assert {p.id for p in reranked} <= {
+            p.id for p in service.search("chỉ tiêu năm 2025 cho trung học", 20, mode="bm25")
+        }
+        assert len(reranked) == len(plain) == 10
+        assert all(isinstance(p.score, float) for p in reranked)
+        assert [p.score for p in reranked] == sorted((p.score for p in reranked), reverse=True)
+    finally:
+        service.close()
+
+
+def test_missing_reranker_is_skipped_with_a_log_line(caplog):
+    from assistant.search import load_reranker
+
+    with caplog.at_level("WARNING"):
+        assert load_reranker("no-such/cross-encoder") is None
+    assert any(
+        "Reranker" in r.getMessage() and "ranking without it" in r.getMessage() for r in caplog.records
+    )

@@ -8,17 +8,24 @@ import re
 import pytest
 
 from assistant.models import Answer, Citation, DocInfo
+from tests.conftest import make_settings
 from ui.app import (
+    UPLOAD_DISABLED,
+    WRONG_KEY,
+    citation_html,
     display_date,
     document_choices,
     excerpt_html,
     format_answer_html,
     highlight,
     make_filters,
+    original_url,
     province_choices,
     quote_spans,
+    upload_document,
     year_choices,
 )
+from ui.records_tab import passage_link, targets_frame, tasks_frame
 
 pytestmark = pytest.mark.unit
 
@@ -176,3 +183,119 @@ def test_llm_style_citation_without_quote_still_renders():
     assert "phần mở đầu" in page
     assert "<mark>" not in page
     assert "x.txt" in page
+
+
+def _citation(source: str, page: int | None) -> Citation:
+    return Citation(n=1, id="x", source=source, section=["II", "2"], section_title="", text="Nội dung.",
+                    quote="", score=1.0, page=page, doc=DocInfo())  # fmt: skip
+
+
+def test_citation_with_page_links_to_the_original_at_that_page():
+    card = citation_html(_citation("uploads/kế hoạch 1.pdf", 3), "vi")
+    href = "/api/originals/uploads/k%E1%BA%BF%20ho%E1%BA%A1ch%201.pdf#page=3"
+    assert f'href="{href}"' in card
+    assert "Xem bản gốc, trang 3" in card
+    assert "trang 3" in visible_text(card)
+    assert "\n\n" not in card
+    english = citation_html(_citation("uploads/a.pdf", 3), "en")
+    assert 'href="/api/originals/uploads/a.pdf#page=3"' in english
+    assert "View the original, page 3" in english
+
+
+def test_citation_without_page_links_to_non_text_originals_only():
+    assert 'href="/api/originals/uploads/a.docx"' in citation_html(_citation("uploads/a.docx", None), "vi")
+    assert "/api/originals/" not in citation_html(_citation("a.txt", None), "vi")
+    assert "/api/originals/" not in citation_html(_citation("notes.MD", None), "vi")
+    hostile = citation_html(_citation('uploads/"><script>x.pdf', 2), "vi")
+    assert "<script>" not in hostile
+    assert original_url('a"b.pdf', 2) == "/api/originals/a%22b.pdf#page=2"
+
+
+def test_records_rows_link_to_their_passage(seed_service):
+    from assistant.records_api import service_records
+
+    targets, tasks = service_records(seed_service)[:2]
+    assert passage_link({"section_label": "II.2.(3)", "chunk_id": "abc"}) == "[II.2.(3)](/api/chunks/abc)"
+    assert passage_link({"section_label": "a[b]", "chunk_id": None}) == r"a\[b\]"
+    for frame, rows in ((targets_frame(targets), targets), (tasks_frame(tasks), tasks)):
+        assert list(frame.columns)[-1] == "Đoạn"
+        assert len(frame) == len(rows) > 0
+        assert all(re.fullmatch(r"\[.+\]\(/api/chunks/[0-9a-f]+\)", cell) for cell in frame["Đoạn"])
+
+
+NEW_DIRECTIVE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO NINH BÌNH
+Số: 999/KH-SGDĐT
+Ninh Bình, ngày 02 tháng 01 năm 2025
+
+KẾ HOẠCH
+Phát triển thư viện trường học năm 2025
+
+I. MỤC TIÊU
+1. Phấn đấu 85% trường tiểu học có thư viện đạt chuẩn mức độ 1 trong năm 2025.
+2. Mỗi trường có ít nhất 01 cán bộ phụ trách thư viện được bồi dưỡng nghiệp vụ.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng GDĐT các huyện xây dựng kế hoạch, hoàn thành trước 15/02/2025.
+"""
+LIBRARY_QUESTION = "Bao nhiêu phần trăm trường tiểu học Ninh Bình có thư viện đạt chuẩn năm 2025?"
+
+
+@pytest.fixture(scope="module")
+def fresh_service(tmp_path_factory):
+    """A service of its own (uploads change its index), over a fresh copy of the corpus."""
+    from assistant.service import AssistantService
+
+    service = AssistantService(make_settings(tmp_path_factory.mktemp("upload")), owner="pytest")
+    try:
+        service.ingest()
+        yield service
+    finally:
+        service.close()
+
+
+def test_upload_refused_when_no_key_configured(fresh_service, monkeypatch):
+    monkeypatch.setattr(fresh_service.settings, "api_key", None)
+    before = fresh_service.index.count()
+    assert upload_document(fresh_service, "x.txt", NEW_DIRECTIVE.encode(), "test-key") == UPLOAD_DISABLED
+    assert fresh_service.index.count() == before
+
+
+def test_upload_refused_with_wrong_key(fresh_service):
+    before = fresh_service.index.count()
+    for key in ("bad", "", None, "mã sai"):
+        assert upload_document(fresh_service, "x.txt", NEW_DIRECTIVE.encode(), key) == WRONG_KEY
+    assert fresh_service.index.count() == before
+
+
+def test_upload_refuses_too_large_and_unreadable_files(fresh_service, monkeypatch):
+    before = fresh_service.index.count()
+    documents = len(fresh_service.documents())
+    for name, data in [("bad.pdf", b"not a pdf"), ("bad.docx", b"PK\x03\x04 not a zip"),
+                       ("empty.txt", b""), ("x.exe", b"MZ...")]:  # fmt: skip
+        message = upload_document(fresh_service, name, data, "test-key")
+        assert message.startswith(f"Không nhận {name}: "), message
+        assert len(message) > len(f"Không nhận {name}: ") + 3  # the reason is given
+        assert "Traceback" not in message
+    monkeypatch.setattr(fresh_service.settings, "max_upload_mb", 1)
+    big = upload_document(fresh_service, "big.txt", b"a" * (2 * 1024 * 1024), "test-key")
+    assert big == "Không nhận big.txt: tệp lớn hơn 1 MB"
+    assert fresh_service.index.count() == before
+    assert len(fresh_service.documents()) == documents
+    uploads = fresh_service.settings.corpus_dir / "uploads"
+    assert not uploads.exists() or not any(uploads.iterdir())
+
+
+def test_good_upload_is_added_and_answerable(fresh_service):
+    assert not fresh_service.ask(LIBRARY_QUESTION).answerable
+    message = upload_document(fresh_service, "/tmp/gradio/abc/ninh-binh-thu-vien.txt",
+                              NEW_DIRECTIVE.encode(), "test-key")  # fmt: skip
+    match = re.fullmatch(r"Đã thêm (uploads/ninh-binh-thu-vien\.txt): (\d+) đoạn", message)
+    assert match, message
+    assert int(match.group(2)) >= 3
+    answer = fresh_service.ask(LIBRARY_QUESTION)
+    assert answer.answerable and "85%" in answer.answer
+    assert answer.citations[0].source == match.group(1)
+    # an identical copy; the name sorts after the first, so the first stays the preferred copy
+    again = upload_document(fresh_service, "zz-ban-sao.txt", NEW_DIRECTIVE.encode(), "test-key")
+    assert again.startswith("Đã thêm uploads/zz-ban-sao.txt: ")
+    assert "bản sao của uploads/ninh-binh-thu-vien.txt" in again
