@@ -128,15 +128,17 @@ def split_long(lines: list[str], max_tokens: int) -> list[list[str]]:
     return [p for p in parts if join_wrapped(p).strip()]
 
 
-def page_of(text_before: str) -> int | None:
-    return text_before.count("\f") + 1 if "\f" in text_before else None
+def page_of(text_before: str) -> int:
+    """1-based page of the text that follows: pages are separated by form feeds."""
+    return text_before.count("\f") + 1
 
 
 def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocument:
     """Header metadata plus one chunk per numbered task (and per appendix row)."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     has_pages = "\f" in text
-    lines = text.split("\n")
+    # A page break (form feed) stands on its own line, so a page's first heading starts a line.
+    lines = text.replace("\f", "\n\f\n").split("\n") if has_pages else text.split("\n")
     appendix_start = find_appendix_start(lines)
     end = body_end(lines[:appendix_start] if appendix_start is not None else lines)
     meta = parse_header(lines, end, appendix_start)

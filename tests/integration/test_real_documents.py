@@ -95,3 +95,41 @@ def test_broken_upload_refused_and_changes_nothing(service):
             service.add_document(name, data)
     assert service.index.count() == before
     assert not list((service.settings.corpus_dir / "uploads").glob("*.docx"))
+
+
+def text_pdf(paragraphs_per_page: list[list[str]]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    for paragraphs in paragraphs_per_page:
+        pdf.add_page()
+        for paragraph in paragraphs:
+            pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+@pytest.mark.skipif(not FONT.exists(), reason="needs fonts-dejavu-core")
+def test_pdf_citation_points_to_its_page_of_the_original(service):
+    from fastapi.testclient import TestClient
+
+    from assistant.api import create_app
+
+    pages = [
+        ["SỞ GIÁO DỤC VÀ ĐÀO TẠO THÁI BÌNH", "Số: 12/KH-SGDĐT", "KẾ HOẠCH", "Chuyển đổi số năm 2025",
+         "I. MỤC TIÊU", "1. Phấn đấu 100% trường học sử dụng học bạ số trong năm học 2025-2026."],
+        ["II. TỔ CHỨC THỰC HIỆN",
+         "1. Văn phòng Sở tổng hợp báo cáo kết quả chuyển đổi số, hoàn thành trước 30/11/2025."],
+    ]  # fmt: skip
+    added = service.add_document("thai-binh-cds.pdf", text_pdf(pages))
+    pages_of = {tuple(c["section"]): c["page"] for c in service.chunks(added["source"])}
+    assert pages_of[("I", "1")] == 1 and pages_of[("II", "1")] == 2
+    answer = service.ask("Văn phòng Sở phải tổng hợp báo cáo chuyển đổi số trước ngày nào?")
+    cited = {tuple(c.section): c.page for c in answer.citations if c.source == added["source"]}
+    assert cited.get(("II", "1")) == 2 and "30/11/2025" in answer.answer
+    with TestClient(create_app(service.settings, service=service, with_ui=False)) as client:
+        original = client.get(f"/api/originals/{added['source']}")
+        assert original.status_code == 200 and original.content.startswith(b"%PDF")
+        assert client.get("/api/originals/../../pyproject.toml").status_code == 404
+        assert client.get("/api/originals/uploads/none.pdf").status_code == 404
