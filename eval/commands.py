@@ -40,7 +40,7 @@ def eval_cmd(
     """Score retrieval (hits@k, MRR, nDCG), answers, citations and abstention on eval/questions.jsonl,
     configurations side by side; writes eval/reports/<timestamp>/ (report.md, results.json, plots)."""
     from assistant.settings import Settings
-    from eval.report import REPORTS, write_report, write_summary
+    from eval.report import ANSWER_METRICS, REPORTS, write_report, write_summary
     from eval.run import run_eval, worst_failures
     from ingest.index import IndexBusy
 
@@ -61,20 +61,7 @@ def eval_cmd(
         write_summary(result, json_path)
     out = Console()
     table = Table(title=f"eduqa eval — {split}, {len(result.questions)} questions")
-    cols = [
-        "hits@1",
-        "hits@5",
-        "mrr@10",
-        "ndcg@10",
-        "answer_accuracy",
-        "citation_precision",
-        "abstention_precision",
-        "abstention_recall",
-        "false_abstentions",
-        "false_answers",
-        "latency_p50_ms",
-        "latency_p95_ms",
-    ]
+    cols = ["hits@1", "hits@5", "mrr@10", "ndcg@10", *ANSWER_METRICS]
     table.add_column("config")
     for c in cols:
         table.add_column(c.replace("_", " "), justify="right")

@@ -78,15 +78,6 @@ def bm25_terms(text: str) -> list[str]:
     return terms
 
 
-def content_words(text: str) -> list[str]:
-    """Folded tokens minus stopwords, deduplicated in order: what a question is about."""
-    seen: dict[str, None] = {}
-    for token in word_tokens(text):
-        if token not in STOPWORDS and (len(token) > 1 or token.isdigit()):
-            seen.setdefault(token, None)
-    return list(seen)
-
-
 def squash_spaces(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
