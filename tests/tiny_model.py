@@ -45,6 +45,9 @@ def build_tiny_model(target: Path, dim: int = 32) -> Path:
     from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
     from transformers import BertConfig, BertModel
 
+    import torch
+
+    torch.manual_seed(0)  # random weights, but the same ones every run
     hf_dir = target / "hf"
     fast = _tokenizer(hf_dir)
     config = BertConfig(
