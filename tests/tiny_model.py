@@ -41,11 +41,10 @@ def build_tiny_cross_encoder(target: Path) -> Path:
 
 
 def build_tiny_model(target: Path, dim: int = 32) -> Path:
+    import torch
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.sentence_transformer.modules import Pooling, Transformer
     from transformers import BertConfig, BertModel
-
-    import torch
 
     torch.manual_seed(0)  # random weights, but the same ones every run
     hf_dir = target / "hf"
