@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
+from ingest.appendix import parse_deadline
 from ingest.text import fold_accents
 
 # -- text normalisation ------------------------------------------------------------------------
@@ -363,56 +364,12 @@ def section_label(section: Iterable[str]) -> str:
 
 # -- tasks --------------------------------------------------------------------------------------
 
-_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{4})")
-_QUARTER = re.compile(r"qu\S{0,2}\s*,?\s*([ivx]{1,3}|[1-4l]{1,3})\s*/?\s*(\d{4})", re.IGNORECASE)
-_ROMAN = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "l": 1,
-    "11": 2,
-    "ll": 2,
-    "1l": 2,
-    "l1": 2,
-    "111": 3,
-    "lll": 3,
-}
 _TEXT_DEADLINE = re.compile(
     r"(?:hoan\s+thanh\s+tr\S{1,4}|tr\S{1,4}\s+ngay|cham\s+nhat(?:\s+ngay)?)\s+(?:ngay\s+)?"
     r"(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s*/\s*\d{4})"
 )
 _UNIT_TASKS = re.compile(r"(?m)^\s*-\s*([^:;()\n]{3,60}?):\s*(?=\(1\))")
 _NUMBERED = re.compile(r"\((\d)\)\s*")
-
-
-def parse_deadline(deadline: str | None) -> str | None:
-    """ISO form of a deadline as written: a date '20/12/2023' -> '2023-12-20', a month
-    'Tháng 12/2023' -> '2023-12', a quarter 'Quý II/2024' -> '2024-06' (its last month).
-
-    OCR reads 'Quý II' as 'Quy 11' or even 'Quy 112024' (slash lost); both are handled.
-    """
-    if not deadline:
-        return None
-    key = norm(deadline)
-    if m := _DATE.search(key):
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year}-{month:02d}-{day:02d}"
-    if m := _QUARTER.search(key):
-        quarter = _ROMAN.get(m.group(1).lower())
-        if quarter:
-            return f"{m.group(2)}-{quarter * 3:02d}"
-    if m := _MONTH.search(key):
-        month = int(m.group(1))
-        if 1 <= month <= 12:
-            return f"{m.group(2)}-{month:02d}"
-    return None
 
 
 # Units that lead appendix tasks, so OCR spellings ("Pheng KIITC", "Ph6ng TCCBQLCL") group.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.structure import clean_line, folded, is_junk_line
-from ingest.text import join_wrapped
+from ingest.text import fold_accents, join_wrapped
 
 _HEADER = re.compile(r"^(?:\|\s*)?(?:tt|stt)\s*(?:\|\s*)?nhi\S{0,4}\s*v")
 _ROW_START = re.compile(r"^(\d{1,2})(?:\s*$|\s+(?=[A-ZĐ\u00c0-\u1ef8]))")
@@ -116,18 +116,54 @@ def read_row_fields(text: str) -> dict:
     return _with_parsed_deadline({k: v for k, v in fields.items() if v})
 
 
-_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{4})")
-_QUARTER = re.compile(r"qu\S{0,2}\s*,?\s*([\dIl1]{1,2})\s*/?\s*(\d{4})", re.IGNORECASE)
+_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
+_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{4})")
+_QUARTER = re.compile(r"qu\S{0,2}\s*,?\s*([ivx]{1,3}|[1-4l]{1,3})\s*/?\s*(\d{4})", re.IGNORECASE)
+_QUARTER_NUMBER = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "l": 1,
+    "11": 2,
+    "ll": 2,
+    "1l": 2,
+    "l1": 2,
+    "111": 3,
+    "lll": 3,
+}
+
+
+def parse_deadline(deadline: str | None) -> str | None:
+    """ISO form of a deadline as written: a date '20/12/2023' -> '2023-12-20', a month
+    'Tháng 12/2023' -> '2023-12', a quarter 'Quý II/2024' -> '2024-06' (its last month).
+
+    OCR reads 'Quý II' as 'Quy 11' or even 'Quy 112024' (slash lost); both are handled.
+    """
+    if not deadline:
+        return None
+    key = fold_accents(deadline)
+    if m := _DATE.search(key):
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{year}-{month:02d}-{day:02d}"
+    if m := _QUARTER.search(key):
+        quarter = _QUARTER_NUMBER.get(m.group(1).lower())
+        if quarter:
+            return f"{m.group(2)}-{quarter * 3:02d}"
+    if m := _MONTH.search(key):
+        month = int(m.group(1))
+        if 1 <= month <= 12:
+            return f"{m.group(2)}-{month:02d}"
+    return None
 
 
 def _with_parsed_deadline(fields: dict) -> dict:
-    """Add an ISO `deadline_date` (the last day it allows) where the deadline is a month/quarter."""
-    deadline = fields.get("deadline") or ""
-    if m := _QUARTER.search(deadline):
-        quarter = {"1": 1, "I": 1, "l": 1, "11": 2, "II": 2, "Il": 2, "2": 2, "3": 3, "4": 4}
-        q = quarter.get(m.group(1).replace("1", "I") if len(m.group(1)) > 1 else m.group(1))
-        if q:
-            fields["deadline_date"] = f"{m.group(2)}-{q * 3:02d}"
-    elif m := _MONTH.search(deadline):
-        fields["deadline_date"] = f"{m.group(2)}-{int(m.group(1)):02d}"
+    """Add the ISO `deadline_date` where the deadline reads as a date, month or quarter."""
+    if deadline_date := parse_deadline(fields.get("deadline")):
+        fields["deadline_date"] = deadline_date
     return fields

@@ -22,6 +22,22 @@ NOTICE = "quangninh-tb3677-2023-12-15.txt"
 HAIPHONG = "haiphong-cv2501-gdtx-2024-08-19-ocr.txt"
 BACGIANG = "bacgiang-kh-nhiemvu-namhoc-2023-2024.txt"
 
+# A directive from a province not in the corpus, for upload tests.
+NEW_DIRECTIVE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO NINH BÌNH
+Số: 999/KH-SGDĐT
+Ninh Bình, ngày 02 tháng 01 năm 2025
+
+KẾ HOẠCH
+Phát triển thư viện trường học năm 2025
+
+I. MỤC TIÊU
+1. Phấn đấu 85% trường tiểu học có thư viện đạt chuẩn mức độ 1 trong năm 2025.
+2. Mỗi trường có ít nhất 01 cán bộ phụ trách thư viện được bồi dưỡng nghiệp vụ.
+
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng GDĐT các huyện xây dựng kế hoạch, hoàn thành trước 15/02/2025.
+"""
+
 
 def copy_corpus(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)

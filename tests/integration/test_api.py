@@ -14,25 +14,10 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.service import AssistantService
-from tests.conftest import BACGIANG, PLAN, make_settings
+from tests.conftest import BACGIANG, NEW_DIRECTIVE, PLAN, make_settings
 
 pytestmark = pytest.mark.integration
 KEY = {"X-API-Key": "test-key"}
-
-NEW_DIRECTIVE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO NINH BÌNH
-Số: 999/KH-SGDĐT
-Ninh Bình, ngày 02 tháng 01 năm 2025
-
-KẾ HOẠCH
-Phát triển thư viện trường học năm 2025
-
-I. MỤC TIÊU
-1. Phấn đấu 85% trường tiểu học có thư viện đạt chuẩn mức độ 1 trong năm 2025.
-2. Mỗi trường có ít nhất 01 cán bộ phụ trách thư viện được bồi dưỡng nghiệp vụ.
-
-II. TỔ CHỨC THỰC HIỆN
-1. Phòng GDĐT các huyện xây dựng kế hoạch, hoàn thành trước 15/02/2025.
-"""
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from assistant.models import Answer, Citation, DocInfo
-from tests.conftest import make_settings
+from tests.conftest import NEW_DIRECTIVE, make_settings
 from ui.app import (
     UPLOAD_DISABLED,
     WRONG_KEY,
@@ -223,20 +223,6 @@ def test_records_rows_link_to_their_passage(seed_service):
         assert all(re.fullmatch(r"\[.+\]\(/api/chunks/[0-9a-f]+\)", cell) for cell in frame["Đoạn"])
 
 
-NEW_DIRECTIVE = """SỞ GIÁO DỤC VÀ ĐÀO TẠO NINH BÌNH
-Số: 999/KH-SGDĐT
-Ninh Bình, ngày 02 tháng 01 năm 2025
-
-KẾ HOẠCH
-Phát triển thư viện trường học năm 2025
-
-I. MỤC TIÊU
-1. Phấn đấu 85% trường tiểu học có thư viện đạt chuẩn mức độ 1 trong năm 2025.
-2. Mỗi trường có ít nhất 01 cán bộ phụ trách thư viện được bồi dưỡng nghiệp vụ.
-
-II. TỔ CHỨC THỰC HIỆN
-1. Phòng GDĐT các huyện xây dựng kế hoạch, hoàn thành trước 15/02/2025.
-"""
 LIBRARY_QUESTION = "Bao nhiêu phần trăm trường tiểu học Ninh Bình có thư viện đạt chuẩn năm 2025?"
 
 
