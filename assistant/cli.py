@@ -1,4 +1,4 @@
-"""The `eduqa` command: ingest, chunks, ask, serve, eval, bench, targets, tasks."""
+"""The `eduqa` command: ingest, chunks, ask, serve, eval, bench, targets, tasks, snapshot."""
 
 from __future__ import annotations
 
@@ -185,6 +185,10 @@ def _register_optional_commands() -> None:
         for name in names:
             if hasattr(mod, f"{name}_cmd"):
                 app.command(name)(getattr(mod, f"{name}_cmd"))
+    from assistant.snapshot_cli import restore_snapshot_cmd, snapshot_cmd
+
+    app.command("snapshot")(snapshot_cmd)
+    app.command("restore-snapshot")(restore_snapshot_cmd)
 
 
 _register_optional_commands()

@@ -9,11 +9,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from qdrant_client import models
-
 from assistant.query import QueryAnalysis
 from ingest.chunks import chunk_id
-from ingest.index import ChunkIndex, Hit, point_id
+from ingest.index import ChunkIndex, Filters, Hit
 from ingest.text import fold_accents, word_tokens
 
 log = logging.getLogger(__name__)
@@ -44,18 +42,15 @@ class Passage:
         return self.payload.get("index_text", self.text)
 
 
-def build_filter(filters: dict[str, str] | None) -> models.Filter | None:
+def build_filter(filters: dict[str, str] | None) -> Filters | None:
+    """The request's filters as the index's plain {payload key: value}."""
     if not filters:
         return None
     unknown = set(filters) - set(FILTER_KEYS)
     if unknown:
         raise ValueError(f"unknown filter keys: {sorted(unknown)}; known: {sorted(FILTER_KEYS)}")
-    must = [
-        models.FieldCondition(key=FILTER_KEYS[k], match=models.MatchValue(value=str(v)))
-        for k, v in filters.items()
-        if v not in (None, "")
-    ]
-    return models.Filter(must=must) if must else None
+    plain: Filters = {FILTER_KEYS[k]: str(v) for k, v in filters.items() if v not in (None, "")}
+    return plain or None
 
 
 def fuse(rankings: list[list[Hit]], weights: list[float]) -> dict[str, tuple[float, dict]]:
@@ -196,10 +191,8 @@ def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Pass
 
 
 def _twin(index: ChunkIndex, source: str, section: list[str]) -> Passage | None:
-    points = index.client.retrieve(
-        index.collection, ids=[point_id(chunk_id(source, section, 0))], with_payload=True
-    )
-    return _passage(str(points[0].id), 0.0, points[0].payload or {}) if points else None
+    hits = index.retrieve([chunk_id(source, section, 0)])
+    return _passage(hits[0].id, 0.0, hits[0].payload) if hits else None
 
 
 def rerank(reranker: Reranker, question: str, passages: list[Passage]) -> list[Passage]:

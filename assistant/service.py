@@ -20,7 +20,7 @@ from assistant.records import service_records
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
-from ingest.index import ChunkIndex, open_client, source_filter
+from ingest.index import open_index, source_filter
 from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
 
@@ -35,9 +35,8 @@ class DocumentNotFound(KeyError):
 class AssistantService:
     def __init__(self, settings: Settings, *, owner: str = "eduqa", load_models: bool = True):
         self.settings = settings
-        self.client = open_client(settings.qdrant_path, settings.qdrant_url,
-                                  settings.qdrant_api_key, owner=owner)  # fmt: skip
-        self.index = ChunkIndex(self.client, settings.collection)
+        self.index = open_index(settings.qdrant_path, settings.collection, settings.qdrant_url,
+                                settings.qdrant_api_key, owner=owner)  # fmt: skip
         self.embedder = (
             load_embedder(settings.embedding_model, settings.device,
                           settings.embedding_query_prefix, settings.embedding_passage_prefix)
@@ -46,7 +45,9 @@ class AssistantService:
         self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
-        self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
+        # One writer at a time (ingest, upload, delete); questions and listings take no lock: the
+        # index swaps a changed document's points in place and the state is replaced whole.
+        self.lock = threading.RLock()
         self.reload_state()
 
     # -- document in -------------------------------------------------------------------------
@@ -134,18 +135,16 @@ class AssistantService:
     def search(self, question: str, top_k: int = 20, filters: dict | None = None,
                mode: str = "hybrid") -> list[Passage]:  # fmt: skip
         analysis = analyse(question)
-        with self.lock:
-            return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode)  # fmt: skip
+        return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
+                      filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode)  # fmt: skip
 
     def ask(self, question: str, top_k: int = 5, filters: dict | None = None,
             mode: str = "hybrid", use_llm: bool = True) -> Answer:  # fmt: skip
         timings: dict[str, float] = {}
         started = time.perf_counter()
         analysis = analyse(question)
-        with self.lock:
-            passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                              filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
+        passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
+                          filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
         timings["search"] = _ms(started)
         decision = decide(
             analysis,
@@ -191,8 +190,7 @@ class AssistantService:
 
     # -- what is indexed -----------------------------------------------------------------------
     def documents(self) -> list[dict]:
-        with self.lock:
-            hits = self.index.scroll()
+        hits = self.index.scroll()
         by_source: dict[str, dict] = {}
         for hit in hits:
             p = hit.payload
@@ -206,8 +204,7 @@ class AssistantService:
         return sorted(by_source.values(), key=lambda e: e["source"])
 
     def chunks(self, source: str | None = None) -> list[dict]:
-        with self.lock:
-            hits = self.index.scroll(source_filter(source) if source else None)
+        hits = self.index.scroll(source_filter(source) if source else None)
         payloads = [h.payload for h in hits]
         return sorted(payloads, key=lambda p: (p["source"], p.get("order", 0)))
 
@@ -219,19 +216,14 @@ class AssistantService:
                 "duplicate_of": chunks[0].get("duplicate_of"), "sections": section_tree(chunks)}  # fmt: skip
 
     def chunk(self, chunk_id: str) -> dict:
-        from ingest.index import point_id
-
-        with self.lock:
-            points = self.client.retrieve(self.index.collection, ids=[point_id(chunk_id)],
-                                          with_payload=True)  # fmt: skip
-        if not points:
+        hits = self.index.retrieve([chunk_id])
+        if not hits:
             raise DocumentNotFound(chunk_id)
-        return points[0].payload or {}
+        return hits[0].payload
 
     def status(self) -> dict:
-        with self.lock:
-            exists = self.index.exists()
-            count = self.index.count() if exists else 0
+        exists = self.index.exists()
+        count = self.index.count() if exists else 0
         files = self.state.get("files", {})
         return {"index": exists and count > 0, "dense": self.embedder is not None,
                 "embedding_model": self.embedder.name if self.embedder else None,
@@ -240,14 +232,14 @@ class AssistantService:
                 "qdrant": self.settings.qdrant_url or str(self.settings.qdrant_path)}  # fmt: skip
 
     def reload_state(self) -> None:
-        self.state = load_state(self.settings.state_path)
-        self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
-        register_acronyms(self.state.get("acronyms", {}))
-        self.provinces = set(self.state.get("provinces", []))
+        state = load_state(self.settings.state_path)
+        idf = idf_table(state.get("df", {}), state.get("n_chunks", 1))
+        register_acronyms(state.get("acronyms", {}))
+        self.state, self.idf, self.provinces = state, idf, set(state.get("provinces", []))
 
     def close(self) -> None:
         with self.lock:
-            self.client.close()
+            self.index.close()
 
 
 def section_tree(chunks: list[dict]) -> list[dict]:

@@ -97,17 +97,18 @@ class NaiveIndex:
     ):
         from llama_index.core import Document
         from llama_index.core.node_parser import SentenceSplitter
-        from qdrant_client import QdrantClient, models
+        from qdrant_client import QdrantClient
 
         from ingest.bm25 import average_length, doc_vector
         from ingest.dedupe import find_duplicates
-        from ingest.index import SPARSE, ChunkIndex
+        from ingest.index import SPARSE
+        from ingest.index.server import ClientIndex
         from ingest.pipeline import corpus_files, parse_file
         from ingest.read import UnreadableDocument
 
         self._tmp = tempfile.TemporaryDirectory(prefix="eduqa-naive-")
         self.client = QdrantClient(path=str(Path(self._tmp.name) / "qdrant"))
-        self.index = ChunkIndex(self.client, "naive_chunks")
+        self.index = ClientIndex(self.client, "naive_chunks")
         self.index.create(None)
         parsed = {}
         for path in corpus_files(corpus_dir):
@@ -145,9 +146,7 @@ class NaiveIndex:
                 "part": n,
                 "heading_path": "",
             }
-            points.append(
-                (f"naive:{n}", {SPARSE: models.SparseVector(indices=indices, values=values)}, payload)
-            )
+            points.append((f"naive:{n}", {SPARSE: (indices, values)}, payload))
         for start in range(0, len(points), 256):
             self.index.upsert(points[start : start + 256])
         self.n_chunks = len(points)

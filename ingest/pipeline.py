@@ -15,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qdrant_client import models
-
 from ingest.acronyms import mine_acronyms
 from ingest.bm25 import average_length, doc_vector
 from ingest.chunks import Chunk, ParsedDocument, parse_document
@@ -172,18 +170,17 @@ def ingest(
     done = 0
     for source in to_index:
         doc = parsed[source]
-        index.delete_source(source)
         texts = [c.index_text for c in doc.chunks]
         dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
         points = []
         for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
             indices, values = doc_vector(chunk.index_text, state["avgdl"])
-            vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
+            vectors: dict = {SPARSE: (indices, values)}
             if vector is not None:
                 vectors[DENSE] = vector
             payload = chunk_payload(chunk, hashes[source]) | {"order": order}
             points.append((chunk.id, vectors, payload))
-        index.upsert(points)
+        index.replace_source(source, points)  # new version in, then the old one out
         known[source] = {
             "hash": hashes[source],
             "duplicate_of": duplicates.get(source),
