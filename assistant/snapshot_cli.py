@@ -34,7 +34,7 @@ def snapshot_cmd(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Snapshot file to write (default: <data dir>/snapshots/<collection>-<time>.snapshot.tar.gz)."
+            help="Snapshot file or folder to write to (default: <data dir>/snapshots/<collection>-<time>.snapshot.tar.gz)."
         ),
     ] = None,
 ) -> None:
@@ -43,7 +43,7 @@ def snapshot_cmd(
 
     settings = Settings()
     target = path or default_snapshot_path(settings.data_dir / "snapshots", settings.collection)
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:  # a folder: the file is named there
         target = default_snapshot_path(target, settings.collection)
     index = _open(settings, "eduqa snapshot")
     try:
