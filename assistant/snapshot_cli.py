@@ -34,7 +34,8 @@ def snapshot_cmd(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Snapshot file or folder to write to (default: <data dir>/snapshots/<collection>-<time>.snapshot.tar.gz)."
+            help="Snapshot file or folder to write to "
+            "(default: <data dir>/snapshots/<collection>-<time>.snapshot.tar.gz)."
         ),
     ] = None,
 ) -> None:

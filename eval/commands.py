@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 from typing import Annotated
@@ -10,6 +9,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from eval.bench.cli import bench_cmd  # noqa: F401  (registered by assistant.cli as `eduqa bench`)
 
 console = Console(stderr=True)
 
@@ -81,73 +82,6 @@ def eval_cmd(
                 highlight=False,
             )
     out.print(f"\nReport: {folder}")
-
-
-def bench_cmd(
-    quick: Annotated[
-        bool, typer.Option("--quick", help="A small run: few requests, small synthetic corpus.")
-    ] = False,
-    synthetic_chunks: Annotated[
-        int, typer.Option(help="Size of the synthetic corpus in chunks (0 skips it).", min=0)
-    ] = 20000,
-    clients: Annotated[
-        list[int] | None,
-        typer.Option("--clients", help="Concurrent HTTP clients (repeatable). Default 1, 4, 16."),
-    ] = None,
-    requests_per_level: Annotated[
-        int | None,
-        typer.Option("--requests", help="HTTP requests per concurrency level (default 48, quick 12).", min=1),
-    ] = None,
-    no_http: Annotated[bool, typer.Option("--no-http", help="Skip the HTTP measurements.")] = False,
-    json_path: Annotated[
-        Path | None, typer.Option("--json", help="Also write the results JSON here.")
-    ] = None,
-) -> None:
-    """Measure ingest throughput, query latency (in-process and over HTTP with concurrent
-    clients) and peak RSS, on the seed corpus and on a synthetic corpus made from it."""
-    from assistant.settings import Settings
-    from eval.bench import run_bench
-
-    settings = Settings()
-    results = run_bench(
-        settings,
-        quick=quick,
-        synthetic_chunks=min(synthetic_chunks, 600) if quick and synthetic_chunks else synthetic_chunks,
-        clients=clients or ([1, 4] if quick else [1, 4, 16]),
-        requests=requests_per_level or (12 if quick else 48),
-        http=not no_http,
-        console=console,
-    )
-    out = Console()
-    table = Table(title=f"eduqa bench — {results['cpu_count']} CPUs")
-    for c in ("corpus", "docs", "chunks", "docs/s", "chunks/s", "in-proc p50", "in-proc p95"):
-        table.add_column(c, justify="right")
-    levels = sorted({k for r in results["corpora"] for k in r.get("http", {})}, key=int)
-    for n in levels:
-        table.add_column(f"http×{n} p50/p95 (rps)", justify="right")
-    table.add_column("peak RSS MB", justify="right")
-    for r in results["corpora"]:
-        table.add_row(
-            r["name"],
-            str(r["documents"]),
-            str(r["chunks"]),
-            _fmt(r["docs_per_s"]),
-            _fmt(r["chunks_per_s"]),
-            _fmt(r["query_p50_ms"]),
-            _fmt(r["query_p95_ms"]),
-            *[
-                f"{_fmt(r['http'][n]['p50_ms'])}/{_fmt(r['http'][n]['p95_ms'])} ({_fmt(r['http'][n]['rps'])})"
-                if n in r.get("http", {})
-                else "–"
-                for n in levels
-            ],
-            _fmt(r["peak_rss_mb"]),
-        )
-    out.print(table)
-    out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
-    if json_path:
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps(results, indent=1))
 
 
 def _fmt(value) -> str:

@@ -1,0 +1,111 @@
+"""`eduqa bench`: speed, in sections that each add their figures to one result. The corpus
+section (eval.bench.corpora) measures our pipeline beside a PrivateGPT-style one on the seed
+corpus and on larger corpora derived from it; other sections append themselves to SECTIONS."""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+
+from eval.bench.load import RssSampler, ServerThread, http_load
+from eval.bench.synthetic import make_synthetic_corpus, variant_text
+
+__all__ = [
+    "SECTIONS",
+    "BenchContext",
+    "RssSampler",
+    "ServerThread",
+    "http_load",
+    "make_synthetic_corpus",
+    "run_bench",
+    "variant_text",
+]
+
+
+@dataclass
+class BenchContext:
+    """What every section gets: settings, a scratch folder, the questions and the options."""
+
+    settings: object
+    root: Path
+    questions: list[dict]
+    console: Console
+    sampler: RssSampler
+    quick: bool = False
+    sizes: list[int] = field(default_factory=lambda: [20000])
+    dense_large: bool = True
+    clients: list[int] = field(default_factory=lambda: [1, 4, 16])
+    requests: int = 48
+    http: bool = True
+    plot: Path | None = None
+    results: dict = field(default_factory=dict)
+
+
+Section = Callable[[BenchContext], None]
+
+
+def _corpus_section(ctx: BenchContext) -> None:
+    from eval.bench.corpora import corpus_section
+
+    corpus_section(ctx)
+
+
+SECTIONS: list[Section] = [_corpus_section]
+
+
+def run_bench(
+    settings,
+    quick: bool = False,
+    synthetic_chunks: int = 20000,
+    clients: list[int] | None = None,
+    requests: int = 48,
+    http: bool = True,
+    console: Console | None = None,
+    workdir: Path | None = None,
+    large: int = 0,
+    dense_large: bool = True,
+    plot: Path | None = None,
+    sections: list[Section] | None = None,
+) -> dict:
+    """Run each section in one scratch folder; returns the merged results."""
+    from eval.run import load_questions
+
+    questions = load_questions("all")
+    random.Random(7).shuffle(questions)
+    if quick:
+        questions = questions[:24]
+    base = settings.model_copy(update={"qdrant_url": None, "llm_base_url": None})
+    sizes = [s for s in (synthetic_chunks, large) if s]
+    with tempfile.TemporaryDirectory(prefix="eduqa-bench-", dir=workdir) as tmp, RssSampler() as sampler:
+        ctx = BenchContext(
+            base,
+            Path(tmp),
+            questions,
+            console or Console(stderr=True),
+            sampler,
+            quick,
+            sizes,
+            dense_large,
+            clients or [1, 4, 16],
+            requests,
+            http,
+            plot,
+        )
+        ctx.results = {
+            "cpu_count": os.cpu_count(),
+            "quick": quick,
+            "requests_per_level": requests,
+            "clients": ctx.clients,
+            "embedding_model": settings.embedding_model,
+            "corpora": [],
+        }
+        for section in sections or SECTIONS:
+            section(ctx)
+        ctx.results["peak_rss_mb"] = sampler.overall / 2**20
+    return ctx.results

