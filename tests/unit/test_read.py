@@ -24,15 +24,18 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError
 
-from ingest.read import cache, quality, word, word_numbering
 from ingest.read import (
     SUPPORTED_SUFFIXES,
     ExtractedText,
     UnreadableDocument,
+    cache,
     extract_text,
     is_sidecar,
+    quality,
     read_document,
     sidecar_path,
+    word,
+    word_numbering,
 )
 
 pytestmark = pytest.mark.unit
