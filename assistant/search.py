@@ -100,7 +100,10 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     words = phrase.split()
     if not words or len(words) > len(tokens):
         return False
+    head = words[0][0]
     for start in range(len(tokens) - len(words) + 1):
+        if tokens[start][0] != head:  # exact or one slip: both keep the first letter
+            continue
         if all(w == t or near(w, t) for w, t in zip(words, tokens[start:], strict=False)):
             return True
     return False

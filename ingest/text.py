@@ -10,6 +10,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 _FOLD_EXTRA = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ơ": "o", "ư": "u"})
 
@@ -36,6 +37,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=8192)  # passages recur across questions: fold each once
 def fold_accents(text: str) -> str:
     """Lower-case, strip diacritics, and map đ to d: 'Tỷ lệ Đạt' -> 'ty le dat'."""
     decomposed = unicodedata.normalize("NFD", text.lower().translate(_FOLD_EXTRA))
@@ -61,7 +63,12 @@ _Y_AS_I = re.compile(r"^(ph|th|kh|ch|tr|[bdhklmnrstvx])y$")
 
 def word_tokens(text: str) -> list[str]:
     """Folded syllables and whole numbers, in order; 'tỷ'/'tỉ', 'lý'/'lí' spelled one way."""
-    return [_Y_AS_I.sub(r"\1i", t) for t in _TOKEN.findall(fold_accents(nfc(text)))]
+    return list(_word_tokens(text))
+
+
+@lru_cache(maxsize=8192)
+def _word_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_Y_AS_I.sub(r"\1i", t) for t in _TOKEN.findall(fold_accents(nfc(text))))
 
 
 def bm25_terms(text: str) -> list[str]:

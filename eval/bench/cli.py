@@ -73,7 +73,7 @@ def bench_cmd(
 
 
 def print_results(results: dict) -> None:
-    out = Console()
+    out = Console(width=max(Console().width, 170))  # the table is wide: do not squeeze it into 80
     table = Table(title=f"eduqa bench — {results['cpu_count']} CPUs, model {results.get('embedding_model')}")
     columns = ["corpus", "chunks", "ours p50/p95", "hit@5", "PrivateGPT p50/p95", "hit@5 ", "PGPT/ours p50"]
     for c in columns:

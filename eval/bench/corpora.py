@@ -3,9 +3,12 @@ and measure ours and the PrivateGPT-style pipeline on each (eval.bench.latency).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import shutil
 import time
+from pathlib import Path
 
 from eval.bench.latency import SYNTHETIC_NOTE, build_synthetic, measure
 
@@ -28,15 +31,41 @@ class BundledE5:
         return self._model.query([text])[0].tolist()
 
 
-def _embedder(service, console):
-    if service.embedder is not None:
-        return service.embedder
-    try:
-        embedder = BundledE5()
-    except Exception:
-        return None
-    console.print(f"[yellow]the configured model is not on disk: both pipelines use {embedder.name}[/yellow]")
-    return embedder
+class KeptVectors:
+    """Passage vectors kept on disk between bench runs (by model and text): the seed corpus is
+    embedded once per machine, not once per run. Questions are always embedded afresh."""
+
+    def __init__(self, embedder, folder: Path):
+        self.inner, self.name, self.dimension = embedder, embedder.name, embedder.dimension
+        key = hashlib.sha1(embedder.name.encode()).hexdigest()[:12]
+        self.path = folder / f"bench-vectors-{key}.json"
+        self.kept: dict[str, list[float]] = json.loads(self.path.read_text()) if self.path.exists() else {}
+
+    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.kept}.items())
+        if missing:
+            vectors = self.inner.embed_passages([t for _, t in missing])
+            self.kept.update({k: v for (k, _), v in zip(missing, vectors, strict=True)})
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.kept))
+        return [self.kept[k] for k in keys]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+def _embedder(service, console, folder: Path):
+    embedder = service.embedder
+    if embedder is None:
+        try:
+            embedder = BundledE5()
+        except Exception:
+            return None  # no model at all: BM25 only, the baseline is skipped
+        console.print(
+            f"[yellow]the configured model is not on disk: both pipelines use {embedder.name}[/yellow]"
+        )
+    return KeptVectors(embedder, folder)
 
 
 def corpus_section(ctx) -> None:
@@ -53,7 +82,7 @@ def corpus_section(ctx) -> None:
     )
     ctx.sampler.reset()
     service = AssistantService(settings, owner="eduqa bench")
-    embedder = service.embedder = _embedder(service, ctx.console)
+    embedder = service.embedder = _embedder(service, ctx.console, ctx.settings.data_dir)
     ctx.console.print(f"[bold]seed[/bold]: ingesting {seed_corpus} (dense: {embedder is not None}) …")
     started = time.perf_counter()
     summary = service.ingest()
