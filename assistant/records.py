@@ -11,6 +11,7 @@ filtering and charting), so an OCR copy and a clean copy give the same record.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
@@ -565,6 +566,10 @@ def service_records(service) -> tuple[list[dict], list[dict]]:
     cached = getattr(service, _CACHE_ATTR, None)
     if cached and cached[0] == key:
         return cached[1]
-    records = build_records(service.chunks())
-    setattr(service, _CACHE_ATTR, (key, records))
-    return records
+    with vars(service).setdefault("_records_lock", threading.Lock()):  # one rebuild at a time
+        cached = getattr(service, _CACHE_ATTR, None)
+        if cached and cached[0] == key:
+            return cached[1]
+        records = build_records(service.chunks())
+        setattr(service, _CACHE_ATTR, (key, records))
+        return records

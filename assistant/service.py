@@ -21,11 +21,9 @@ from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
-from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
-from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
+from ingest.pipeline import IngestSummary, ingest, load_state
 
 log = logging.getLogger(__name__)
-_SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
 class DocumentNotFound(KeyError):
@@ -75,39 +73,12 @@ class AssistantService:
             known[s].get("hash") != file_hash(p) for s, p in sources.items()
         )
 
-    def add_document(self, filename: str, data: bytes) -> dict:
-        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse."""
-        name = _SAFE_NAME.sub("_", Path(filename).name).strip("._")
-        suffix = Path(name).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise UnreadableDocument(
-                f"unsupported file type {suffix or '(none)'}; supported: {sorted(SUPPORTED_SUFFIXES)}"
-            )
-        if not data:
-            raise UnreadableDocument("the file is empty")
-        uploads = self.settings.corpus_dir / "uploads"
-        uploads.mkdir(parents=True, exist_ok=True)
-        target = uploads / name
-        staging = uploads / f".staging-{time.time_ns()}{suffix}"
-        staging.write_bytes(data)
-        try:
-            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens)
-            if not parsed.chunks:
-                raise UnreadableDocument("no numbered tasks or text found in the file")
-        except UnreadableDocument:
-            staging.unlink(missing_ok=True)
-            raise
-        except Exception as exc:
-            staging.unlink(missing_ok=True)
-            raise UnreadableDocument(f"the file could not be parsed: {exc}") from exc
-        with self.lock:
-            staging.replace(target)
-            _move_sidecar(staging, target)
-            summary = self.ingest(only=[target])
-        source = target.relative_to(self.settings.corpus_dir).as_posix()
-        return {"id": source, "source": source, "chunks": len(parsed.chunks),
-                "duplicate_of": self.state["files"].get(source, {}).get("duplicate_of"),
-                "seconds": summary.seconds}  # fmt: skip
+    def add_document(self, filename: str, data: bytes, replace: bool = False) -> dict:
+        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse,
+        and a name already in the corpus unless `replace`."""
+        from assistant.uploads import store_upload
+
+        return store_upload(self, filename, data, replace)
 
     def delete_document(self, source: str) -> None:
         with self.lock:
@@ -279,13 +250,6 @@ def _citation(n: int, p: Passage, quote: str) -> Citation:
 def _renumber(text: str, numbers: list[int]) -> str:
     mapping = {old: new for new, old in enumerate(numbers, 1)}
     return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
-
-
-def _move_sidecar(staging: Path, target: Path) -> None:
-    from ingest.read import sidecar_path
-
-    if sidecar_path(staging).exists():
-        sidecar_path(staging).replace(sidecar_path(target))
 
 
 def _ms(since: float) -> float:

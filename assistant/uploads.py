@@ -1,0 +1,125 @@
+"""An uploaded directive into the corpus: a safe name that the corpus scan will index, parsed in
+a private staging folder (so refusals name the user's file and leave nothing behind), then moved
+into `corpus/uploads/` and indexed under the service's write lock.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import time
+from pathlib import Path
+
+from ingest.pipeline import parse_file
+from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, sidecar_path
+
+UPLOADS = "uploads"
+STAGING_PREFIX = ".staging-"
+MAX_NAME_BYTES = 150  # well under the 255-byte file-name limit, sidecar suffix included
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+class DocumentExists(FileExistsError):
+    """An upload whose name is already in the corpus, sent without `replace`."""
+
+
+def is_indexable_name(name: str) -> bool:
+    """The corpus scan's rule for a file name (ingest.pipeline.corpus_files): a supported type,
+    not a sidecar of extracted text, not the corpus README, not hidden."""
+    path = Path(name)
+    return (
+        path.suffix.lower() in SUPPORTED_SUFFIXES
+        and not is_sidecar(path)
+        and name.lower() != "readme.md"
+        and not name.startswith(".")
+    )
+
+
+def safe_upload_name(filename: str) -> str:
+    """The user's file name made safe to store and sure to be indexed: no folders, no odd
+    characters, at most MAX_NAME_BYTES bytes (suffix kept), and renamed (`README_1.md`) when the
+    corpus scan would skip it."""
+    name = _UNSAFE.sub("_", Path(filename.replace("\\", "/")).name).strip("._") or "upload"
+    path = Path(name)
+    suffix = path.suffix.lower() if path.suffix.lower() in SUPPORTED_SUFFIXES else path.suffix
+    stem = name[: len(name) - len(path.suffix)] or "upload"
+    suffix = suffix[:16]
+    room = MAX_NAME_BYTES - len(suffix.encode())
+    stem = stem.encode()[:room].decode(errors="ignore").rstrip("._") or "upload"
+    name = stem + suffix
+    n = 0
+    while suffix.lower() in SUPPORTED_SUFFIXES and not is_indexable_name(name):
+        n += 1
+        name = f"{stem}_{n}{suffix}"
+    return name
+
+
+def check_upload(filename: str, data: bytes) -> str:
+    """The stored name, or UnreadableDocument naming the user's file."""
+    name = safe_upload_name(filename)
+    suffix = Path(name).suffix.lower()
+    shown = Path(filename).name or name
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        raise UnreadableDocument(f"unsupported file type {suffix or '(none)'}; supported: {supported}",
+                                 Path(shown))  # fmt: skip
+    if not data:
+        raise UnreadableDocument("the file is empty", Path(shown))
+    return name
+
+
+def store_upload(service, filename: str, data: bytes, replace: bool = False) -> dict:
+    """Parse the upload in a staging folder, then move it into the corpus and index it."""
+    name = check_upload(filename, data)
+    corpus = service.settings.corpus_dir
+    target = corpus / UPLOADS / name
+    source = target.relative_to(corpus).as_posix()
+    _refuse_existing(service, target, source, replace)
+    staging = corpus / UPLOADS / f"{STAGING_PREFIX}{time.time_ns()}"
+    staging.mkdir(parents=True)
+    try:
+        staged = staging / name
+        staged.write_bytes(data)
+        parsed = _parse(staged, staging, service.settings.embedding_max_tokens)
+        with service.lock:
+            _refuse_existing(service, target, source, replace)
+            staged.replace(target)
+            if sidecar_path(staged).exists():
+                sidecar_path(staged).replace(sidecar_path(target))
+            summary = service.ingest(only=[target])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return {"id": source, "source": source, "chunks": len(parsed.chunks),
+            "duplicate_of": service.state["files"].get(source, {}).get("duplicate_of"),
+            "replaced": replace and source in summary.indexed, "seconds": summary.seconds}  # fmt: skip
+
+
+def _refuse_existing(service, target: Path, source: str, replace: bool) -> None:
+    if not replace and (target.exists() or source in service.state.get("files", {})):
+        raise DocumentExists(f"{source} already exists; send replace=true to replace it")
+
+
+def _parse(staged: Path, staging: Path, max_tokens: int):
+    try:
+        parsed = parse_file(staged, staging, max_tokens)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument(f"the file could not be parsed: {exc}", staged) from exc
+    if not parsed.chunks:
+        raise UnreadableDocument("no numbered tasks or text found in the file", staged)
+    return parsed
+
+
+def remove_orphaned_staging(corpus_dir: Path) -> list[str]:
+    """Staging folders (and older staging files) left by a process that died mid-upload."""
+    uploads = corpus_dir / UPLOADS
+    removed = []
+    if uploads.is_dir():
+        for path in uploads.glob(f"{STAGING_PREFIX}*"):
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path.name)
+    return removed
