@@ -21,6 +21,7 @@ from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
+from ingest.journal import remove_orphaned_staging, repair_interrupted_write
 from ingest.pipeline import IngestSummary, ingest, load_state
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,8 @@ class AssistantService:
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
+        repair_interrupted_write(self.index, settings.state_path)  # a write cut by a crash: undone
+        remove_orphaned_staging(settings.corpus_dir)
         self.reload_state()
 
     # -- document in -------------------------------------------------------------------------
@@ -92,6 +95,7 @@ class AssistantService:
 
             sidecar_path(path).unlink(missing_ok=True)
             self.ingest()
+        service_records(self)  # rebuilt once here, not by the next requests
 
     def original_path(self, source: str) -> Path:
         """The file under the corpus folder for an indexed document (never outside it)."""

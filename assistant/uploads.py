@@ -10,11 +10,11 @@ import shutil
 import time
 from pathlib import Path
 
+from assistant.records import service_records
+from ingest.journal import STAGING_PREFIX, UPLOADS, repair_interrupted_write
 from ingest.pipeline import parse_file
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, sidecar_path
 
-UPLOADS = "uploads"
-STAGING_PREFIX = ".staging-"
 MAX_NAME_BYTES = 150  # well under the 255-byte file-name limit, sidecar suffix included
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
@@ -86,12 +86,26 @@ def store_upload(service, filename: str, data: bytes, replace: bool = False) -> 
             staged.replace(target)
             if sidecar_path(staged).exists():
                 sidecar_path(staged).replace(sidecar_path(target))
-            summary = service.ingest(only=[target])
+            summary = _index_or_undo(service, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    service_records(service)  # rebuilt once here, not by the next requests
     return {"id": source, "source": source, "chunks": len(parsed.chunks),
             "duplicate_of": service.state["files"].get(source, {}).get("duplicate_of"),
             "replaced": replace and source in summary.indexed, "seconds": summary.seconds}  # fmt: skip
+
+
+def _index_or_undo(service, target: Path):
+    """Index the stored file; on any error undo the half-written document and remove the file,
+    so a failed upload leaves the corpus and index as they were."""
+    try:
+        return service.ingest(only=[target])
+    except Exception:
+        target.unlink(missing_ok=True)
+        sidecar_path(target).unlink(missing_ok=True)
+        repair_interrupted_write(service.index, service.settings.state_path)
+        service.reload_state()
+        raise
 
 
 def _refuse_existing(service, target: Path, source: str, replace: bool) -> None:
@@ -109,17 +123,3 @@ def _parse(staged: Path, staging: Path, max_tokens: int):
     if not parsed.chunks:
         raise UnreadableDocument("no numbered tasks or text found in the file", staged)
     return parsed
-
-
-def remove_orphaned_staging(corpus_dir: Path) -> list[str]:
-    """Staging folders (and older staging files) left by a process that died mid-upload."""
-    uploads = corpus_dir / UPLOADS
-    removed = []
-    if uploads.is_dir():
-        for path in uploads.glob(f"{STAGING_PREFIX}*"):
-            if path.is_dir():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-            removed.append(path.name)
-    return removed

@@ -23,6 +23,7 @@ from ingest.chunks import Chunk, ParsedDocument, parse_document
 from ingest.dedupe import find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
+from ingest.journal import WriteJournal
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, read_document
 from ingest.text import word_tokens
 
@@ -122,7 +123,9 @@ def ingest(
         or state.get("embedding_model") != model_name
         or index.dense_size() != (embedder.dimension if embedder else None)
     )
+    journal = WriteJournal(state_path)  # a crash leaves a record; the next open repairs it
     if rebuild:
+        journal.begin(list(state.get("files", {})), rebuild=True)
         index.create(embedder.dimension if embedder else None)
         state = {"files": {}, "embedding_model": model_name}
 
@@ -163,7 +166,9 @@ def ingest(
     to_index = [
         s for s in parsed if known.get(s, {}).get("hash") != hashes[s] and (wanted is None or s in wanted)
     ]
-    for source in sorted(set(known) - set(parsed) - set(summary.failed)):
+    removed = sorted(set(known) - set(parsed) - set(summary.failed))
+    journal.begin([*to_index, *removed], rebuild=rebuild)
+    for source in removed:
         index.delete_source(source)
         known.pop(source)
         summary.removed.append(source)
@@ -183,7 +188,8 @@ def ingest(
                 vectors[DENSE] = vector
             payload = chunk_payload(chunk, hashes[source]) | {"order": order}
             points.append((chunk.id, vectors, payload))
-        index.upsert(points)
+        for batch in journal.batches(points):
+            index.upsert(batch)
         known[source] = {
             "hash": hashes[source],
             "duplicate_of": duplicates.get(source),
@@ -201,6 +207,7 @@ def ingest(
             index.set_payload_for_source(source, {"duplicate_of": duplicates.get(source)})
             known[source]["duplicate_of"] = duplicates.get(source)
     save_state(state_path, state)
+    journal.done()
     summary.documents = len(known)
     summary.chunks = sum(v.get("chunks", 0) for v in known.values())
     summary.duplicates = sum(1 for v in known.values() if v.get("duplicate_of"))
