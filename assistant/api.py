@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, FastAPI, File, HTTPException, Query, Req
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
+from starlette.routing import Route
 
 from assistant.api_http import error_responses, install_error_handlers, run_bounded
 from assistant.deps import ServiceDep, SettingsDep, require_api_key
@@ -160,7 +161,10 @@ def create_app(settings: Settings, service: AssistantService | None = None,
     app.dependency_overrides[get_service] = lambda: state.get("service") or service
     app.include_router(router)
     app.include_router(records_router)
-    install_error_handlers(app, upload_limit=settings.max_upload_mb * 1024 * 1024)
+    api_routes = (
+        [r for r in app.router.routes if isinstance(r, Route)] + router.routes + records_router.routes
+    )
+    install_error_handlers(app, settings.max_upload_mb * 1024 * 1024, api_routes)
     if with_ui:
         from ui.app import mount_ui
 

@@ -19,7 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match, Mount
+from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.filters import FilterValueError
@@ -30,7 +30,7 @@ from ingest.read import UnreadableDocument
 
 log = logging.getLogger("eduqa.api")
 MULTIPART_SLACK = 64 * 1024  # form boundaries and headers around the file
-API_PATHS = ("/api/", "/docs", "/redoc", "/openapi.json")
+API_PATHS = ("/api/", "/docs", "/redoc", "/openapi.json")  # paths the page never serves
 
 
 class ServiceUnavailable(Exception):
@@ -64,8 +64,8 @@ def validation_detail(kind: str, loc: list, msg: str) -> list[dict]:
     return [{"type": kind, "loc": loc, "msg": msg}]
 
 
-def install_error_handlers(app: FastAPI, upload_limit: int) -> None:
-    app.add_middleware(RequestIdMiddleware, upload_limit=upload_limit)
+def install_error_handlers(app: FastAPI, upload_limit: int, api_routes: list[BaseRoute]) -> None:
+    app.add_middleware(RequestIdMiddleware, upload_limit=upload_limit, api_routes=api_routes)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -115,8 +115,9 @@ class RequestIdMiddleware:
     response and log line, a JSON 500 for an unexpected error, and 405/404 in JSON for /api
     paths instead of the chat page's catch-all."""
 
-    def __init__(self, app: ASGIApp, upload_limit: int):
+    def __init__(self, app: ASGIApp, upload_limit: int, api_routes: list[BaseRoute]):
         self.app = app
+        self.api_routes = api_routes
         self.body_limit = upload_limit + MULTIPART_SLACK
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -136,7 +137,7 @@ class RequestIdMiddleware:
                 message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
             await send(message)
 
-        early = _route_miss(scope) or self._too_large(headers)
+        early = _route_miss(scope, self.api_routes) or self._too_large(headers)
         try:
             if early is not None:
                 await _send_json(send_with_id, *early, rid)
@@ -156,15 +157,14 @@ class RequestIdMiddleware:
         return None
 
 
-def _route_miss(scope: Scope) -> tuple[int, dict, dict] | None:
-    """(status, body, headers) for an /api path no route serves with this method, else None."""
+def _route_miss(scope: Scope, routes: list[BaseRoute]) -> tuple[int, dict, dict] | None:
+    """(status, body, headers) for an /api path no route serves with this method, else None
+    (the chat page mounted at / would otherwise answer every unknown path with its own 404)."""
     path = scope["path"]
-    if not path.startswith(API_PATHS) and path not in ("/docs", "/redoc", "/openapi.json"):
+    if not path.startswith(API_PATHS):
         return None
     allowed: set[str] = set()
-    for route in scope["app"].router.routes:
-        if isinstance(route, Mount) and route.path in ("", "/"):
-            continue
+    for route in routes:
         match, _ = route.matches(scope)
         if match == Match.FULL:
             return None

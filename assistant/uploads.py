@@ -58,7 +58,7 @@ def check_upload(filename: str, data: bytes) -> str:
     """The stored name, or UnreadableDocument naming the user's file."""
     name = safe_upload_name(filename)
     suffix = Path(name).suffix.lower()
-    shown = Path(filename).name or name
+    shown = Path(filename.replace("\\", "/")).name or name
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
         raise UnreadableDocument(f"unsupported file type {suffix or '(none)'}; supported: {supported}",
@@ -80,7 +80,7 @@ def store_upload(service, filename: str, data: bytes, replace: bool = False) -> 
     try:
         staged = staging / name
         staged.write_bytes(data)
-        parsed = _parse(staged, staging, service.settings.embedding_max_tokens)
+        parsed = _parse(staged, staging, service.settings.embedding_max_tokens, filename)
         with service.lock:
             _refuse_existing(service, target, source, replace)
             staged.replace(target)
@@ -113,13 +113,16 @@ def _refuse_existing(service, target: Path, source: str, replace: bool) -> None:
         raise DocumentExists(f"{source} already exists; send replace=true to replace it")
 
 
-def _parse(staged: Path, staging: Path, max_tokens: int):
+def _parse(staged: Path, staging: Path, max_tokens: int, filename: str):
+    """The parsed document; refusals name the file as the user sent it."""
+    shown = Path(Path(filename.replace("\\", "/")).name or staged.name)
     try:
         parsed = parse_file(staged, staging, max_tokens)
-    except UnreadableDocument:
-        raise
+    except UnreadableDocument as exc:
+        reason = exc.reason.replace(str(staged), shown.name).removeprefix(f"{staged.name}: ")
+        raise UnreadableDocument(reason, shown) from None
     except Exception as exc:
-        raise UnreadableDocument(f"the file could not be parsed: {exc}", staged) from exc
+        raise UnreadableDocument(f"the file could not be parsed: {exc}", shown) from exc
     if not parsed.chunks:
-        raise UnreadableDocument("no numbered tasks or text found in the file", staged)
+        raise UnreadableDocument("no numbered tasks or text found in the file", shown)
     return parsed

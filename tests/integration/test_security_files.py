@@ -34,7 +34,10 @@ def gradio_call(http: httpx.Client, api_name: str, data: list) -> tuple[str, obj
     events = [block for block in stream.split("\n\n") if block.startswith("event:")]
     kind, _, payload = events[-1].partition("\ndata:")
     data_text = payload.strip()
-    return kind.removeprefix("event:").strip(), json.loads(data_text) if data_text not in ("", "null") else None
+    return kind.removeprefix("event:").strip(), json.loads(data_text) if data_text not in (
+        "",
+        "null",
+    ) else None
 
 
 def assert_not_served(http: httpx.Client, secret: Path) -> None:
@@ -59,7 +62,10 @@ def server(tmp_path_factory):
     service = AssistantService(settings, owner="pytest-security")
     service.ingest()
     try:
-        with live_server(create_app(settings, service)) as url, httpx.Client(base_url=url, timeout=60) as http:
+        with (
+            live_server(create_app(settings, service)) as url,
+            httpx.Client(base_url=url, timeout=60) as http,
+        ):
             yield http, secret, settings
     finally:
         service.close()
@@ -80,7 +86,7 @@ def test_server_path_without_key_is_not_copied_to_the_gradio_cache(server):
     kind, _ = gradio_call(http, "upload", [file_data(str(secret)), None])
     assert kind == "error"
     cache = Path(get_upload_folder())
-    copies = [p for p in cache.rglob(secret.name)] if cache.exists() else []
+    copies = list(cache.rglob(secret.name)) if cache.exists() else []
     assert copies == []
     assert_not_served(http, secret)
 
