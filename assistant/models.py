@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.filters import YEAR_PATTERN
 
@@ -27,19 +27,29 @@ class Filters(BaseModel):
     type: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="e.g. Kế hoạch, Thông báo")
     year: str | None = Field(None, pattern=YEAR_PATTERN, description="Year of the document, e.g. 2024")
 
+    @model_validator(mode="before")
+    @classmethod
+    def known_keys(cls, value: Any) -> Any:
+        if isinstance(value, dict) and (unknown := set(value) - set(cls.model_fields)):
+            raise ValueError(f"unknown filter keys {sorted(unknown)}; known: {sorted(cls.model_fields)}")
+        return value
+
     def values(self) -> dict[str, str]:
         return {k: v for k, v in self.model_dump().items() if v is not None and v.strip()}
 
 
 class AskRequest(BaseModel):
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, pattern=NOT_BLANK)
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS,
+                          json_schema_extra={"pattern": NOT_BLANK})  # fmt: skip
     top_k: int = Field(5, ge=1, le=20)
     filters: Filters = Field(default_factory=Filters)
 
     @field_validator("question")
     @classmethod
-    def trimmed(cls, value: str) -> str:
-        return value.strip() or value
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("question is empty")
+        return value.strip()
 
 
 class ValidationIssue(BaseModel):
