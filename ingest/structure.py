@@ -111,7 +111,8 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
     previous = ""
     cleaned = [clean_line(raw) for raw in lines]
     for offset, line in enumerate(cleaned):
-        if line and (_PAGE_NUMBER.match(line) or (is_junk_line(line) and not match_label(line))):
+        junk = is_junk_line(line) and not (match_label(line) or is_bare_label(line))
+        if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
         if label and looks_like_heading(label):
