@@ -3,12 +3,14 @@ of the seeds' plans, and the appendices after the signature (Phụ lục I, Danh
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from ingest.appendix import find_appendix_start
 from ingest.structure import clean_line, folded
 
+TITLE_LINES = 3
 _LUU_VT = re.compile(r"^-?\s*l\S{0,3}u\s*:?\s*vt\b")
 _APPENDIX = re.compile(
     r"^(PHỤ LỤC|DANH MỤC|QUY ĐỊNH|QUY CHẾ|QUY TRÌNH|HƯỚNG DẪN|KẾ HOẠCH|BIỂU|BẢNG|MẪU|Phụ lục)"
@@ -35,11 +37,14 @@ def document_layout(lines: list[str]) -> Layout:
     task_table = find_appendix_start(lines)
     limit = task_table if task_table is not None else len(lines)
     end = body_end(lines[:limit])
-    headings = [i for i in range(end, limit) if appendix_label(lines[i])]
+    headings: list[int] = []
+    for i in range(end, limit):  # a heading right under another one is that one's title
+        if appendix_label(lines[i]) and not (headings and i - headings[-1] <= TITLE_LINES):
+            headings.append(i)
     bounds = [*headings, limit]
     appendices = [
         Appendix(appendix_label(lines[start]) or "", start, stop)
-        for start, stop in zip(bounds, bounds[1:], strict=False)
+        for start, stop in itertools.pairwise(bounds)
     ]
     return Layout(end, headings[0] if headings else limit, task_table, appendices)
 

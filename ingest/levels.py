@@ -22,9 +22,7 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
      "letter")
 )}  # fmt: skip
 
-_NAMED = re.compile(
-    r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$"
-)
+_NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
 _ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")

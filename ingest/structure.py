@@ -58,8 +58,9 @@ def clean_line(line: str) -> str:
     return squash_spaces(_LEADING_JUNK.sub("", line))
 
 
-def heading_title(lines: list[str], limit: int = 160) -> str:
-    """The title of a task: its label line's first sentence or heading paragraph."""
+def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> str:
+    """The title of a task: its label line's first sentence or heading paragraph (`whole`: the
+    whole heading paragraph, for a heading whose only text it is)."""
     first_paragraph: list[str] = []
     for line in lines:
         if not line.strip() or (first_paragraph and match_label(clean_line(line))):
@@ -74,7 +75,7 @@ def heading_title(lines: list[str], limit: int = 160) -> str:
     if not text and label and len(first_paragraph) < len(lines):
         rest = lines[len(first_paragraph) :]
         return heading_title(rest[next((i for i, ln in enumerate(rest) if ln.strip()), 0) :], limit)
-    for stop in (": ", ". ", "; "):
+    for stop in () if whole else (": ", ". ", "; "):
         head, sep, _ = text.partition(stop)
         if sep and len(head) >= 12:
             text = head
@@ -111,7 +112,7 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
     previous = ""
     cleaned = [clean_line(raw) for raw in lines]
     for offset, line in enumerate(cleaned):
-        junk = is_junk_line(line) and not (match_label(line) or is_bare_label(line))
+        junk = is_speck(line) and not (match_label(line) or is_bare_label(line))
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
@@ -184,7 +185,8 @@ def titles_along(node: Node) -> list[str]:
     titles: list[str] = []
     current: Node | None = node
     while current is not None and current.kind != "root":
-        titles.append(current.title)
+        bare_heading = current is not node and not own_body(current)
+        titles.append(heading_title(current.lines, 300, whole=True) if bare_heading else current.title)
         current = current.parent
     return titles[::-1]
 
@@ -202,6 +204,12 @@ def is_junk_line(line: str) -> bool:
     """Stamps, specks and page furniture: too few letters to be text."""
     letters = sum(ch.isalpha() for ch in line)
     return letters < 2 or letters < len(line) * 0.4
+
+
+def is_speck(line: str) -> bool:
+    """Stray OCR marks and rules ('-----', "' ."): too few letters or digits to be text."""
+    signs = sum(ch.isalnum() for ch in line)
+    return signs < 2 or signs < len(line) * 0.4
 
 
 def folded(line: str) -> str:
