@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.records import LEVELS, build_records, filter_targets, filter_tasks
+from assistant.records import LEVELS, filter_targets, filter_tasks
 
 TARGET_COLUMNS = (
     "year",
@@ -52,7 +52,7 @@ def _records() -> tuple[list[dict], list[dict]]:
         Console(stderr=True).print(f"[red]error:[/red] {exc} The same tables: GET /api/targets, /api/tasks.")
         raise typer.Exit(2) from None
     try:
-        return build_records(service.chunks())
+        return service.records()
     finally:
         service.close()
 

@@ -10,9 +10,8 @@ import shutil
 import time
 from pathlib import Path
 
-from assistant.records import service_records
 from ingest.journal import STAGING_PREFIX, UPLOADS, repair_interrupted_write
-from ingest.pipeline import parse_file
+from ingest.pipeline import file_hash, parse_file, parse_store
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, sidecar_path
 
 MAX_NAME_BYTES = 150  # well under the 255-byte file-name limit, sidecar suffix included
@@ -80,16 +79,19 @@ def store_upload(service, filename: str, data: bytes, replace: bool = False) -> 
     try:
         staged = staging / name
         staged.write_bytes(data)
-        parsed = _parse(staged, staging, service.settings.embedding_max_tokens, filename)
+        parsed = _parse(service, staged, source, filename)
         with service.lock:
             _refuse_existing(service, target, source, replace)
             staged.replace(target)
             if sidecar_path(staged).exists():
                 sidecar_path(staged).replace(sidecar_path(target))
+            # parsed once, here, under its final name: ingest finds the parse kept
+            parse_store(service.settings.state_path, service.settings.embedding_max_tokens).save(
+                file_hash(target), parsed
+            )
             summary = _index_or_undo(service, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    service_records(service)  # rebuilt once here, not by the next requests
     return {"id": source, "source": source, "chunks": len(parsed.chunks),
             "duplicate_of": service.state["files"].get(source, {}).get("duplicate_of"),
             "replaced": replace and source in summary.indexed, "seconds": summary.seconds}  # fmt: skip
@@ -113,13 +115,16 @@ def _refuse_existing(service, target: Path, source: str, replace: bool) -> None:
         raise DocumentExists(f"{source} already exists; send replace=true to replace it")
 
 
-def _parse(staged: Path, staging: Path, max_tokens: int, filename: str):
+def _parse(service, staged: Path, source: str, filename: str):
     """The parsed document; refusals name the file as the user sent it."""
     shown = Path(Path(filename.replace("\\", "/")).name or staged.name)
     try:
-        parsed = parse_file(staged, staging, max_tokens)
+        parsed = parse_file(staged, staged.parent, service.settings.embedding_max_tokens,
+                            read=service.read_file, source=source)  # fmt: skip
     except UnreadableDocument as exc:
-        reason = exc.reason.replace(str(staged), shown.name).removeprefix(f"{staged.name}: ")
+        reason = exc.reason.replace(str(staged), shown.name)
+        for prefix in (f"{source}: ", f"{staged.name}: "):
+            reason = reason.removeprefix(prefix)
         raise UnreadableDocument(reason, shown) from None
     except Exception as exc:
         raise UnreadableDocument(f"the file could not be parsed: {exc}", shown) from exc

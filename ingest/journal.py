@@ -64,13 +64,15 @@ class WriteJournal:
     def done(self) -> None:
         self.path.unlink(missing_ok=True)
 
-    def batches(self, points: list) -> Iterator[list]:
-        """Points in batches for upsert (the test hook pauses between them)."""
-        pause = float(os.environ.get(PAUSE_ENV) or 0)
-        for start in range(0, len(points), BATCH_POINTS):
-            if start and pause:
-                time.sleep(pause)
-            yield points[start : start + BATCH_POINTS]
+
+
+def write_batches(points: list) -> Iterator[list]:
+    """Points in batches for upsert (the test hook pauses between them)."""
+    pause = float(os.environ.get(PAUSE_ENV) or 0)
+    for start in range(0, len(points), BATCH_POINTS):
+        if start and pause:
+            time.sleep(pause)
+        yield points[start : start + BATCH_POINTS]
 
 
 def repair_interrupted_write(index, state_path: Path) -> list[str]:
