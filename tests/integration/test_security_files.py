@@ -5,6 +5,7 @@ HTTP against a real uvicorn server with the page mounted."""
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -58,7 +59,9 @@ def server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("security")
     settings = make_settings(tmp, max_upload_mb=1)
     secret = tmp / "secret-directive.txt"  # outside the corpus, and a file that would parse
-    secret.write_text(NEW_DIRECTIVE.replace("Ninh Bình", MARKER), encoding="utf-8")
+    secret.write_text(
+        NEW_DIRECTIVE.replace("Ninh Bình", MARKER) + f"\n{uuid.uuid4().hex}\n", encoding="utf-8"
+    )
     service = AssistantService(settings, owner="pytest-security")
     service.ingest()
     try:
@@ -86,7 +89,10 @@ def test_server_path_without_key_is_not_copied_to_the_gradio_cache(server):
     kind, _ = gradio_call(http, "upload", [file_data(str(secret)), None])
     assert kind == "error"
     cache = Path(get_upload_folder())
-    copies = list(cache.rglob(secret.name)) if cache.exists() else []
+    content = secret.read_bytes()
+    copies = (
+        [p for p in cache.rglob("*") if p.is_file() and p.read_bytes() == content] if cache.exists() else []
+    )
     assert copies == []
     assert_not_served(http, secret)
 
