@@ -17,7 +17,7 @@ from ingest.layout import body_end, document_layout
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
 from ingest.tables import Table, TableRow, find_tables
-from ingest.text import join_wrapped, nfc
+from ingest.text import join_wrapped, nfc, starts_list_item
 
 __all__ = ["Chunk", "ParsedDocument", "approx_tokens", "body_end", "chunk_id", "parse_document"]
 
@@ -138,7 +138,7 @@ class ChunkMaker:
     def add_row(self, node: Node, table: Table, row: TableRow, start: int) -> None:
         """One table row: the columns' headers, then its cells; under its heading path."""
         titles = [*titles_along(node), *row.parents]
-        cells = [" | ".join(row.cells)]
+        cells = row_lines(row.cells)
         first = start + row.line_numbers[0]
         columns = {"columns": table.columns}
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
@@ -182,6 +182,18 @@ class ChunkMaker:
                 extra=extra,
             )
             self.chunks.append(chunk)
+
+
+def row_lines(cells: list[str]) -> list[str]:
+    """A row's cells joined by ' | '; a cell that opens a sub-item ('- Trưởng ban', '1. Hội
+    đồng thi') starts a line, so a long row splits at its sub-items."""
+    lines: list[str] = []
+    for cell in cells:
+        if not lines or starts_list_item(cell):
+            lines.append(cell)
+        else:
+            lines.append(f"| {cell}")
+    return lines
 
 
 def _blank_tables(lines: list[str], tables: list[Table]) -> list[str]:

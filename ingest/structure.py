@@ -196,6 +196,9 @@ def own_body(node: Node) -> str:
     text = node.text
     first, _, rest = text.partition("\n")
     if node.children and len(first) <= 200:
+        label = match_label(first)
+        if label and not label.rest:  # "Chương I", its title on the next line
+            rest = rest.partition("\n")[2]
         return rest.strip()
     return text
 

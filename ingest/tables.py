@@ -21,6 +21,7 @@ MAX_HEADER_CELL_CHARS = 120
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
 _ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")
 _STEP = "Bước "
+_FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
 _MARK = re.compile(r"\*+")
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
@@ -74,7 +75,8 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
         if not text:
             open_mark = False
             continue
-        continues = cells and (open_mark or text[0].islower() or cells[-1][0].endswith(("(", ",")))
+        wrapped = text[0].islower() and not _FIGURE.match(cells[-1][0]) if cells else False
+        continues = cells and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
         if continues:
             cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
         else:
