@@ -92,7 +92,11 @@ class EdgeIndex:
         """The document's new points in, then its points not among them out: readers see the old
         or the new version of each passage, never a missing document."""
         self.upsert(points)
-        keep = [point_id(cid) for cid, _, _ in points]
+        self.prune_source(source, [cid for cid, _, _ in points])
+
+    def prune_source(self, source: str, keep_chunk_ids: list[str]) -> None:
+        """Delete the document's points other than these chunks'."""
+        keep = [point_id(cid) for cid in keep_chunk_ids]
         self.shard.update(qe.UpdateOperation.delete_points_by_filter(edge_filter({"source": source}, keep)))
 
     def delete_source(self, source: str) -> None:

@@ -74,8 +74,11 @@ class ClientIndex:
     def replace_source(self, source: str, points: list[PointData]) -> None:
         """New points first, then the document's others out: no moment without the document."""
         self.upsert(points)
-        keep = [point_id(cid) for cid, _, _ in points]
-        self._delete(client_filter({"source": source}, keep))
+        self.prune_source(source, [cid for cid, _, _ in points])
+
+    def prune_source(self, source: str, keep_chunk_ids: list[str]) -> None:
+        """Delete the document's points other than these chunks'."""
+        self._delete(client_filter({"source": source}, [point_id(cid) for cid in keep_chunk_ids]))
 
     def delete_source(self, source: str) -> None:
         self._delete(client_filter({"source": source}))
