@@ -44,7 +44,16 @@ class BenchContext:
     requests: int = 48
     http: bool = True
     plot: Path | None = None
+    json_path: Path | None = None
     results: dict = field(default_factory=dict)
+
+    def checkpoint(self) -> None:
+        """Write the results so far (a long run keeps what it measured if it is stopped)."""
+        if self.json_path:
+            import json
+
+            self.json_path.parent.mkdir(parents=True, exist_ok=True)
+            self.json_path.write_text(json.dumps(self.results, indent=1))
 
 
 Section = Callable[[BenchContext], None]
@@ -72,6 +81,7 @@ def run_bench(
     dense_large: bool = True,
     plot: Path | None = None,
     sections: list[Section] | None = None,
+    json_path: Path | None = None,
 ) -> dict:
     """Run each section in one scratch folder; returns the merged results."""
     from eval.run import load_questions
@@ -107,5 +117,6 @@ def run_bench(
         }
         for section in sections or SECTIONS:
             section(ctx)
+            ctx.checkpoint()
         ctx.results["peak_rss_mb"] = sampler.overall / 2**20
     return ctx.results

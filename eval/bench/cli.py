@@ -62,6 +62,7 @@ def bench_cmd(
             large=large,
             dense_large=dense_large,
             plot=plot,
+            json_path=json_path,
         )
     except IndexBusy as exc:
         console.print(f"[red]error:[/red] {exc}")

@@ -97,6 +97,7 @@ def corpus_section(ctx) -> None:
     try:
         row = measure("seed", service, baseline, ctx, baseline.build(1) if baseline else None)
         ctx.results["corpora"].append(ingest | row)
+        ctx.checkpoint()
         seed_points, state = list(service.index.export_points()), dict(service.state)
         service.close()
         for size in ctx.sizes:
@@ -143,3 +144,4 @@ def _synthetic(ctx, size, seed_points, state, settings, embedder, baseline, seed
         }
         | row
     )
+    ctx.checkpoint()
