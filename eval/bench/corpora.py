@@ -57,6 +57,8 @@ class KeptVectors:
 
 def _embedder(service, console, folder: Path):
     embedder = service.embedder
+    if embedder is None and not service.settings.embedding_model:
+        return None  # BM25 only by choice: the dense baseline is skipped
     if embedder is None:
         try:
             embedder = BundledE5()
