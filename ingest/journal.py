@@ -65,7 +65,6 @@ class WriteJournal:
         self.path.unlink(missing_ok=True)
 
 
-
 def write_batches(points: list) -> Iterator[list]:
     """Points in batches for upsert (the test hook pauses between them)."""
     pause = float(os.environ.get(PAUSE_ENV) or 0)
