@@ -24,6 +24,7 @@ from ingest.dedupe import find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, read_document
+from ingest.restore.hook import bm25_text, restore_ocr
 from ingest.text import word_tokens
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -99,6 +100,7 @@ def parse_file(path: Path, corpus_dir: Path, max_tokens: int, progress=None) -> 
     parsed = parse_document(source, extracted.text, max_tokens=max_tokens)
     if not any(c.section for c in parsed.chunks) and len(parsed.text.strip()) < 40:
         raise UnreadableDocument(f"{source}: no text found")
+    restore_ocr(parsed)  # OCR text gets a restored reading beside it (display, dense vectors)
     return parsed
 
 
@@ -173,11 +175,11 @@ def ingest(
     for source in to_index:
         doc = parsed[source]
         index.delete_source(source)
-        texts = [c.index_text for c in doc.chunks]
+        texts = [c.display_index_text for c in doc.chunks]
         dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
         points = []
         for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-            indices, values = doc_vector(chunk.index_text, state["avgdl"])
+            indices, values = doc_vector(bm25_text(chunk), state["avgdl"])
             vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
             if vector is not None:
                 vectors[DENSE] = vector

@@ -73,6 +73,7 @@ class Inventory:
     """Valid syllables by folded form, with a symmetric-delete index over the folded forms."""
 
     def __init__(self, syllables: dict[str, str]):
+        self.syllables = frozenset(syllables)
         self.by_key: dict[str, list[str]] = defaultdict(list)
         for syllable, key in syllables.items():
             self.by_key[key].append(syllable)

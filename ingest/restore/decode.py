@@ -7,11 +7,20 @@ from dataclasses import dataclass
 
 from ingest.restore.candidates import Inventory
 from ingest.restore.lm import NgramModel
-from ingest.restore.syllables import Token, apply_case, fold, is_upper_word, lm_symbol, tokenize
+from ingest.restore.syllables import (
+    SYLLABLE_SHAPE,
+    Token,
+    apply_case,
+    fold,
+    is_upper_word,
+    lm_symbol,
+    tokenize,
+)
 
 EDIT_WEIGHT = 2.0  # log10 penalty per unit of edit cost
 MARK_BONUS = 1.0  # the observed word already is this syllable, marks and all
 MARK_HINT = 0.4  # the observed word shows a mark (an apostrophe, a capital inside the word)
+SLIP_COST = 0.6  # the dearest edit still tried on a word that already is a valid folded syllable
 MAX_CANDIDATES = 12
 BEAM = 10
 
@@ -20,6 +29,10 @@ BEAM = 10
 class Slot:
     token: Token
     options: list[tuple[str, int, float]]  # (syllable, model id, emission log10)
+
+
+def _is_marked_syllable(word: str) -> bool:
+    return fold(word) != word and bool(SYLLABLE_SHAPE.match(fold(word)))
 
 
 def _has_mark_hint(observed: str) -> bool:
@@ -45,8 +58,13 @@ class Restorer:
             return []
         observed = unicodedata.normalize("NFC", token.text.lower())
         hint = _has_mark_hint(token.text)
+        near = self.inventory.near_keys(skeleton)
+        if skeleton in near:  # a valid folded syllable: only marks and typical OCR slips change
+            near = {key: cost for key, cost in near.items() if cost <= SLIP_COST}
         scored = []
-        for key, cost in self.inventory.near_keys(skeleton).items():
+        if observed not in self.inventory.syllables and _is_marked_syllable(observed):
+            scored.append((0.0, observed, -1, MARK_BONUS))  # a name the model never saw
+        for key, cost in near.items():
             for syllable in self.inventory.by_key[key]:
                 emission = -EDIT_WEIGHT * cost
                 if syllable == observed:

@@ -16,6 +16,10 @@ _MARKLESS = str.maketrans({"đ": "d", "Đ": "d"})
 _OCR_SKELETON = str.maketrans(
     {"6": "o", "0": "o", "&": "d", "|": "l", "'": "", "‘": "", "’": "", "*": "", ".": "", "`": ""}
 )
+_ROMAN = re.compile(r"^[IVXLC]+$")
+SYLLABLE_SHAPE = re.compile(
+    r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
 _PIECE = re.compile(r"\s+|\S+")
 _EDGE_PUNCT = "\"“”,;:!?()[]{}…«»<>"
 _DIGIT_AS_LETTER = re.compile(r"^[^\W\d_]+[60][^\W\d_]*$|^[60][^\W\d_]+$")
@@ -53,6 +57,8 @@ def _core_kind(core: str) -> str:
         # any other digit makes the token a number or a code.
         short = len(core) <= 6 and sum(ch.isdigit() for ch in core) == 1
         return "word" if short and _DIGIT_AS_LETTER.match(core) else "code"
+    if len(core) == 1 or _ROMAN.match(core):
+        return "code"  # a list letter or a Roman numeral: a), V, XII
     if is_upper_word(core) and not set(fold(core)) & set("aeiouy"):
         return "code"  # an acronym: UBND, THCS
     cleaned = core.rstrip("'‘’`")
