@@ -100,7 +100,18 @@ def held_out_pairs(devcorpus: Path, limit: int = 12, seed: int = 0) -> list[tupl
     pairs = []
     for path in files[:limit]:
         clean = path.read_text(encoding="utf-8")
-        pairs.append((path.relative_to(devcorpus).as_posix(), corrupt(clean, seed=seed), clean))
+        name = "devcorpus:" + path.relative_to(devcorpus).as_posix()
+        pairs.append((name, corrupt(clean, seed=seed), clean))
+    return pairs
+
+
+def seed_pairs(corpus_dir: Path) -> list[tuple[str, str, str]]:
+    """(name, real OCR text, clean text) for each OCR seed whose clean twin is in the corpus."""
+    pairs = []
+    for ocr in sorted(corpus_dir.glob("*-ocr.txt")):
+        clean = ocr.with_name(ocr.name.replace("-ocr.txt", ".txt"))
+        if clean.exists():
+            pairs.append((ocr.name, ocr.read_text(encoding="utf-8"), clean.read_text(encoding="utf-8")))
     return pairs
 
 

@@ -59,7 +59,7 @@ def _core_kind(core: str) -> str:
         return "word" if short and _DIGIT_AS_LETTER.match(core) else "code"
     if len(core) == 1 or _ROMAN.match(core):
         return "code"  # a list letter or a Roman numeral: a), V, XII
-    if is_upper_word(core) and not set(fold(core)) & set("aeiouy"):
+    if is_upper_word(core) and not SYLLABLE_SHAPE.match(fold(core.translate(_OCR_SKELETON))):
         return "code"  # an acronym: UBND, THCS
     cleaned = core.rstrip("'‘’`")
     return "word" if cleaned and re.match(r"^[^\W\d_&|*.]", cleaned) or "&" in core else "code"
