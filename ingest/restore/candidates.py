@@ -37,6 +37,17 @@ def deletes(key: str, depth: int) -> set[str]:
     return found
 
 
+def rewrites(skeleton: str) -> set[str]:
+    """The skeleton and its readings with one typical OCR slip undone ('iiy' -> 'uy')."""
+    found = {skeleton}
+    for (src, dst), _cost in CONFUSIONS.items():
+        start = skeleton.find(src)
+        while start >= 0:
+            found.add(skeleton[:start] + dst + skeleton[start + len(src) :])
+            start = skeleton.find(src, start + 1)
+    return found
+
+
 def max_distance(skeleton: str) -> int:
     return 1 if len(skeleton) <= 3 else 2
 
@@ -95,7 +106,8 @@ class Inventory:
     def _find_near(self, skeleton: str) -> dict[str, float]:
         limit = max_distance(skeleton)
         found: set[str] = set()
-        for variant in deletes(skeleton, limit):
-            found |= self.index.get(variant, set())
+        for rewritten in rewrites(skeleton):
+            for variant in deletes(rewritten, limit):
+                found |= self.index.get(variant, set())
         costs = {key: edit_cost(skeleton, key) for key in found}
         return {key: cost for key, cost in costs.items() if cost <= limit}

@@ -10,12 +10,11 @@ from ingest.restore.candidates import Inventory
 from ingest.restore.corpus_text import sentences, training_texts
 from ingest.restore.decode import Restorer
 from ingest.restore.lm import NgramModel
-from ingest.restore.syllables import fold
+from ingest.restore.syllables import SYLLABLE_SHAPE, fold
 
 MODEL_PATH = Path(__file__).parent / "data" / "syllable-lm.npz"
 MIN_SYLLABLE_COUNT = 3  # a syllable seen fewer times is more likely a typo than a word
 _SYLLABLE_SHAPE = re.compile(r"^[^\W\d_]{1,7}$")
-_VOWELS = set("aeiouy")
 
 
 class ModelMissing(RuntimeError):
@@ -28,7 +27,7 @@ def inventory_from(model: NgramModel) -> Inventory:
         if not _SYLLABLE_SHAPE.match(word) or model.count(word) < MIN_SYLLABLE_COUNT:
             continue
         key = fold(word)
-        if _VOWELS & set(key) and key.isascii():
+        if SYLLABLE_SHAPE.match(key) and "ii" not in key:
             syllables[word] = key
     return Inventory(syllables)
 

@@ -95,7 +95,7 @@ def tokenize(text: str) -> list[Token]:
 def lm_symbol(token: Token) -> str | None:
     """What the language model sees for a token that is not restored (None: nothing)."""
     if token.kind == "number":
-        return "<n>"
+        return "<p>" if token.text.endswith("%") else "<n>"
     if token.kind == "code":
         return "<c>"
     if token.kind == "space":
