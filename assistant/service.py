@@ -22,8 +22,8 @@ from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
 from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
-from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
+from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
 log = logging.getLogger(__name__)
 _SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -187,7 +187,10 @@ class AssistantService:
                 Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
                 for p in passages[:20]
             ],
-            citations=[_citation(n, p, quotes.get(n, ""), r) for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)],
+            citations=[
+                _citation(n, p, quotes.get(n, ""), r)
+                for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
+            ],
             timings_ms=timings,
             mode=answer_mode,
         )

@@ -19,8 +19,12 @@ def restore_cmd(
     force: Annotated[bool, typer.Option(help="Restore even a text judged clean.")] = False,
     build: Annotated[bool, typer.Option("--build", help="Build the model from clean text.")] = False,
     report: Annotated[bool, typer.Option("--report", help="Measure syllable accuracy.")] = False,
-    corpus: Annotated[Path, typer.Option(help="Seed folder (clean seeds train, OCR twins test).")] = Path("corpus"),
-    devcorpus: Annotated[Path, typer.Option(help="Devcorpus folder (training and held-out text).")] = DEVCORPUS,
+    corpus: Annotated[Path, typer.Option(help="Seed folder (clean seeds train, OCR twins test).")] = Path(
+        "corpus"
+    ),
+    devcorpus: Annotated[
+        Path, typer.Option(help="Devcorpus folder (training and held-out text).")
+    ] = DEVCORPUS,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report JSON here.")] = None,
 ) -> None:
     """Restore diacritics and OCR slips of a Vietnamese OCR text (numbers, dates and codes are never
@@ -99,7 +103,9 @@ def _report(corpus: Path, devcorpus: Path, json_path: Path | None) -> None:
     if synthetic:
         seconds = sum(r.seconds for r in synthetic)
         rate = sum(r.raw.syllables for r in synthetic) / max(seconds, 1e-9)
-        rows.append(("OCR-like copies, pooled", pooled(synthetic, "raw"), pooled(synthetic, "restored"), rate))
+        rows.append(
+            ("OCR-like copies, pooled", pooled(synthetic, "raw"), pooled(synthetic, "restored"), rate)
+        )
     for name, raw, restored, rate in rows:
         table.add_row(name, str(raw.syllables), f"{raw.exact:.1%}", f"{raw.folded:.1%}",
                       f"{restored.exact:.1%}", f"{restored.folded:.1%}", f"{rate:,.0f}")  # fmt: skip

@@ -29,11 +29,7 @@ def _is_ocr_name(path: Path) -> bool:
 def corpus_sources(corpus_dir: Path) -> list[Path]:
     """Clean seed files that have no OCR twin (a twin is `<stem>-ocr<suffix>`)."""
     files = sorted(p for p in corpus_dir.glob("*.txt") if p.name.lower() != "readme.md")
-    return [
-        p
-        for p in files
-        if not _is_ocr_name(p) and not p.with_name(f"{p.stem}-ocr{p.suffix}").exists()
-    ]
+    return [p for p in files if not _is_ocr_name(p) and not p.with_name(f"{p.stem}-ocr{p.suffix}").exists()]
 
 
 def devcorpus_sources(devcorpus: Path, held_out: bool = False) -> list[Path]:
@@ -66,10 +62,7 @@ def sentences(text: str) -> Iterator[list[str]]:
     """Model symbols of a clean text, cut at sentence and line breaks."""
     current: list[str] = []
     for token in tokenize(text.replace("*", " ").replace("#", " ")):
-        if token.kind == "word":
-            symbol = token.text.lower()
-        else:
-            symbol = lm_symbol(token)
+        symbol = token.text.lower() if token.kind == "word" else lm_symbol(token)
         if symbol == "<s>":
             if current:
                 yield current

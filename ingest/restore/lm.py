@@ -76,9 +76,7 @@ class NgramModel:
         with np.load(path) as data:
             vocab = str(data["vocab"]).split("\n")
             bigrams = dict(zip(data["bi_keys"].tolist(), data["bi_counts"].tolist(), strict=True))
-            trigrams = dict(
-                zip(data["tri_keys"].tolist(), data["tri_counts"].tolist(), strict=True)
-            )
+            trigrams = dict(zip(data["tri_keys"].tolist(), data["tri_counts"].tolist(), strict=True))
             return cls(vocab, data["unigrams"].astype(np.int64), bigrams, trigrams)
 
     @classmethod
@@ -86,7 +84,7 @@ class NgramModel:
         """Count syllables, pairs and triples; rare words and triples are dropped."""
         sentences = list(sentences)
         words = Counter(w for s in sentences for w in s)
-        vocab = [BOUNDARY] + sorted(w for w, c in words.items() if c >= min_count and w != BOUNDARY)
+        vocab = [BOUNDARY, *sorted(w for w, c in words.items() if c >= min_count and w != BOUNDARY)]
         ids = {w: i for i, w in enumerate(vocab)}
         size = len(vocab)
         unigrams = np.zeros(size, np.int64)

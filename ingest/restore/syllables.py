@@ -21,7 +21,7 @@ SYLLABLE_SHAPE = re.compile(
     r"^(ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
 )
 _PIECE = re.compile(r"\s+|\S+")
-_EDGE_PUNCT = "\"“”,;:!?()[]{}…«»<>"
+_EDGE_PUNCT = '"“”,;:!?()[]{}…«»<>'
 _DIGIT_AS_LETTER = re.compile(r"^[^\W\d_]+[60][^\W\d_]*$|^[60][^\W\d_]+$")
 
 
@@ -62,7 +62,7 @@ def _core_kind(core: str) -> str:
     if is_upper_word(core) and not SYLLABLE_SHAPE.match(fold(core.translate(_OCR_SKELETON))):
         return "code"  # an acronym: UBND, THCS
     cleaned = core.rstrip("'‘’`")
-    return "word" if cleaned and re.match(r"^[^\W\d_&|*.]", cleaned) or "&" in core else "code"
+    return "word" if (cleaned and re.match(r"^[^\W\d_&|*.]", cleaned)) or "&" in core else "code"
 
 
 def _split_edges(piece: str) -> tuple[str, str, str]:
