@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 
 from ingest.chunks import Chunk, ParsedDocument
 from ingest.restore.document import corrections, restore_document
-from ingest.restore.model import ModelMissing, load_restorer
+from ingest.restore.model import MODEL_PATH, ModelMissing, load_restorer
 
 log = logging.getLogger(__name__)
 SWITCH = "EDUQA_RESTORE_OCR"  # set to 0 to ingest OCR text as it stands
 BM25_SWITCH = "EDUQA_RESTORE_BM25"  # set to 1 to add the restored corrections to BM25's text
 
 
+def _switched_on() -> bool:
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def restoration_fingerprint() -> str:
+    """What a cached parse depends on here: the model's bytes and whether restoring is on."""
+    if not _switched_on() or not MODEL_PATH.exists():
+        return "restore:off"
+    return "restore:" + hashlib.sha256(MODEL_PATH.read_bytes()).hexdigest()[:16]
+
+
 def restore_ocr(parsed: ParsedDocument) -> bool:
     """Give an OCR document's chunks their restored reading; True when it was restored."""
-    if os.environ.get(SWITCH, "1").strip().lower() in ("0", "false", "no", "off"):
+    if not _switched_on():
         return False
     try:
         restorer = load_restorer()
