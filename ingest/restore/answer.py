@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ingest.restore.document import check_digits
 from ingest.restore.model import ModelMissing, load_restorer
+from ingest.restore.syllables import tokenize
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,9 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
         restorer = load_restorer()
     except ModelMissing:
         return None
-    restored_quote = check_digits(text, restorer.restore(quote)) if quote else ""
+    display = payload.get("display_text") or ""
+    restored_quote = aligned_quote(text, display, quote) or restorer.restore(quote) if quote else ""
+    restored_quote = check_digits(text, restored_quote)
     swaps = [(quote, restored_quote)] if quote else []
     titles = zip(payload.get("titles") or [], payload.get("display_titles") or [], strict=False)
     swaps += [(t, d) for t, d in titles if t and d and t != d]
@@ -37,6 +40,33 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
     if doc.get("title") and doc.get("display_title"):
         swaps.append((doc["title"], doc["display_title"]))
     return Reading(restored_quote, swaps)
+
+
+def _span_tokens(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for token in tokenize(text):
+        spans.append((at, at + len(token.text)))
+        at += len(token.text)
+    return spans
+
+
+def aligned_quote(text: str, display: str, quote: str) -> str | None:
+    """The stretch of the restored text that stands where the quote stands in the original.
+
+    Restoration replaces words one for one, so the two texts' tokens pair up by position;
+    None when they do not (then the quote is restored on its own)."""
+    ours, theirs = _span_tokens(text), _span_tokens(display)
+    if len(ours) != len(theirs):
+        return None
+    pieces = []
+    for piece in (p.strip() for p in quote.split("…")):
+        start = text.find(piece)
+        if not piece or start < 0:
+            return None
+        first = next(i for i, (a, b) in enumerate(ours) if b > start)
+        last = next(i for i, (a, b) in enumerate(ours) if b >= start + len(piece))
+        pieces.append(display[theirs[first][0] : theirs[last][1]])
+    return " … ".join(pieces)
 
 
 def apply_readings(answer: str, readings: list[Reading | None]) -> str:

@@ -68,6 +68,8 @@ def test_the_page_shows_the_restored_passage_marked_with_the_original_a_click_aw
     assert "Thực hiện Kế hoạch hành động" in page  # the restored title
     clean = Citation(**(citation.model_dump() | {"restored": False}))
     assert "khôi phục dấu" not in citation_html(clean, "vi")
+    hostile = citation.model_copy(update={"display_text": "<img src=x> đạt", "display_quote": "đạt"})
+    assert "<img" not in citation_html(hostile, "vi") and "&lt;img src=x&gt;" in citation_html(hostile, "vi")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
