@@ -133,7 +133,10 @@ def ask_cmd(
         raise typer.Exit(2) from None
     service = _service(Settings(), "eduqa ask")
     try:
-        answer = service.ask(request.question, request.top_k, request.filters)
+        from assistant.filters import normalise_filters
+
+        filters = normalise_filters(request.filters.values(), service.provinces)
+        answer = service.ask(request.question, request.top_k, filters)
     finally:
         service.close()
     if as_json:

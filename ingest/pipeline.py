@@ -32,6 +32,7 @@ from ingest.corpus_state import (
 from ingest.dedupe import find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
+from ingest.journal import WriteJournal, write_batches
 from ingest.parsed_cache import ParsedStore, parser_fingerprint
 from ingest.read import ExtractedText, UnreadableDocument, read_document
 from ingest.restore.hook import bm25_text, restore_ocr
@@ -155,7 +156,8 @@ def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: fl
         if vector is not None:
             vectors[DENSE] = vector
         points.append((chunk.id, vectors, chunk_payload(chunk, digest) | {"order": order}))
-    index.upsert(points)
+    for batch in write_batches(points):
+        index.upsert(batch)
 
 
 def _needs_rebuild(index: ChunkIndex, state: dict, embedder: Embedder | None) -> bool:
@@ -183,7 +185,9 @@ def ingest(
     summary = IngestSummary(dense=embedder is not None)
     state = load_state(state_path)
     rebuild = _needs_rebuild(index, state, embedder)
+    journal = WriteJournal(state_path)  # a crash leaves a record; the next open repairs it
     if rebuild:
+        journal.begin(list(state.get("files", {})), rebuild=True)
         index.create(embedder.dimension if embedder else None)
         state = {"files": {}, "embedding_model": embedder.name if embedder else None}
     known: dict = state["files"]
@@ -209,7 +213,9 @@ def ingest(
 
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [s for s in parsed if s in changed and (wanted is None or s in wanted)]
-    for source in sorted(set(known) - set(parsed) - set(summary.failed)):
+    removed = sorted(set(known) - set(parsed) - set(summary.failed))
+    journal.begin([*to_index, *removed], rebuild=rebuild)
+    for source in removed:
         index.delete_source(source)
         known.pop(source)
         summary.removed.append(source)
@@ -236,6 +242,7 @@ def ingest(
         store.forget_except(set(hashes.values()))
     _finish(summary, state, [], started)
     save_state(state_path, state)
+    journal.done()
     return summary
 
 

@@ -19,7 +19,9 @@ from fastapi import FastAPI
 
 from assistant.answer import ENGLISH_TYPES, document_label, section_label
 from assistant.models import Answer, Citation
+from assistant.uploads import DocumentExists
 from ingest.read import UnreadableDocument
+from ui.guard import NotAnUpload, UploadGuard, protect_page, uploaded_file
 from ui.records_tab import build_records_tab
 from ui.restored import reading_view, restored_note_html
 
@@ -312,6 +314,8 @@ def upload_document(service, filename: str | None, data: bytes | None, key: str 
         result = service.add_document(name, data)
     except UnreadableDocument as exc:
         return f"Không nhận {name}: {exc.reason}"
+    except DocumentExists:
+        return f"Không nhận {name}: đã có văn bản cùng tên; xóa văn bản cũ trước khi tải lại"
     return upload_result(name, result)
 
 
@@ -371,8 +375,10 @@ def build_page(get_service: Callable):
         if not path:
             return NO_FILE
         try:
-            data = Path(path).read_bytes()
+            data = uploaded_file(path).read_bytes()  # only what the page itself received
             return upload_document(get_service(), Path(path).name, data, key)
+        except NotAnUpload:
+            return NO_FILE
         except Exception:  # a short message on the page; the traceback goes to the server log
             import logging
 
@@ -435,9 +441,14 @@ def build_page(get_service: Callable):
     return page
 
 
-def mount_ui(app: FastAPI, get_service: Callable) -> FastAPI:
+def mount_ui(app: FastAPI, get_service: Callable, settings) -> FastAPI:
+    """The page at /, reading only files uploaded through it (ui/guard.py)."""
     import gradio as gr
 
     page = build_page(get_service)
-    return gr.mount_gradio_app(app, page, path="/", css=CSS, ssr_mode=False, mcp_server=False,
-                               footer_links=[])  # fmt: skip
+    app.add_middleware(UploadGuard, writes_enabled=bool(settings.api_key))
+    limit = settings.max_upload_mb * 1024 * 1024
+    app = gr.mount_gradio_app(app, page, path="/", css=CSS, ssr_mode=False, mcp_server=False,
+                              footer_links=[], max_file_size=limit)  # fmt: skip
+    protect_page(page)
+    return app
