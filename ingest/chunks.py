@@ -131,7 +131,7 @@ class ChunkMaker:
         self.source, self.doc, self.lines, self.max_tokens = source, doc, lines, max_tokens
         self.chunks: list[Chunk] = []
         self.seen: dict[str, int] = {}
-        self.has_pages = any(line == "\f" for line in lines)
+        self.pages = _page_of_lines(lines) if any(line == "\f" for line in lines) else None
 
     def add_part(self, start: int, end: int, prefix: list[str]) -> None:
         """A stretch of numbered text (the body, an appendix): its tasks, then its tables' rows."""
@@ -178,7 +178,7 @@ class ChunkMaker:
         header = " | ".join(extra.get("columns", []))
         budget = max(MAX_CHARS // 2, MAX_CHARS - len(header) - 1) if header else MAX_CHARS
         parts = bounded_parts(lines, budget, self.max_tokens)
-        page = page_of("\n".join(self.lines[:first_line])) if self.has_pages else None
+        page = self.pages[first_line] if self.pages else None
         for part_no, part_lines in enumerate(parts):
             text = join_wrapped(part_lines)
             key = "/".join(section)
@@ -210,6 +210,15 @@ def row_lines(cells: list[str]) -> list[str]:
         else:
             lines.append(f"| {cell}")
     return lines
+
+
+def _page_of_lines(lines: list[str]) -> list[int]:
+    """1-based page of each line: pages are separated by form feeds."""
+    pages, page = [], 1
+    for line in lines:
+        page += line == "\f"
+        pages.append(page)
+    return pages
 
 
 def _blank_tables(lines: list[str], tables: list[Table]) -> list[str]:
