@@ -70,6 +70,7 @@ def write_batches(points: list) -> Iterator[list]:
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     for start in range(0, len(points), BATCH_POINTS):
         if start and pause:
+            log.warning("test pause: %d of %d points written", start, len(points))
             time.sleep(pause)
         yield points[start : start + BATCH_POINTS]
 
