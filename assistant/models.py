@@ -81,6 +81,7 @@ class DocInfo(BaseModel):
     province: str | None = None
     date: str | None = None
     signer: str | None = None
+    display_title: str | None = None  # the restored title of an OCR document
 
 
 class Citation(BaseModel):
@@ -94,6 +95,10 @@ class Citation(BaseModel):
     score: float
     page: int | None = None
     doc: DocInfo
+    restored: bool = Field(False, description="OCR text: display_* fields hold the restored reading.")
+    display_text: str | None = None
+    display_section_title: str | None = None
+    display_quote: str | None = None
 
 
 class Retrieved(BaseModel):

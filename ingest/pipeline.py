@@ -35,6 +35,7 @@ from ingest.index import DENSE, SPARSE, ChunkIndex
 from ingest.journal import WriteJournal, write_batches
 from ingest.parsed_cache import ParsedStore, parser_fingerprint
 from ingest.read import ExtractedText, UnreadableDocument, read_document
+from ingest.restore.hook import bm25_text, restore_ocr
 
 __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
            "parse_file", "save_state"]  # fmt: skip
@@ -82,6 +83,7 @@ def parse_file(
     parsed = parse_document(source, extracted.text, max_tokens=max_tokens)
     if not any(c.section for c in parsed.chunks) and len(parsed.text.strip()) < 40:
         raise UnreadableDocument(f"{source}: no text found")
+    restore_ocr(parsed)  # OCR text gets a restored reading beside it (display, dense vectors)
     return parsed
 
 
@@ -145,11 +147,11 @@ def _nothing_to_do(state: dict, sources: set[str], changed: list[str], hashes: d
 
 def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: float) -> None:
     index.delete_source(doc.source)
-    texts = [c.index_text for c in doc.chunks]
+    texts = [c.display_index_text for c in doc.chunks]
     dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
     points = []
     for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-        indices, values = doc_vector(chunk.index_text, avgdl)
+        indices, values = doc_vector(bm25_text(chunk), avgdl)
         vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
         if vector is not None:
             vectors[DENSE] = vector
