@@ -107,6 +107,7 @@ def bench_cmd(
     clients) and peak RSS, on the seed corpus and on a synthetic corpus made from it."""
     from assistant.settings import Settings
     from eval.bench import run_bench
+    from eval.bench_ingest import print_devcorpus_ingest
 
     settings = Settings()
     results = run_bench(
@@ -145,6 +146,7 @@ def bench_cmd(
         )
     out.print(table)
     out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
+    print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=1))

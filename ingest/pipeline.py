@@ -9,6 +9,7 @@ from the kept parses.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -38,6 +39,7 @@ from ingest.read import ExtractedText, UnreadableDocument, read_document
 __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
            "parse_file", "save_state"]  # fmt: skip
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Reader = Callable[..., ExtractedText]  # read_document's signature: (path, progress=None)
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
@@ -116,7 +118,10 @@ def _parse_all(files, corpus_dir, hashes, state, store, read, report, summary) -
             try:
                 pages = _pages_progress(report, path, source)
                 doc = parse_file(path, corpus_dir, store.max_tokens, pages, read)
-            except UnreadableDocument as exc:
+            except Exception as exc:  # one document the parser trips on must not stop the corpus
+                if not isinstance(exc, UnreadableDocument):
+                    log.exception("%s could not be parsed", source)
+                    exc = UnreadableDocument(f"{source}: could not be parsed ({type(exc).__name__}: {exc})")
                 summary.failed[source] = str(exc)
                 state["failed"][source] = {"hash": hashes[source], "reason": str(exc),
                                            "parser": parser_fingerprint(), **file_stamp(path)}  # fmt: skip
