@@ -20,6 +20,7 @@ from pathlib import Path
 from ingest.chunks import Chunk, ParsedDocument
 from ingest.doc_profile import DocumentProfile
 from ingest.header import DocumentMeta
+from ingest.restore.hook import restoration_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def parser_fingerprint() -> str:
             continue
         digest.update(path.relative_to(INGEST_DIR).as_posix().encode())
         digest.update(path.read_bytes())
+    digest.update(restoration_fingerprint().encode())  # the OCR restoration model and switch
     return digest.hexdigest()[:16]
 
 

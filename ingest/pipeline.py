@@ -33,8 +33,10 @@ from ingest.doc_profile import DocumentProfile, corpus_statistics, profile_of
 from ingest.doc_profile import duplicates as find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
+from ingest.journal import WriteJournal, write_batches
 from ingest.parsed_cache import ParsedStore, parser_fingerprint
 from ingest.read import ExtractedText, UnreadableDocument, read_document
+from ingest.restore.hook import bm25_text, restore_ocr
 
 __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
            "parse_file", "save_state"]  # fmt: skip
@@ -83,6 +85,7 @@ def parse_file(
     parsed = parse_document(source, extracted.text, max_tokens=max_tokens)
     if not any(c.section for c in parsed.chunks) and len(parsed.text.strip()) < 40:
         raise UnreadableDocument(f"{source}: no text found")
+    restore_ocr(parsed)  # OCR text gets a restored reading beside it (display, dense vectors)
     return parsed
 
 
@@ -166,16 +169,17 @@ def _nothing_to_do(state: dict, sources: set[str], changed: list[str], hashes: d
 
 def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: float) -> None:
     index.delete_source(doc.source)
-    texts = [c.index_text for c in doc.chunks]
+    texts = [c.display_index_text for c in doc.chunks]
     dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
     points = []
     for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-        indices, values = doc_vector(chunk.index_text, avgdl)
+        indices, values = doc_vector(bm25_text(chunk), avgdl)
         vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
         if vector is not None:
             vectors[DENSE] = vector
         points.append((chunk.id, vectors, chunk_payload(chunk, digest) | {"order": order}))
-    index.upsert(points)
+    for batch in write_batches(points):
+        index.upsert(batch)
 
 
 def _needs_rebuild(index: ChunkIndex, state: dict, embedder: Embedder | None) -> bool:
@@ -203,7 +207,9 @@ def ingest(
     summary = IngestSummary(dense=embedder is not None)
     state = load_state(state_path)
     rebuild = _needs_rebuild(index, state, embedder)
+    journal = WriteJournal(state_path)  # a crash leaves a record; the next open repairs it
     if rebuild:
+        journal.begin(list(state.get("files", {})), rebuild=True)
         index.create(embedder.dimension if embedder else None)
         state = {"files": {}, "embedding_model": embedder.name if embedder else None}
     known: dict = state["files"]
@@ -231,7 +237,9 @@ def ingest(
 
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [s for s in parsed if s in changed and (wanted is None or s in wanted)]
-    for source in sorted(set(known) - set(profiles) - set(summary.failed)):
+    removed = sorted(set(known) - set(profiles) - set(summary.failed))
+    journal.begin([*to_index, *removed], rebuild=rebuild)
+    for source in removed:
         index.delete_source(source)
         known.pop(source)
         summary.removed.append(source)
@@ -258,6 +266,7 @@ def ingest(
         store.forget_except(set(hashes.values()))
     _finish(summary, state, [], started)
     save_state(state_path, state)
+    journal.done()
     return summary
 
 
