@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from ingest.dates import any_date, more_precise
 from ingest.header.heading import (
+    DOC_TYPES,
     find_authority,
     find_number,
     find_place_date,
@@ -28,6 +29,8 @@ from ingest.header.metadata_table import front_matter_title, metadata_table
 from ingest.header.signature import find_recipients, find_signature, last_name_line
 from ingest.provinces import is_known_province, province_name
 from ingest.text import fold_accents
+
+__all__ = ["DOC_TYPES", "DocumentMeta", "parse_header"]
 
 HEAD_LINES = 150  # how far down a header may start (below a web page's summary)
 _MOTTO = re.compile(r"c\w{0,2}ng\s*h\w{0,2}a\s*x\w\s*h\w{0,2}i|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w")
