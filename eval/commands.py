@@ -12,6 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 console = Console(stderr=True)
+SHORT = {
+    "answer_correct": "answer",
+    "citation_precision": "cite P",
+    "refusal_precision": "refuse P",
+    "refusal_recall": "refuse R",
+    "wrong_refusals": "wrong refuse",
+    "crag_score": "CRAG",
+    "latency_p50_ms": "p50 ms",
+}
 
 
 def eval_cmd(
@@ -108,11 +117,11 @@ def print_result(result) -> None:
 
     out = Console()
     table = Table(title=f"eduqa eval — set {result.set_name}, {len(result.questions)} questions")
-    cols = ["n", "hits@1", "hits@5", "mrr@10", "ndcg@10", *ANSWER_METRICS]
+    cols = ["n", "hits@1", "hits@5", "mrr@10", "ndcg@10", *ANSWER_METRICS[:-1]]
     table.add_column("config")
     table.add_column("group")
     for c in cols:
-        table.add_column(c.replace("_", " "), justify="right")
+        table.add_column(SHORT.get(c, c), justify="right")
     for name, entry in result.configs.items():
         for group, summary in [*entry["groups"].items(), ("all", entry["summary"])]:
             table.add_row(name, group, *[_fmt(summary.get(c)) for c in cols])

@@ -133,6 +133,7 @@ def results_json(result: EvalResult) -> dict:
                         for k in (
                             "retrieved",
                             "retrieved_ids",
+                            "retrieved_at",
                             "citations",
                             "answer",
                             "answerable",

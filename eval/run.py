@@ -91,6 +91,7 @@ def answer_record(q: dict, answer: dict, set_name: str = "seeds", gold_keys: lis
     rec.update(
         retrieved=ranked_keys(r["id"] for r in retrieved) if by_id else ranked_keys(retrieved),
         retrieved_ids=[r.get("id") for r in retrieved],
+        retrieved_at=[item_key(r) for r in retrieved],
         citations=[c["id"] if by_id else item_key(c) for c in answer.get("citations", [])],
         answer=answer.get("answer", ""),
         answerable=bool(answer.get("answerable")),
@@ -165,9 +166,9 @@ def run_eval(
     result = EvalResult(split=split, questions=questions, set_name=set_name)
     result.meta = {"url": url, "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     with Askers(settings, set_name, wanted, url, console, service, corpus, reindex) as askers:
+        gold = askers.resolve_gold(questions)
         result.skipped.update(askers.skipped)
         result.meta.update(askers.meta)
-        gold = askers.resolve_gold(questions)
         with progress_bar(console) as bar:
             for name, ask in askers.askers.items():
                 task = bar.add_task(name, total=len(questions))
@@ -214,7 +215,7 @@ def _failure(config: str, r: dict) -> dict:
         "kind": r["kind"],
         "lang": r["lang"],
         "gold": gold,
-        "first_retrieved": (r["retrieved"] or [None])[0],
+        "first_retrieved": (r.get("retrieved_at") or r["retrieved"] or [None])[0],
         "mrr@10": r.get("scores", {}).get("mrr@10"),
         "answer_correct": r.get("scores", {}).get("answer_correct"),
         "answerable": r["answerable"],
