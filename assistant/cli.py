@@ -180,7 +180,8 @@ def serve_cmd(
 def _register_optional_commands() -> None:
     """Commands that live beside their own code (benchmark, records)."""
     for module, names in (("eval.commands", ("eval", "bench")),
-                          ("assistant.records_cli", ("targets", "tasks"))):  # fmt: skip
+                          ("assistant.records_cli", ("targets", "tasks")),
+                          ("eval.restore_cli", ("restore",))):  # fmt: skip
         try:
             mod = __import__(module, fromlist=["*"])
         except ImportError:

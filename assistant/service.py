@@ -25,6 +25,7 @@ from ingest.index import open_index, source_filter
 from ingest.journal import remove_orphaned_staging, repair_interrupted_write
 from ingest.pipeline import IngestSummary, ingest, load_state, parse_store
 from ingest.read import read_document
+from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +154,8 @@ class AssistantService:
                 text = _renumber(text, numbers)
                 cited = [cited[n - 1] for n in numbers]
                 answer_mode = "llm"
+        readings = [passage_reading(p.payload, p.text, quotes.get(n, "")) for n, p in enumerate(cited, 1)]
+        text = apply_readings(text, readings)  # restored OCR passages read as restored
         timings["answer"] = _ms(step)
         timings["total"] = _ms(started)
         return Answer(
@@ -164,7 +167,10 @@ class AssistantService:
                 Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
                 for p in passages[:20]
             ],
-            citations=[_citation(n, p, quotes.get(n, "")) for n, p in enumerate(cited, 1)],
+            citations=[
+                _citation(n, p, quotes.get(n, ""), r)
+                for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
+            ],
             timings_ms=timings,
             mode=answer_mode,
         )
@@ -258,10 +264,11 @@ def section_tree(chunks: list[dict]) -> list[dict]:
              "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
 
 
-def _citation(n: int, p: Passage, quote: str) -> Citation:
+def _citation(n: int, p: Passage, quote: str, reading: Reading | None = None) -> Citation:
     return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
                     text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
-                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}))  # fmt: skip
+                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}),
+                    **restored_fields(p.payload, reading))  # fmt: skip
 
 
 def _renumber(text: str, numbers: list[int]) -> str:

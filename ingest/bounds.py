@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.text import join_wrapped, starts_list_item, word_tokens
+from ingest.text import join_wrapped, starts_list_item
 
 MAX_CHARS = 2000  # about what a 512-token model reads
+_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+(?=\S)")
 
 
 def approx_tokens(text: str) -> int:
     """Sub-word tokens a multilingual model sees: about 1.5 per Vietnamese syllable."""
-    return int(len(word_tokens(text)) * 1.5) + 1
+    return int(len(_WORD.findall(text)) * 1.5) + 1
 
 
 def bounded_parts(lines: list[str], max_chars: int, max_tokens: int) -> list[list[str]]:
@@ -36,7 +37,8 @@ def sub_items(lines: list[str]) -> list[list[str]]:
     """Lines grouped into sub-items: a bullet, a labelled line or a blank line starts one."""
     items: list[list[str]] = []
     for line in lines:
-        starts_item = starts_list_item(line) or (items and not items[-1][-1].strip())
+        after_blank = items and not items[-1][-1].strip() and not line[:1].islower()
+        starts_item = starts_list_item(line) or after_blank  # lower case: a page broke a sentence
         if not items or (starts_item and line.strip()):
             items.append([line])
         else:

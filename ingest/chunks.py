@@ -36,10 +36,23 @@ class Chunk:
     page: int | None = None
     part: int = 0
     extra: dict = field(default_factory=dict)  # table rows: columns; task rows: lead, deadline…
+    # OCR documents: the restored reading (diacritics, misread letters) shown beside the original
+    restored: bool = False
+    display_text: str | None = None
+    display_section_title: str | None = None
+    display_titles: list[str] | None = None
 
     @property
     def heading_path(self) -> str:
         return " > ".join(t for t in self.titles if t)
+
+    @property
+    def display_index_text(self) -> str:
+        """What the dense side embeds: the restored reading of an OCR chunk, else index_text."""
+        if not self.restored:
+            return self.index_text
+        path = " > ".join(t for t in self.display_titles or [] if t)
+        return f"{path}\n{self.display_text}" if path else self.display_text or ""
 
     @property
     def index_text(self) -> str:
@@ -60,6 +73,9 @@ class Chunk:
             "section": self.section,
             "section_title": self.section_title,
             "text": self.text,
+            "display_text": self.display_text or self.text,
+            "display_section_title": self.display_section_title or self.section_title,
+            "restored": self.restored,
             "duplicate_of": self.duplicate_of,
             "doc": _contract_doc(self.doc),
         }
@@ -78,7 +94,7 @@ class ParsedDocument:
 
 def _contract_doc(doc: dict) -> dict:
     keys = ("title", "type", "number", "issuer", "province", "date", "signer")
-    return {k: doc.get(k) for k in keys}
+    return {k: doc.get(k) for k in keys} | {"display_title": doc.get("display_title") or doc.get("title")}
 
 
 def chunk_id(source: str, section: list[str], ordinal: int) -> str:
@@ -115,7 +131,7 @@ class ChunkMaker:
         self.source, self.doc, self.lines, self.max_tokens = source, doc, lines, max_tokens
         self.chunks: list[Chunk] = []
         self.seen: dict[str, int] = {}
-        self.has_pages = any(line == "\f" for line in lines)
+        self.pages = _page_of_lines(lines) if any(line == "\f" for line in lines) else None
 
     def add_part(self, start: int, end: int, prefix: list[str]) -> None:
         """A stretch of numbered text (the body, an appendix): its tasks, then its tables' rows."""
@@ -162,7 +178,7 @@ class ChunkMaker:
         header = " | ".join(extra.get("columns", []))
         budget = max(MAX_CHARS // 2, MAX_CHARS - len(header) - 1) if header else MAX_CHARS
         parts = bounded_parts(lines, budget, self.max_tokens)
-        page = page_of("\n".join(self.lines[:first_line])) if self.has_pages else None
+        page = self.pages[first_line] if self.pages else None
         for part_no, part_lines in enumerate(parts):
             text = join_wrapped(part_lines)
             key = "/".join(section)
@@ -194,6 +210,15 @@ def row_lines(cells: list[str]) -> list[str]:
         else:
             lines.append(f"| {cell}")
     return lines
+
+
+def _page_of_lines(lines: list[str]) -> list[int]:
+    """1-based page of each line: pages are separated by form feeds."""
+    pages, page = [], 1
+    for line in lines:
+        page += line == "\f"
+        pages.append(page)
+    return pages
 
 
 def _blank_tables(lines: list[str], tables: list[Table]) -> list[str]:

@@ -65,12 +65,12 @@ class WriteJournal:
         self.path.unlink(missing_ok=True)
 
 
-
 def write_batches(points: list) -> Iterator[list]:
     """Points in batches for upsert (the test hook pauses between them)."""
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     for start in range(0, len(points), BATCH_POINTS):
         if start and pause:
+            log.warning("test pause: %d of %d points written", start, len(points))
             time.sleep(pause)
         yield points[start : start + BATCH_POINTS]
 

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ingest.appendix import find_appendix_start
-from ingest.structure import clean_line, folded
+from ingest.structure import clean_line
+from ingest.text import fold_accents
 
 TITLE_LINES = 3
 _LUU_VT = re.compile(r"^-?\s*l\S{0,3}u\s*:?\s*vt\b")
@@ -63,12 +64,14 @@ def body_end(lines: list[str]) -> int:
     """Index of the first line after the body: after './.', or at 'Nơi nhận' / the 'Lưu: VT' list."""
     ends: list[int] = []
     for i, line in enumerate(lines):
-        text = folded(line)
-        if text.rstrip().endswith("./.") or text.rstrip().endswith("/."):
+        if clean_line(line).rstrip().endswith("/."):
             ends.append(i + 1)
             break
     for i, line in enumerate(lines):
-        text = folded(line).lstrip()
+        head = clean_line(line).lstrip()[:24]
+        if head[:1] not in ("N", "n", "L", "l", "-"):
+            continue  # cheap test first: folding every line of a long document is slow
+        text = fold_accents(head)
         if text.startswith("noi nh"):
             ends.append(i)
             break

@@ -86,8 +86,13 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
     return cells
 
 
+def is_number_column(line: str) -> bool:
+    """'TT', 'STT', 'Số TT', 'Thứ tự công việc': the header of a row-number column."""
+    return len(line) <= 40 and bool(_NUMBER_COLUMN.match(folded(line).strip()))
+
+
 def _flattened_table(lines: list[str], start: int) -> Table | None:
-    if not _NUMBER_COLUMN.match(folded(lines[start]).strip()):
+    if not is_number_column(lines[start]):
         return None
     end = _table_end(lines, start)
     cells = cells_of(lines[start:end], start)
@@ -109,9 +114,9 @@ def _table_end(lines: list[str], start: int) -> int:
         label = match_label(text)
         if label and label.kind in _TABLE_ENDS and text.upper() == text:
             return i
-        if folded(lines[i]).startswith("phu luc"):
+        if text[:7].upper() == "PHỤ LỤC":
             return i
-        if _NUMBER_COLUMN.match(folded(lines[i]).strip()):
+        if is_number_column(lines[i]):
             return _heading_above(lines, i, start)
     return len(lines)
 

@@ -23,6 +23,7 @@ from assistant.uploads import DocumentExists
 from ingest.read import UnreadableDocument
 from ui.guard import NotAnUpload, UploadGuard, protect_page, uploaded_file
 from ui.records_tab import build_records_tab
+from ui.restored import reading_view, restored_note_html
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -221,6 +222,7 @@ def original_link_html(citation: Citation, language: str) -> str:
 
 def citation_html(citation: Citation, language: str) -> str:
     lab = labels(language)
+    original, citation = citation, reading_view(citation)  # OCR passages read as restored
     spans = quote_spans(citation.text, citation.quote)
     excerpt = excerpt_html(citation.text, citation.quote)
     return (
@@ -230,6 +232,7 @@ def citation_html(citation: Citation, language: str) -> str:
         + f'<blockquote class="eduqa-passage">{excerpt}</blockquote>'
         + f"<details><summary>{html.escape(lab['full'])}</summary>"
         + f'<div class="eduqa-full">{highlight(citation.text, spans)}</div></details>'
+        + restored_note_html(original, language)
         + "</div>"
     )
 

@@ -65,7 +65,21 @@ def _corpus_section(ctx: BenchContext) -> None:
     corpus_section(ctx)
 
 
-SECTIONS: list[Section] = [_corpus_section]
+def _devcorpus_ingest_section(ctx: BenchContext) -> None:
+    from eval.bench_ingest import measure_devcorpus_ingest
+
+    ctx.results["devcorpus_ingest"] = measure_devcorpus_ingest(ctx.settings, ctx.root, ctx.console)
+
+
+def _load_section(ctx: BenchContext) -> None:
+    from eval.bench_load import run_load_test
+
+    ctx.results["load"] = (
+        run_load_test(ctx.settings, quick=ctx.quick, console=ctx.console) if ctx.http else None
+    )
+
+
+SECTIONS: list[Section] = [_corpus_section, _devcorpus_ingest_section, _load_section]
 
 
 def run_bench(

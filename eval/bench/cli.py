@@ -104,6 +104,12 @@ def print_results(results: dict) -> None:
     if results.get("plot"):
         out.print(f"Latency curve: {results['plot']}")
     out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
+    from eval.bench_ingest import print_devcorpus_ingest
+    from eval.bench_load import print_load
+
+    print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
+    if results.get("load"):
+        print_load(results["load"], out)
 
 
 def _http(level: dict | None) -> str:
