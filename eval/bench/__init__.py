@@ -1,6 +1,6 @@
 """`eduqa bench`: speed, in sections that each add their figures to one result. The corpus
 section (eval.bench.corpora) measures our pipeline beside a PrivateGPT-style one on the seed
-corpus and on larger corpora derived from it; other sections append themselves to SECTIONS."""
+corpus and on larger corpora derived from it; other sections add themselves to SECTIONS by name."""
 
 from __future__ import annotations
 
@@ -79,7 +79,11 @@ def _load_section(ctx: BenchContext) -> None:
     )
 
 
-SECTIONS: list[Section] = [_corpus_section, _devcorpus_ingest_section, _load_section]
+SECTIONS: dict[str, Section] = {
+    "corpus": _corpus_section,
+    "devcorpus-ingest": _devcorpus_ingest_section,
+    "load": _load_section,
+}
 
 
 def run_bench(
@@ -94,7 +98,7 @@ def run_bench(
     large: int = 0,
     dense_large: bool = True,
     plot: Path | None = None,
-    sections: list[Section] | None = None,
+    sections: list[str] | None = None,
     json_path: Path | None = None,
 ) -> dict:
     """Run each section in one scratch folder; returns the merged results."""
@@ -129,8 +133,8 @@ def run_bench(
             "embedding_model": settings.embedding_model,
             "corpora": [],
         }
-        for section in sections or SECTIONS:
-            section(ctx)
+        for name in sections or list(SECTIONS):
+            SECTIONS[name](ctx)
             ctx.checkpoint()
         ctx.results["peak_rss_mb"] = sampler.overall / 2**20
     return ctx.results

@@ -42,14 +42,23 @@ def bench_cmd(
         Path | None, typer.Option("--json", help="Also write the results JSON here.")
     ] = None,
     plot: Annotated[Path, typer.Option(help="PNG of p50/p95 latency against corpus size.")] = DEFAULT_PLOT,
+    sections: Annotated[
+        list[str] | None,
+        typer.Option("--section", help="Only these sections (repeatable): corpus, devcorpus-ingest, load."),
+    ] = None,
 ) -> None:
     """Our pipeline beside a PrivateGPT-style one (fixed-size chunks, dense only, top 2) on the same
     questions: in-process latency and hit@5 at the seed size and on larger corpora derived from it,
     HTTP latency with concurrent clients, ingest throughput, peak RSS; and a PNG of the curve."""
     from assistant.settings import Settings
-    from eval.bench import run_bench
+    from eval.bench import SECTIONS, run_bench
     from ingest.index import IndexBusy
 
+    unknown = sorted(set(sections or []) - set(SECTIONS))
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown section(s) {unknown}; known: {list(SECTIONS)}", param_hint="--section"
+        )
     try:
         results = run_bench(
             Settings(),
@@ -63,6 +72,7 @@ def bench_cmd(
             dense_large=dense_large,
             plot=plot,
             json_path=json_path,
+            sections=sections,
         )
     except IndexBusy as exc:
         console.print(f"[red]error:[/red] {exc}")

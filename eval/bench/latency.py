@@ -16,9 +16,12 @@ from pathlib import Path
 from eval.bench.load import ServerThread, http_load
 from eval.metrics import item_key, percentile, ranked_keys
 
+LARGE = 100_000  # from this size on, derived chunks keep their real BM25 vectors too
 SYNTHETIC_NOTE = (
     "larger corpora: varied copies of the seed's indexed chunks (province, years, numbers "
-    "changed; BM25 recomputed), each reusing its real chunk's dense vector with small noise"
+    "changed; BM25 recomputed, or at 100,000 chunks and more kept from the real chunk), each "
+    "reusing its real chunk's dense vector with small noise: the engines do real work on real "
+    "vectors, but only the seed corpus was embedded by the model"
 )
 
 
@@ -106,7 +109,10 @@ def build_synthetic(
     index = open_index(data_dir / "qdrant", collection, owner="eduqa bench")
     try:
         index.create(dense_size)
-        index.upsert(synthetic_points(seed_points, copies, state.get("avgdl", 200.0), dense=bool(dense_size)))
+        reuse = size >= LARGE
+        points = synthetic_points(seed_points, copies, state.get("avgdl", 200.0), dense=bool(dense_size),
+                                  reuse_sparse=reuse)  # fmt: skip
+        index.upsert(points)
         if hasattr(index, "optimize"):
             index.optimize()  # segments merged, vector index built, as after a real large ingest
     finally:

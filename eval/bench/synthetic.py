@@ -130,11 +130,13 @@ def synthetic_points(
     dense: bool = True,
     sparse: bool = True,
     jitter: float = 0.02,
+    reuse_sparse: bool = False,
 ) -> Iterator[tuple[str, dict, dict]]:
     """`copies` versions of the real indexed chunks: copy 0 is the real seed (so gold passages
     stay findable among distractors); copy n varies each chunk's text and payload, recomputes its
     BM25 vector from the varied text and reuses the real chunk's dense vector with a little noise
-    (re-normalised), so the engine does the same work as on real embeddings."""
+    (re-normalised), so the engine does the same work as on real embeddings. `reuse_sparse` keeps
+    the real chunk's BM25 vector too (for very large corpora: tokenising is the slow part)."""
     import numpy as np
 
     from ingest.bm25 import doc_vector
@@ -146,7 +148,9 @@ def synthetic_points(
         for _pid, vectors, payload in seed_points:
             varied = variant_payload(payload, n, rng)
             text = varied.get("index_text") or varied.get("text", "")
-            out: dict = {SPARSE: doc_vector(text, avgdl)} if sparse else {}
+            out: dict = {}
+            if sparse:
+                out[SPARSE] = vectors[SPARSE] if reuse_sparse else doc_vector(text, avgdl)
             if dense and DENSE in vectors:
                 vector = np.asarray(vectors[DENSE], dtype=np.float32)
                 if n:
