@@ -72,7 +72,7 @@ def bench_cmd(
             dense_large=dense_large,
             plot=plot,
             json_path=json_path,
-            sections=sections,
+            sections=sections or list(SECTIONS),
         )
     except IndexBusy as exc:
         console.print(f"[red]error:[/red] {exc}")
