@@ -23,6 +23,7 @@ MARK_HINT = 0.4  # the observed word shows a mark (an apostrophe, a capital insi
 SLIP_COST = 0.6  # the dearest edit still tried on a word that already is a valid folded syllable
 MAX_CANDIDATES = 12
 BEAM = 10
+CACHE_LIMIT = 200_000  # words whose candidates are remembered between texts
 
 
 @dataclass
@@ -48,6 +49,8 @@ class Restorer:
 
     def candidates(self, token: Token) -> list[tuple[str, int, float]]:
         """The syllables a word may stand for, best first, with their emission log10."""
+        if len(self._candidates) > CACHE_LIMIT:
+            self._candidates.clear()
         if token.text not in self._candidates:
             self._candidates[token.text] = self._rank(token)
         return self._candidates[token.text]
