@@ -27,12 +27,14 @@ _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
 _ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
-_NUM = re.compile(r"^(\d{1,2})\s*\.\s+(?=\S)(.*)$")
+_NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
-_LETTER = re.compile(r"^([a-iđk¢€C])\s?\)\s+(?=\S)(.*)$")
+_LETTER = re.compile(
+    r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
+)
 # A label left alone on its line by a hard wrap: "2." or "Điều" then the text on the next line.
-_BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*\.|[a-hđ]\s?\)|\(\d{1,2}\))$")
+_BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|[a-hđ]\s?[)/]|\(\d{1,2}\))$")
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
 
 
@@ -114,10 +116,11 @@ def _numbered_label(line: str) -> Label | None:
     if m := _PAREN.match(line):
         return Label("paren", f"({int(m.group(1))})", int(m.group(1)), m.group(2))
     if m := _LETTER.match(line):
-        letter = "c" if m.group(1) in "¢€C" else m.group(1)
+        written, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        letter = "c" if written in "¢€C" else written
         if letter not in LETTERS:
             return None
-        return Label("letter", letter, LETTERS.index(letter) + 1, m.group(2))
+        return Label("letter", letter, LETTERS.index(letter) + 1, rest)
     return None
 
 

@@ -67,6 +67,8 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> st
             break
         if first_paragraph and clean_line(line).startswith(("-", "+")):
             break
+        if not whole and len(first_paragraph) == 1 and _short_heading(first_paragraph[0], line):
+            break
         first_paragraph.append(line)
     text = join_wrapped(first_paragraph)
     label = match_label(text)
@@ -84,6 +86,15 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> st
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + "…"
     return text
+
+
+def _short_heading(label_line: str, next_line: str) -> bool:
+    """'1. Phạm vi điều chỉnh' then 'Nghị quyết này quy định…': a short heading of its own,
+    not a sentence wrapped onto the next line."""
+    label = match_label(label_line)
+    rest = label.rest if label else ""
+    short = 0 < len(rest) <= 40 and rest[-1].isalpha() and "," not in rest
+    return short and next_line[:1].isupper()
 
 
 def accepts(parent: Node, label: Label, previous_line: str) -> bool:

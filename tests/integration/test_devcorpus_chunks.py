@@ -128,3 +128,10 @@ def _word_counts(text: str) -> dict[str, int]:
     for word in re.findall(r"\w+", text):
         counts[word] = counts.get(word, 0) + 1
     return counts
+
+
+def test_a_short_clause_heading_is_its_title_not_the_wrapped_sentence():
+    vinhlong = DEVCORPUS / "directives" / "vinhlong-nq21-2025.txt"
+    [clause] = section(vinhlong, ["Điều 1", "1"])
+    assert clause.section_title == "Phạm vi điều chỉnh"
+    assert clause.text.startswith("1. Phạm vi điều chỉnh Nghị quyết này quy định")

@@ -21,7 +21,9 @@ pytestmark = pytest.mark.unit
      ("Chương II", "chapter", "Chương II"), ("MỤC 1. QUY ĐỊNH CHUNG", "heading", "Mục 1"),
      ("**A. DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH**", "alpha", "A"),
      ("II. NHIỆM VỤ", "roman", "II"), ("1.2. Các đơn vị", "dotted", "1.2"),
-     ("đ) Công khai, minh bạch", "letter", "đ")],
+     ("đ) Công khai, minh bạch", "letter", "đ"), ("2/ Tổ chức thực hiện", "num", "2"),
+     ("3) Kiểm tra", "num", "3"), ("b/ Báo cáo kết quả", "letter", "b"),
+     ("a. Thời hạn giải quyết", "letter", "a")],
 )  # fmt: skip
 def test_levels_in_the_documents_words(line, kind, label):
     found = match_label(clean_line(line))
