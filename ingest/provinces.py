@@ -70,6 +70,8 @@ def province_name(raw: str) -> str | None:
     """The province a header names, spelled as the known list spells it when it is one we know
     (which restores accents OCR lost), else as written: a province never seen is still read."""
     words = raw.strip(" ,.;:-*()").split()
+    while words and fold_accents(words[0]).strip(".") in ("tinh", "thanh", "pho", "tp"):
+        words = words[1:]  # 'Thành phố Huế, ngày …' names the city Huế
     if not words or len(words) > 5 or any(ch.isdigit() for ch in raw):
         return None
     known = _by_folded().get(_key(" ".join(words)))

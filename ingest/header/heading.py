@@ -31,10 +31,13 @@ TYPE_CODES = {
 }  # fmt: skip
 # 'Số: 3677/TB-SGDDT', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
 NUMBER = re.compile(
-    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*(/\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
+    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
     re.IGNORECASE,
 )
-PLACE_DATE = re.compile(r"^([^\d,:;()]{2,40}?)\s*,\s*(?=ng\w{0,2}y|n\w{0,3}m\s*\d{4}|\d{4}\s*$)")
+# 'Cà Mau, ngày 21 tháng 11 năm 2025', 'Hà Nội ngày 01 tháng 12' (no comma), 'Hà Nội, 2018'.
+PLACE_DATE = re.compile(
+    r"^([^\d,:;()]{2,40}?)\s*(?:,\s*|\s(?=ng\w{0,2}y\s*\d))(?=ng\w{0,2}y|n\w{0,3}m\s*\d{4}|\d{4}\s*$)"
+)
 SCHOOL_YEAR = re.compile(r"n\w{0,2}m\s*h\w{0,2}c\s*:?\s*((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})")
 _YEAR_ONLY = re.compile(r"^\s*(?:n\w{0,3}m\s*)?((?:19|20)\d{2})\s*$")
 
