@@ -48,6 +48,8 @@ def find_number(rows: list[HeaderLine]) -> tuple[str | None, str]:
         text = row.text
         if re.fullmatch(r"(?i)s[oố6ô]\s*(hi[eệ]u)?\s*:?", text) and n + 1 < len(rows):
             text = f"Số: {rows[n + 1].text}"  # 'Số:' wrapped away from its number
+        if text.rstrip().endswith(("-", "/")) and n + 1 < len(rows) and " " not in rows[n + 1].text:
+            text += rows[n + 1].text  # '3783/QĐ-' wrapped before 'UBND'
         if m := NUMBER.match(text):
             suffix = re.sub(r"\s+", "", m.group(2)).rstrip(".")
             return (m.group(1) + suffix if m.group(1) else None), suffix
@@ -142,7 +144,7 @@ def _is_authority(row: HeaderLine) -> bool:
 
 AUTHORITY = re.compile(
     r"^(?:chu tich|bo truong|thu tuong|giam doc|cuc truong|tong cuc truong|uy ban nhan dan|"
-    r"hoi dong nhan dan|chinh phu|quoc hoi|hieu truong|truong phong|chanh van phong|thong doc)\b"
+    r"hoi dong nhan dan|chinh phu|quoc hoi|hieu truong|truong phong|thong doc)\b"
 )
 
 
