@@ -84,23 +84,29 @@ def find_type(rows: list[HeaderLine], after: int) -> tuple[str | None, int]:
 
 def find_place_date(rows: list[HeaderLine]) -> tuple[str | None, str | None]:
     """(place, ISO date) of the 'X, ngày … tháng … năm …' line (or 'X, 2018')."""
-    for row in rows:
+    for n, row in enumerate(rows):
         text = row.text
         if number := NUMBER.match(text):  # OCR puts the number and the place-date on one line
             text = text[number.end() :].strip()
-        key = fold_accents(text)
-        m = PLACE_DATE.match(key)
-        starts_with_date = key.startswith("ngay") and worded_date(key)[0]
-        if not m and not starts_with_date:
-            continue
-        place = text[: m.end(1)].strip(" ,") if m else None
-        rest = key[m.end() :] if m else key
-        date, _ = worded_date(rest)
-        if date is None and (y := _YEAR_ONLY.match(rest)):
-            date = iso_date(y.group(1))
-        if date:
-            return place, date
+        found = _place_date(text)
+        if found is None and PLACE_DATE.match(fold_accents(text)):  # the date wrapped onto next lines
+            found = _place_date(" ".join([text, *(r.text for r in rows[n + 1 : n + 3])]))
+        if found:
+            return found
     return None, None
+
+
+def _place_date(text: str) -> tuple[str | None, str] | None:
+    key = fold_accents(text)
+    m = PLACE_DATE.match(key)
+    if not m and not key.startswith("ngay"):
+        return None
+    place = text[: m.end(1)].strip(" ,") if m else None
+    rest = key[m.end() :] if m else key
+    date, _ = worded_date(rest)
+    if date is None and (y := _YEAR_ONLY.match(rest)):
+        date = iso_date(y.group(1))
+    return (place, date) if date else None
 
 
 def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "") -> str | None:

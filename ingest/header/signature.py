@@ -8,7 +8,7 @@ from ingest.header.lines import HeaderLine, is_upper, logical_lines
 from ingest.structure import clean_line, folded
 
 ROLE = re.compile(
-    r"^(?:(?:kt|tm|tl|tuq|q|k/t|t/m|t/l)\s*[.:]?\s+|"
+    r"^(?:(?:kt|tm|tl|tuq|q|k/t|t/m|t/l)(?:\s*[.:]\s*|\s+)|"
     r"(?:pho\s+)?(?:chu tich|giam doc|thu tuong|bo truong|thu truong|cuc truong|tong cuc truong|"
     r"chanh van phong|truong phong|hieu truong|vu truong|truong ban|chu nhiem|tong giam doc|"
     r"bi thu|chanh an|vien truong|thong doc|tong kiem toan|chanh thanh tra)\b)"
