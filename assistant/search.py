@@ -11,6 +11,8 @@ from typing import Protocol
 
 from qdrant_client import models
 
+from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from ingest.chunks import chunk_id
 from ingest.index import ChunkIndex, Hit, point_id
@@ -19,6 +21,7 @@ from ingest.text import fold_accents, word_tokens
 log = logging.getLogger(__name__)
 RRF_K = 60
 CANDIDATES = 50
+LIFTS = {"province": 0.1, "year": 0.05, "number": 0.1, "type": 0.05, "level": 0.05, "opening": 0.15}
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -111,22 +114,27 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     return False
 
 
-def boost(analysis: QueryAnalysis, payload: dict) -> float:
-    """Passages that carry the question's year or school level weigh more."""
+def boost(analysis: QueryAnalysis, payload: dict, lifts: dict[str, float] | None = None) -> float:
+    """A small lift for passages whose document fits the question's constraints (province, year,
+    document number and type, school level) — small enough never to push the item that states
+    the answer out of the top (a fused score is about 1/(60 + rank): 10% is a few ranks)."""
+    lifts = lifts or LIFTS
+    c = analysis.constraints
+    doc = payload.get("doc") or {}
+    text = payload.get("index_text") or payload.get("text", "")
     factor = 1.0
-    heading = fold_accents(payload.get("heading_path", ""))
-    text = fold_accents(payload.get("text", ""))
-    for year in analysis.years:
-        factor *= 1.5 if year in heading else 1.15 if year in text else 0.85
+    if c.provinces and doc.get("province"):
+        factor *= 1 + lifts["province"] if province_fits(doc, c.provinces) else 1 - lifts["province"]
+    if c.years and year_fits(text, doc, c.years):
+        factor *= 1 + lifts["year"]
+    if c.doc_numbers and number_fits(doc, c.doc_numbers):
+        factor *= 1 + lifts["number"]
+    if c.doc_types and doc.get("type") in c.doc_types:
+        factor *= 1 + lifts["type"]
+    if analysis.levels and set(analysis.levels) & set(levels_in(fold_accents(text))):
+        factor *= 1 + lifts["level"]
     if not payload.get("section") and not analysis.asks_metadata:
-        factor *= 0.7  # opening and closing text match many words but rarely answer a task question
-    if analysis.provinces:
-        province = (payload.get("doc") or {}).get("province")
-        factor *= 1.6 if province in analysis.provinces else 0.6
-    for level in analysis.levels:
-        key = fold_accents(level)
-        if key in text or key in heading:
-            factor *= 1.1
+        factor *= 1 - lifts["opening"]  # opening text matches many words, rarely answers a task
     return factor
 
 

@@ -188,6 +188,7 @@ def ingest(
             "hash": hashes[source],
             "duplicate_of": duplicates.get(source),
             "chunks": len(doc.chunks),
+            "doc": {k: v for k, v in doc.meta.as_dict().items() if k != "recipients"},
         }
         summary.indexed.append(source)
         done += len(doc.chunks)
