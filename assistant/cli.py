@@ -176,7 +176,7 @@ def serve_cmd(
 
 def _register_optional_commands() -> None:
     """Commands that live beside their own code (benchmark, records)."""
-    for module, names in (("eval.commands", ("eval", "bench")),
+    for module, names in (("eval.commands", ("eval", "bench")), ("eval.calibrate", ("calibrate",)),
                           ("assistant.records_cli", ("targets", "tasks"))):  # fmt: skip
         try:
             mod = __import__(module, fromlist=["*"])

@@ -100,6 +100,21 @@ def read_constraints(question: str, profile: CorpusProfile) -> Constraints:
     )
 
 
+_CONSTRAINT_WORDS = re.compile(
+    rf"(?:\b(?:nam hoc|school year|academic year|nam|year|in|by|for)\s+)?"
+    rf"(?<!\d)20\d\d(?:\s*[-–/]\s*20\d\d)?(?!\d)(?:\s+(?:school|academic) year\b)?"
+    rf"|\b(?:tinh|thanh pho|province|city)\b"
+    rf"|\b(?:{_TYPE_WORDS})s?\s+(?:so\s+|no\.?\s*|number\s+)?\d{{1,5}}(?:[-/][\w-]+)?"
+    rf"|\b\d{{1,5}}(?:-[a-z]{{1,5}})?/[a-z]{{1,6}}(?:-[a-z]{{1,8}})*\b"
+)
+
+
+def without_constraints(folded_question: str) -> str:
+    """The question with its year, school year, place words and document references blanked:
+    what is left is what the passage itself must say."""
+    return _CONSTRAINT_WORDS.sub(" ", folded_question)
+
+
 def find_places(question: str, profile: CorpusProfile) -> list[str]:
     """Provinces the question names: the corpus's own (from headers), the built-in list, and any
     capitalised name after 'tỉnh' / 'thành phố' (a place no list knows)."""

@@ -33,16 +33,18 @@ def is_unit_name(name: str | None) -> bool:
 
 
 def target_verified(target: dict) -> bool:
-    """The value and the metric's words stand in the same clause (the record's quote)."""
-    clause = " " + " ".join(word_tokens(target.get("quote") or "")) + " "
-    metric = word_tokens(target.get("metric") or "")
-    value = word_tokens(target.get("value") or "")
+    """The value and the metric's words stand in the same clause (the record's quote), and the
+    metric is a phrase, not a sentence or a count taken from elsewhere."""
+    clause = fold_accents(target.get("quote") or "")
+    metric = fold_accents(target.get("metric") or "")
+    number = re.match(r"\d+(?:[.,]\d+)?", (target.get("value") or "").strip())
+    words = metric.split()
     return (
-        2 <= len(metric) <= MAX_METRIC_WORDS
-        and not any(w.isdigit() for w in metric)
-        and all(f" {w} " in clause for w in metric)
-        and bool(value)
-        and f" {value[0]} " in clause
+        2 <= len(words) <= MAX_METRIC_WORDS
+        and not re.match(r"\d", metric)  # "01 trường …": a count read as the metric
+        and metric in clause
+        and number is not None
+        and number.group(0) in clause
     )
 
 
@@ -52,7 +54,9 @@ def _year_matches(record: dict, years: list[str]) -> bool:
     return str(record.get("year")) in years or any(y in str(record.get("period") or "") for y in years)
 
 
-def matching_targets(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> list[dict]:
+def matching_targets(
+    analysis: QueryAnalysis, passage: Passage, targets: list[dict], verified: bool = True
+) -> list[dict]:
     """The passage's verified targets for the asked year and level, those naming the asked
     metric first."""
     own = [
@@ -61,7 +65,7 @@ def matching_targets(analysis: QueryAnalysis, passage: Passage, targets: list[di
         if t.get("chunk_id") == passage.id
         and _year_matches(t, analysis.years)
         and record_level_matches(t["level"], analysis.levels)
-        and target_verified(t)
+        and (target_verified(t) or not verified)
     ]
     words = {w for c in analysis.concepts for p in c.phrases for w in word_tokens(p)}
 
@@ -77,7 +81,9 @@ def lacks_asked_target(analysis: QueryAnalysis, passages: list[Passage], targets
     if not (analysis.asks_quantity and (analysis.years or analysis.levels)):
         return False
     with_targets = [p for p in passages if any(t.get("chunk_id") == p.id for t in targets)]
-    return bool(with_targets) and not any(matching_targets(analysis, p, targets) for p in with_targets)
+    return bool(with_targets) and not any(
+        matching_targets(analysis, p, targets, verified=False) for p in with_targets
+    )
 
 
 def target_line(target: dict, n: int, language: str) -> str:

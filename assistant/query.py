@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.constraints import Constraints, CorpusProfile, read_constraints
+from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
 from assistant.levels import question_levels
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
@@ -79,6 +79,7 @@ class Concept:
     name: str
     phrases: list[str]
     weight: float = 1.0
+    constraint: bool = False  # a year, place or document reference: judged on the document
 
 
 @dataclass
@@ -209,6 +210,10 @@ def analyse(question: str, profile: CorpusProfile | None = None) -> QueryAnalysi
     concepts = (_english_concepts if language == "en" else _vietnamese_concepts)(topic, table)
     concepts += [Concept(year, [year]) for year in constraints.years]
     concepts = list({c.name: c for c in reversed(concepts)}.values())[::-1]
+    left = set(word_tokens(without_constraints(fold_accents(topic))))
+    for concept in concepts:
+        words = word_tokens(" ".join([concept.name, *concept.phrases]))
+        concept.constraint = bool(words) and not left.intersection(words)
     folded_q = fold_accents(question)
     expansions = " ".join(p for c in concepts for p in c.phrases[1:])
     return QueryAnalysis(

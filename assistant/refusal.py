@@ -13,12 +13,13 @@ from pathlib import Path
 import numpy as np
 
 from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
-from assistant.search import Passage, evidence
+from assistant.search import Passage, evidence, missing_rarity
 from assistant.sentences import has_quantity, split_sentences
 
 MODEL_PATH = Path(__file__).with_name("refusal.json")
 FEATURES = ("best_evidence", "top_evidence", "second_evidence", "fit_share", "figure_sentence",
-            "untranslated", "score_gap", "asks_quantity")  # fmt: skip
+            "untranslated", "score_gap", "asks_quantity", "missing_rare", "year_stated")  # fmt: skip
+MAX_WRONG_REFUSALS = 0.05
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
 
 
@@ -40,7 +41,11 @@ def features(
     untranslated = [c for c in analysis.concepts if c.weight == UNTRANSLATED_WEIGHT]
     figure = not analysis.asks_quantity or any(answers_the_quantity(analysis, p, idf) for p in fitting[:5])
     scores = [*(p.score for p in ranked[:2]), 0.0, 0.0]
+    best = max(fitting[:3], key=lambda p: p.evidence)
+    stated = not analysis.years or any(y in best.index_text for y in analysis.years)
     return {
+        "missing_rare": missing_rarity(analysis, best.index_text, idf),
+        "year_stated": float(stated),
         "best_evidence": ev[0],
         "top_evidence": top,
         "second_evidence": ev[1],
@@ -78,10 +83,11 @@ def load_model(path: Path = MODEL_PATH) -> RefusalModel | None:
 
 
 def fit(
-    rows: list[dict[str, float]], answerable: list[bool], l2: float = 0.1, steps: int = 4000
+    rows: list[dict[str, float]], answerable: list[bool], l2: float = 1.0, steps: int = 4000
 ) -> RefusalModel:
     """Logistic regression by gradient descent (features standardised inside, weights returned
-    on the raw scale), then the cut that maximises balanced accuracy on the same rows."""
+    on the raw scale), then the cut that maximises balanced accuracy on the same rows while
+    refusing at most MAX_WRONG_REFUSALS of the answerable ones."""
     x = np.array([[r[f] for f in FEATURES] for r in rows], dtype=float)
     y = np.array(answerable, dtype=float)
     mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
@@ -100,6 +106,6 @@ def fit(
         answered = probs >= cut
         tpr = np.mean(answered[y == 1]) if (y == 1).any() else 0.0
         tnr = np.mean(~answered[y == 0]) if (y == 0).any() else 0.0
-        if (tpr + tnr) / 2 > best:
+        if 1 - tpr <= MAX_WRONG_REFUSALS and (tpr + tnr) / 2 > best:
             best_cut, best = float(cut), (tpr + tnr) / 2
     return RefusalModel(model.weights, model.bias, round(best_cut, 3))

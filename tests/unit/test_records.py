@@ -16,6 +16,7 @@ from assistant.records import (
     filter_targets,
     filter_tasks,
     parse_deadline,
+    service_records,
 )
 from assistant.records_api import router
 from tests.conftest import BACGIANG, NOTICE, NOTICE_OCR, PLAN
@@ -204,7 +205,7 @@ def test_appendix_rows(chunks):
         assert (task["output"] or "").startswith(output or "")
         assert output or not task["output"]
         assert task["partners"].lower().startswith("cac don vi")
-        assert task["section_label"] == f"Phụ lục {chunk['section'][1]}"
+        assert task["section_label"] == f"Phụ lục, dòng {chunk['section'][1]}"
 
 
 def test_tasks_from_text(records):
@@ -238,7 +239,7 @@ def test_filters(records):
     khtc = filter_tasks(tasks, lead="phòng khtc")
     assert sorted(t["section"][1] for t in khtc) == ["1", "10", "11", "12", "8", "9"]
     due = filter_tasks(tasks, before="2024-03")
-    assert {t["section_label"] for t in due} >= {"Phụ lục 1", "Phụ lục 6", "IV.1.2"}
+    assert {t["section_label"] for t in due} >= {"Phụ lục, dòng 1", "Phụ lục, dòng 6", "IV.1.2"}
     assert all(t["deadline_date"] <= "2024-03" for t in due)
     assert filter_tasks(tasks, lead="van phong", q="theo doi")
 
@@ -256,9 +257,8 @@ def test_api_routes(seed_service):
     notice = client.get("/api/targets", params={"q": "chuan quoc gia", "year": 2024}).json()
     assert [t["source"] for t in notice["targets"] if t["number"] == 91.0] == [NOTICE]
     tasks = client.get("/api/tasks", params={"lead": "KHTC", "before": "2024-06"}).json()
-    assert [t["section_label"] for t in tasks["tasks"]] == ["Phụ lục 1", "Phụ lục 8"]
+    assert [t["section_label"] for t in tasks["tasks"]] == ["Phụ lục, dòng 1", "Phụ lục, dòng 8"]
     assert client.get("/api/targets", params={"year": "abc"}).status_code == 422
-    cached = getattr(seed_service, "_records_cache", None)
-    assert cached is not None
+    cached = service_records(seed_service)
     client.get("/api/tasks")
-    assert seed_service._records_cache is cached  # same corpus state: not rebuilt
+    assert service_records(seed_service) is cached  # same corpus state: not rebuilt
