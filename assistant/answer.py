@@ -17,6 +17,7 @@ from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
 from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
+from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
 __all__ = ["ENGLISH_TYPES", "Decision", "compose", "decide", "document_label", "section_label"]
 MAX_ANSWER_PASSAGES = 3
@@ -199,13 +200,18 @@ def assemble(
             text, numbers = generated
             text, quotes, mode = _renumber(text, numbers), {}, "llm"
             cited = [passages[:top_k][n - 1] for n in numbers]
+    readings = [passage_reading(p.payload, p.text, quotes.get(n, "")) for n, p in enumerate(cited, 1)]
+    text = apply_readings(text, readings)  # restored OCR passages read as restored
     return Answer(
         question=question,
         answer=text,
         answerable=decision.answerable,
         language=analysis.language,
         retrieved=[_retrieved(p) for p in passages[:20]],
-        citations=[_citation(n, p, quotes.get(n, "")) for n, p in enumerate(cited, 1)],
+        citations=[
+            _citation(n, p, quotes.get(n, ""), r)
+            for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
+        ],
         timings_ms=timings,
         mode=mode,
     )
@@ -215,10 +221,11 @@ def _retrieved(p: Passage) -> Retrieved:
     return Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
 
 
-def _citation(n: int, p: Passage, quote: str) -> Citation:
+def _citation(n: int, p: Passage, quote: str, reading: Reading | None = None) -> Citation:
     return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
                     text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
-                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}))  # fmt: skip
+                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}),
+                    **restored_fields(p.payload, reading))  # fmt: skip
 
 
 def _renumber(text: str, numbers: list[int]) -> str:

@@ -11,8 +11,6 @@ filtering and charting), so an OCR copy and a clean copy give the same record.
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Callable
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -521,25 +519,6 @@ def filter_tasks(
     return out
 
 
-class RecordStore:
-    """(targets, tasks) of the current index, computed once per corpus state, one builder at a
-    time (concurrent questions after an upload wait for the one rebuild instead of each doing it).
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._key: tuple | None = None
-        self._records: tuple[list[dict], list[dict]] = ([], [])
-
-    def get(self, state: dict, chunks: Callable[[], list[dict]]) -> tuple[list[dict], list[dict]]:
-        key = tuple(sorted((name, info.get("hash")) for name, info in state.get("files", {}).items()))
-        with self._lock:
-            if self._key != key:
-                self._records = build_records(chunks())
-                self._key = key
-            return self._records
-
-
 def service_records(service) -> tuple[list[dict], list[dict]]:
-    """(targets, tasks) for the service's current index."""
-    return service.record_store.get(service.state, service.chunks)
+    """(targets, tasks) of the service's indexed documents, made at ingest (see records_store)."""
+    return service.records()

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.records import LEVELS, build_records, filter_targets, filter_tasks
+from assistant.records import LEVELS, filter_targets, filter_tasks
 
 TARGET_COLUMNS = (
     "year",
@@ -44,10 +44,15 @@ LEVEL_HELP = ", ".join(LEVELS)
 def _records() -> tuple[list[dict], list[dict]]:
     from assistant.service import AssistantService
     from assistant.settings import Settings
+    from ingest.index import IndexBusy
 
-    service = AssistantService(Settings(), owner="eduqa targets")
     try:
-        return build_records(service.chunks())
+        service = AssistantService(Settings(), owner="eduqa targets")
+    except IndexBusy as exc:  # a server holds the index: say so, no traceback
+        Console(stderr=True).print(f"[red]error:[/red] {exc} The same tables: GET /api/targets, /api/tasks.")
+        raise typer.Exit(2) from None
+    try:
+        return service.records()
     finally:
         service.close()
 

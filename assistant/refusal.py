@@ -18,7 +18,7 @@ from assistant.sentences import has_quantity, split_sentences
 
 MODEL_PATH = Path(__file__).with_name("refusal.json")
 FEATURES = ("best_evidence", "top_evidence", "second_evidence", "fit_share", "figure_sentence",
-            "untranslated", "score_gap", "asks_quantity", "missing_rare", "year_stated")  # fmt: skip
+            "untranslated", "score_gap", "asks_quantity", "missing_rare")  # fmt: skip
 MAX_WRONG_REFUSALS = 0.05
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
 
@@ -42,10 +42,8 @@ def features(
     figure = not analysis.asks_quantity or any(answers_the_quantity(analysis, p, idf) for p in fitting[:5])
     scores = [*(p.score for p in ranked[:2]), 0.0, 0.0]
     best = max(fitting[:3], key=lambda p: p.evidence)
-    stated = not analysis.years or any(y in best.index_text for y in analysis.years)
     return {
         "missing_rare": missing_rarity(analysis, best.index_text, idf),
-        "year_stated": float(stated),
         "best_evidence": ev[0],
         "top_evidence": top,
         "second_evidence": ev[1],

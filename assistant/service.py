@@ -6,7 +6,6 @@ It owns the clients (Qdrant, embedding model, reranker, LLM); they are built onc
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from pathlib import Path
@@ -16,17 +15,18 @@ from assistant.constraints import CorpusProfile
 from assistant.llm import make_llm
 from assistant.models import Answer
 from assistant.query import analyse
-from assistant.records import RecordStore, service_records
+from assistant.records import service_records
+from assistant.records_store import RecordStore
 from assistant.refusal import load_model
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
-from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
-from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
+from ingest.journal import remove_orphaned_staging, repair_interrupted_write
+from ingest.pipeline import IngestSummary, ingest, load_state, parse_store
+from ingest.read import read_document
 
 log = logging.getLogger(__name__)
-_SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
 class DocumentNotFound(KeyError):
@@ -47,8 +47,11 @@ class AssistantService:
         self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
-        self.record_store = RecordStore()
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
+        self.record_store = RecordStore(settings.data_dir / "records.json")
+        self.read_file = read_document  # how a file becomes text (the tests count its calls)
+        repair_interrupted_write(self.index, settings.state_path)  # a write cut by a crash: undone
+        remove_orphaned_staging(settings.corpus_dir)
         self.reload_state()
 
     # -- document in -------------------------------------------------------------------------
@@ -56,14 +59,17 @@ class AssistantService:
         with self.lock:
             summary = ingest(
                 self.settings.corpus_dir, self.index, self.settings.state_path, self.embedder,
-                self.settings.embedding_max_tokens, progress=progress, only=only,
+                self.settings.embedding_max_tokens, progress=progress, only=only, read=self.read_file,
             )  # fmt: skip
+            files = load_state(self.settings.state_path).get("files", {})
+            hashes = {s: files[s]["hash"] for s in summary.parsed if s in files}
+            self.record_store.update(summary.parsed, summary.removed, hashes)
             self.reload_state()
             return summary
 
     def is_stale(self) -> bool:
         """True when the index is empty or the corpus folder changed since the last ingest."""
-        from ingest.pipeline import corpus_files, file_hash
+        from ingest.corpus_state import corpus_files, current_hash
 
         if not self.index.exists() or self.index.count() == 0:
             return True
@@ -74,42 +80,15 @@ class AssistantService:
             return True
         wanted_model = self.embedder.name if self.embedder else None
         return self.state.get("embedding_model") != wanted_model or any(
-            known[s].get("hash") != file_hash(p) for s, p in sources.items()
+            known[s].get("hash") != current_hash(p, known[s]) for s, p in sources.items()
         )
 
-    def add_document(self, filename: str, data: bytes) -> dict:
-        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse."""
-        name = _SAFE_NAME.sub("_", Path(filename).name).strip("._")
-        suffix = Path(name).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise UnreadableDocument(
-                f"unsupported file type {suffix or '(none)'}; supported: {sorted(SUPPORTED_SUFFIXES)}"
-            )
-        if not data:
-            raise UnreadableDocument("the file is empty")
-        uploads = self.settings.corpus_dir / "uploads"
-        uploads.mkdir(parents=True, exist_ok=True)
-        target = uploads / name
-        staging = uploads / f".staging-{time.time_ns()}{suffix}"
-        staging.write_bytes(data)
-        try:
-            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens)
-            if not parsed.chunks:
-                raise UnreadableDocument("no numbered tasks or text found in the file")
-        except UnreadableDocument:
-            staging.unlink(missing_ok=True)
-            raise
-        except Exception as exc:
-            staging.unlink(missing_ok=True)
-            raise UnreadableDocument(f"the file could not be parsed: {exc}") from exc
-        with self.lock:
-            staging.replace(target)
-            _move_sidecar(staging, target)
-            summary = self.ingest(only=[target])
-        source = target.relative_to(self.settings.corpus_dir).as_posix()
-        return {"id": source, "source": source, "chunks": len(parsed.chunks),
-                "duplicate_of": self.state["files"].get(source, {}).get("duplicate_of"),
-                "seconds": summary.seconds}  # fmt: skip
+    def add_document(self, filename: str, data: bytes, replace: bool = False) -> dict:
+        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse,
+        and a name already in the corpus unless `replace`."""
+        from assistant.uploads import store_upload
+
+        return store_upload(self, filename, data, replace)
 
     def delete_document(self, source: str) -> None:
         with self.lock:
@@ -206,8 +185,23 @@ class AssistantService:
                 "documents": len(files), "chunks": count,
                 "qdrant": self.settings.qdrant_url or str(self.settings.qdrant_path)}  # fmt: skip
 
+    def records(self) -> tuple[list[dict], list[dict]]:
+        """(targets, tasks) of the indexed documents, made when each document was indexed."""
+        return self.record_store.tables(self.state.get("files", {}))
+
+    def _chunks_of(self, sources: list[str]) -> dict[str, list[dict]]:
+        """Chunk payloads of these documents: from the kept parses, else from the index."""
+        store = parse_store(self.settings.state_path, self.settings.embedding_max_tokens)
+        out: dict[str, list[dict]] = {}
+        for source in sources:
+            kept = store.load(self.state["files"][source].get("hash", ""), source)
+            out[source] = [c.as_payload() for c in kept.chunks] if kept else self.chunks(source)
+        return out
+
     def reload_state(self) -> None:
         self.state = load_state(self.settings.state_path)
+        with self.lock:
+            self.record_store.sync(self.state.get("files", {}), self._chunks_of)
         self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
         self.profile = CorpusProfile.from_state(self.state)
 
@@ -234,13 +228,6 @@ def section_tree(chunks: list[dict]) -> list[dict]:
 
     return [{"label": "", "section": [], "title": "", "chunks": root.get("chunks", []),
              "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
-
-
-def _move_sidecar(staging: Path, target: Path) -> None:
-    from ingest.read import sidecar_path
-
-    if sidecar_path(staging).exists():
-        sidecar_path(staging).replace(sidecar_path(target))
 
 
 def _ms(since: float) -> float:

@@ -4,6 +4,7 @@ the plan's twelve appendix rows. Expected values were read off the documents by 
 
 from __future__ import annotations
 
+import anyio
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -16,7 +17,6 @@ from assistant.records import (
     filter_targets,
     filter_tasks,
     parse_deadline,
-    service_records,
 )
 from assistant.records_api import router
 from tests.conftest import BACGIANG, NOTICE, NOTICE_OCR, PLAN
@@ -248,6 +248,7 @@ def test_api_routes(seed_service):
     app = FastAPI()
     app.include_router(router)
     app.dependency_overrides[get_service] = lambda: seed_service
+    app.state.ask_limiter = anyio.CapacityLimiter(1)
     client = TestClient(app)
     body = client.get("/api/targets", params={"year": 2025, "level": "THPT"}).json()
     assert body["count"] == len(body["targets"]) > 0
@@ -259,6 +260,6 @@ def test_api_routes(seed_service):
     tasks = client.get("/api/tasks", params={"lead": "KHTC", "before": "2024-06"}).json()
     assert [t["section_label"] for t in tasks["tasks"]] == ["Phụ lục, dòng 1", "Phụ lục, dòng 8"]
     assert client.get("/api/targets", params={"year": "abc"}).status_code == 422
-    cached = service_records(seed_service)
+    made = seed_service.records()
     client.get("/api/tasks")
-    assert service_records(seed_service) is cached  # same corpus state: not rebuilt
+    assert seed_service.records() is made  # made at ingest, not rebuilt per request
