@@ -204,6 +204,7 @@ class AssistantService:
             self.record_store.sync(self.state.get("files", {}), self._chunks_of)
         self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
         self.profile = CorpusProfile.from_state(self.state)
+        self.provinces = set(self.profile.provinces)
 
     def close(self) -> None:
         with self.lock:
