@@ -198,6 +198,9 @@ def bench_cmd(
         http=not no_http,
         console=console,
     )
+    from eval.bench_load import print_load, run_load_test
+
+    results["load"] = None if no_http else run_load_test(settings, quick=quick, console=console)
     out = Console()
     table = Table(title=f"eduqa bench — {results['cpu_count']} CPUs")
     for c in ("corpus", "docs", "chunks", "docs/s", "chunks/s", "in-proc p50", "in-proc p95"):
@@ -226,6 +229,8 @@ def bench_cmd(
     out.print(table)
     out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
     print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
+    if results["load"]:
+        print_load(results["load"], out)
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=1))
