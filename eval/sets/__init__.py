@@ -37,7 +37,7 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("seeds", HERE.parent / "questions.jsonl", None, None)
     if name == "devcorpus":
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", _devcorpus_root(), "eval-devcorpus")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, alqac")
 
 
 SET_NAMES = ("seeds", "devcorpus")

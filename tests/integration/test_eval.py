@@ -6,9 +6,13 @@ import json
 import math
 import os
 import shutil
+import socket
+import threading
+import time
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 from tests.conftest import make_settings
 
@@ -131,7 +135,9 @@ def test_devcorpus_eval_on_a_small_group_through_the_real_index(tmp_path):
         if (q["gold"][0]["source"] if q["gold"] else q["near"]) in SMALL_GROUP
     ]
     settings = make_settings(tmp_path)
-    result = run_eval(settings, configs=["bm25"], questions=questions, set_name="devcorpus", corpus=root)
+    result = run_eval(
+        settings, configs=["bm25", "hybrid"], questions=questions, set_name="devcorpus", corpus=root
+    )
     assert result.meta["gold_unresolved"] == []  # every quote sits in a chunk the reader made
     assert result.meta["left_out"] == {}
     groups = result.configs["bm25"]["groups"]
@@ -147,6 +153,44 @@ def test_devcorpus_eval_on_a_small_group_through_the_real_index(tmp_path):
     before = state.stat().st_mtime
     run_eval(settings, configs=["bm25"], questions=questions[:2], set_name="devcorpus", corpus=root)
     assert state.stat().st_mtime == before  # the set's index is reused, not rebuilt
+    _same_over_http(settings, root, questions[:12], result)
+
+
+def _same_over_http(settings, root, questions, in_process):
+    """--url: a real server over the set's index resolves the same gold and returns the same passages."""
+    from assistant.api import create_app
+    from assistant.service import AssistantService
+    from eval.run import run_eval
+    from eval.sets import settings_for
+
+    set_settings, _ = settings_for("devcorpus", settings, root)
+    service = AssistantService(set_settings, owner="pytest")
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(set_settings, service=service, with_ui=False),
+                                           host="127.0.0.1", port=port, log_level="warning"))  # fmt: skip
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.time() + 30
+        while not server.started and time.time() < deadline:
+            time.sleep(0.05)
+        url = f"http://127.0.0.1:{port}"
+        over_http = run_eval(settings, url=url, configs=["hybrid"], questions=questions, set_name="devcorpus")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        service.close()
+    assert over_http.meta["gold_unresolved"] == []
+    local = {r["id"]: r for r in in_process.configs["hybrid"]["records"]}
+    for r in over_http.configs["hybrid"]["records"]:
+        assert r["gold_keys"] == local[r["id"]]["gold_keys"]
+        assert r["retrieved"] == local[r["id"]]["retrieved"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @needs_devcorpus
