@@ -19,7 +19,7 @@ class PrivateGptBaseline:
         from llama_index.core import Document
         from llama_index.core.node_parser import SentenceSplitter
 
-        from eval.run import map_to_task
+        from eval.naive import map_to_task
         from ingest.pipeline import corpus_files, parse_file
         from ingest.read import UnreadableDocument
 
