@@ -26,7 +26,7 @@ def _service(settings: Settings, owner: str):
     try:
         return AssistantService(settings, owner=owner)
     except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)  # one line: easy to grep
         raise typer.Exit(2) from None
 
 

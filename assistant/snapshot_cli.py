@@ -26,7 +26,7 @@ def _open(settings: Settings, owner: str):
             owner=owner,
         )
     except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None
 
 
@@ -50,7 +50,7 @@ def snapshot_cmd(
     try:
         result = write_snapshot(index, settings.state_path, target)
     except BadSnapshot as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         index.close()
@@ -81,7 +81,7 @@ def restore_snapshot_cmd(
                 progress=lambda done, total: status.update(f"Restoring {done}/{total} chunks …"),
             )
     except BadSnapshot as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None
     finally:
         index.close()

@@ -75,7 +75,7 @@ def bench_cmd(
             sections=sections or list(SECTIONS),
         )
     except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
         raise typer.Exit(2) from None
     print_results(results)
     if json_path:
