@@ -40,7 +40,9 @@ class AssistantService:
         self.index = ChunkIndex(self.client, settings.collection)
         self.embedder = (
             load_embedder(settings.embedding_model, settings.device,
-                          settings.embedding_query_prefix, settings.embedding_passage_prefix)
+                          settings.embedding_query_prefix, settings.embedding_passage_prefix,
+                          threads=settings.embedding_threads, batch_size=settings.embedding_batch_size,
+                          cache_path=settings.vector_cache_path)
             if load_models else None
         )  # fmt: skip
         self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None

@@ -145,6 +145,10 @@ def bench_cmd(
         )
     out.print(table)
     out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
+    if (emb := results.get("embedding") or {}).get("model"):
+        out.print(f"Embedding ({emb['model']}): {_fmt(emb['passages_per_s'])} passages/s "
+                  f"({emb['mean_chars']:.0f} chars avg), question p50/p95 {_fmt(emb['query_p50_ms'])}/"
+                  f"{_fmt(emb['query_p95_ms'])} ms, peak RSS {emb['peak_rss_mb']:.0f} MB")  # fmt: skip
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=1))

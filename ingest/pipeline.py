@@ -169,6 +169,9 @@ def ingest(
         summary.removed.append(source)
 
     total_chunks = sum(len(parsed[s].chunks) for s in to_index)
+    if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
+        new_texts = [c.index_text for s in to_index for c in parsed[s].chunks]
+        embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
     done = 0
     for source in to_index:
         doc = parsed[source]
