@@ -551,20 +551,6 @@ def filter_tasks(
     return out
 
 
-_CACHE_ATTR = "_records_cache"
-
-
-def _state_key(service) -> tuple:
-    files = (getattr(service, "state", None) or {}).get("files", {})
-    return tuple(sorted((name, info.get("hash")) for name, info in files.items()))
-
-
 def service_records(service) -> tuple[list[dict], list[dict]]:
-    """(targets, tasks) for the service's current index, computed once per corpus state."""
-    key = _state_key(service)
-    cached = getattr(service, _CACHE_ATTR, None)
-    if cached and cached[0] == key:
-        return cached[1]
-    records = build_records(service.chunks())
-    setattr(service, _CACHE_ATTR, (key, records))
-    return records
+    """(targets, tasks) of the service's indexed documents, made at ingest (see records_store)."""
+    return service.records()

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from assistant.records import LEVELS, build_records, filter_targets, filter_tasks
+from assistant.records import LEVELS, filter_targets, filter_tasks
 
 TARGET_COLUMNS = (
     "year",
@@ -47,7 +47,7 @@ def _records() -> tuple[list[dict], list[dict]]:
 
     service = AssistantService(Settings(), owner="eduqa targets")
     try:
-        return build_records(service.chunks())
+        return service.records()
     finally:
         service.close()
 

@@ -17,12 +17,13 @@ from assistant.llm import generate, make_llm
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import analyse, register_acronyms
 from assistant.records import service_records
+from assistant.records_store import RecordStore
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
-from ingest.pipeline import IngestSummary, ingest, load_state, parse_file
-from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument
+from ingest.pipeline import IngestSummary, file_hash, ingest, load_state, parse_file, parse_store
+from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
 
 log = logging.getLogger(__name__)
 _SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -49,6 +50,8 @@ class AssistantService:
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
+        self.record_store = RecordStore(settings.data_dir / "records.json")
+        self.read_file = read_document  # how a file becomes text (the tests count its calls)
         self.reload_state()
 
     # -- document in -------------------------------------------------------------------------
@@ -56,14 +59,17 @@ class AssistantService:
         with self.lock:
             summary = ingest(
                 self.settings.corpus_dir, self.index, self.settings.state_path, self.embedder,
-                self.settings.embedding_max_tokens, progress=progress, only=only,
+                self.settings.embedding_max_tokens, progress=progress, only=only, read=self.read_file,
             )  # fmt: skip
+            files = load_state(self.settings.state_path).get("files", {})
+            hashes = {s: files[s]["hash"] for s in summary.parsed if s in files}
+            self.record_store.update(summary.parsed, summary.removed, hashes)
             self.reload_state()
             return summary
 
     def is_stale(self) -> bool:
         """True when the index is empty or the corpus folder changed since the last ingest."""
-        from ingest.pipeline import corpus_files, file_hash
+        from ingest.corpus_state import corpus_files, current_hash
 
         if not self.index.exists() or self.index.count() == 0:
             return True
@@ -74,7 +80,7 @@ class AssistantService:
             return True
         wanted_model = self.embedder.name if self.embedder else None
         return self.state.get("embedding_model") != wanted_model or any(
-            known[s].get("hash") != file_hash(p) for s, p in sources.items()
+            known[s].get("hash") != current_hash(p, known[s]) for s, p in sources.items()
         )
 
     def add_document(self, filename: str, data: bytes) -> dict:
@@ -92,8 +98,10 @@ class AssistantService:
         target = uploads / name
         staging = uploads / f".staging-{time.time_ns()}{suffix}"
         staging.write_bytes(data)
-        try:
-            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens)
+        source = target.relative_to(self.settings.corpus_dir).as_posix()
+        try:  # parsed once, here, under the name it will have; ingest then finds the parse kept
+            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens,
+                                read=self.read_file, source=source)  # fmt: skip
             if not parsed.chunks:
                 raise UnreadableDocument("no numbered tasks or text found in the file")
         except UnreadableDocument:
@@ -105,8 +113,10 @@ class AssistantService:
         with self.lock:
             staging.replace(target)
             _move_sidecar(staging, target)
+            parse_store(self.settings.state_path, self.settings.embedding_max_tokens).save(
+                file_hash(target), parsed
+            )
             summary = self.ingest(only=[target])
-        source = target.relative_to(self.settings.corpus_dir).as_posix()
         return {"id": source, "source": source, "chunks": len(parsed.chunks),
                 "duplicate_of": self.state["files"].get(source, {}).get("duplicate_of"),
                 "seconds": summary.seconds}  # fmt: skip
@@ -241,8 +251,23 @@ class AssistantService:
                 "documents": len(files), "chunks": count,
                 "qdrant": self.settings.qdrant_url or str(self.settings.qdrant_path)}  # fmt: skip
 
+    def records(self) -> tuple[list[dict], list[dict]]:
+        """(targets, tasks) of the indexed documents, made when each document was indexed."""
+        return self.record_store.tables(self.state.get("files", {}))
+
+    def _chunks_of(self, sources: list[str]) -> dict[str, list[dict]]:
+        """Chunk payloads of these documents: from the kept parses, else from the index."""
+        store = parse_store(self.settings.state_path, self.settings.embedding_max_tokens)
+        out: dict[str, list[dict]] = {}
+        for source in sources:
+            kept = store.load(self.state["files"][source].get("hash", ""), source)
+            out[source] = [c.as_payload() for c in kept.chunks] if kept else self.chunks(source)
+        return out
+
     def reload_state(self) -> None:
         self.state = load_state(self.settings.state_path)
+        with self.lock:
+            self.record_store.sync(self.state.get("files", {}), self._chunks_of)
         self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
         register_acronyms(self.state.get("acronyms", {}))
         self.provinces = set(self.state.get("provinces", []))

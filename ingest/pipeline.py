@@ -1,14 +1,14 @@
 """Document in: read -> parse header and numbered tasks -> link duplicates -> embed -> index.
 
-Re-running is cheap: unchanged files are skipped, a changed file's chunks are replaced and a
-removed file's chunks deleted. State (file hashes, model, BM25 average length) sits beside the
-index.
+Each file is read and parsed once: what was parsed is kept by content hash (`parsed_cache`),
+so re-running reads only new or changed files, a removed file's chunks are deleted, and an
+unchanged corpus is checked by size and modification time alone. Corpus-wide state (file hashes,
+model, BM25 statistics, acronyms, provinces, duplicates) sits beside the index and is recomputed
+from the kept parses.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 import time
 from collections.abc import Callable
@@ -17,17 +17,31 @@ from pathlib import Path
 
 from qdrant_client import models
 
-from ingest.acronyms import mine_acronyms
-from ingest.bm25 import average_length, doc_vector
+from ingest.bm25 import doc_vector
 from ingest.chunks import Chunk, ParsedDocument, parse_document
+from ingest.corpus_state import (
+    corpus_files,
+    corpus_statistics,
+    current_hash,
+    document_frequencies,
+    file_hash,
+    file_stamp,
+    load_state,
+    save_state,
+)
 from ingest.dedupe import find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
-from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, is_sidecar, read_document
-from ingest.text import word_tokens
+from ingest.parsed_cache import ParsedStore, parser_fingerprint
+from ingest.read import ExtractedText, UnreadableDocument, read_document
+
+__all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
+           "parse_file", "save_state"]  # fmt: skip
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Reader = Callable[..., ExtractedText]  # read_document's signature: (path, progress=None)
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
+STATISTICS = ("df", "n_chunks", "provinces", "acronyms", "avgdl")
 
 
 @dataclass
@@ -41,47 +55,7 @@ class IngestSummary:
     failed: dict[str, str] = field(default_factory=dict)
     dense: bool = False
     seconds: float = 0.0
-
-
-def corpus_files(corpus_dir: Path) -> list[Path]:
-    """Directive files under the corpus folder (sidecars of extracted text excluded)."""
-    if not corpus_dir.exists():
-        return []
-    return sorted(
-        p
-        for p in corpus_dir.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUPPORTED_SUFFIXES
-        and not is_sidecar(p)
-        and p.name.lower() != "readme.md"
-        and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
-    )
-
-
-def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def load_state(path: Path) -> dict:
-    if path.exists():
-        return json.loads(path.read_text())
-    return {"files": {}}
-
-
-def save_state(path: Path, state: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1))
-    tmp.replace(path)
-
-
-def document_frequencies(texts: list[str]) -> dict[str, int]:
-    """How many chunks hold each folded word: the rarity that weighs a question's words."""
-    df: dict[str, int] = {}
-    for text in texts:
-        for token in set(word_tokens(text)):
-            df[token] = df.get(token, 0) + 1
-    return df
+    parsed: dict[str, ParsedDocument] = field(default_factory=dict, repr=False)  # the indexed ones
 
 
 def chunk_payload(chunk: Chunk, digest: str) -> dict:
@@ -93,13 +67,102 @@ def chunk_payload(chunk: Chunk, digest: str) -> dict:
     return payload
 
 
-def parse_file(path: Path, corpus_dir: Path, max_tokens: int, progress=None) -> ParsedDocument:
-    source = path.relative_to(corpus_dir).as_posix()
-    extracted = read_document(path, progress=progress)
+def parse_file(
+    path: Path,
+    corpus_dir: Path,
+    max_tokens: int,
+    progress=None,
+    read: Reader = read_document,
+    source: str | None = None,
+) -> ParsedDocument:
+    """Read and parse one file; `source` names it when it does not sit at its final place yet."""
+    source = source or path.relative_to(corpus_dir).as_posix()
+    extracted = read(path, progress=progress)
     parsed = parse_document(source, extracted.text, max_tokens=max_tokens)
     if not any(c.section for c in parsed.chunks) and len(parsed.text.strip()) < 40:
         raise UnreadableDocument(f"{source}: no text found")
     return parsed
+
+
+def parse_store(state_path: Path, max_tokens: int) -> ParsedStore:
+    """Where the parses of the corpus beside `state_path` are kept."""
+    return ParsedStore(state_path.parent / "parsed", max_tokens)
+
+
+def _pages_progress(report: Progress, path: Path, source: str):
+    if path.suffix.lower() != ".pdf":
+        return None
+
+    def pages(done: int, total: int) -> None:  # scans are OCR'd page by page: show each page
+        report(f"pages:{source}", done, total)
+
+    return pages
+
+
+def _parse_all(files, corpus_dir, hashes, state, store, read, report, summary) -> dict[str, ParsedDocument]:
+    """Every file's parse: kept ones loaded, new or changed ones read and parsed (and kept)."""
+    parsed: dict[str, ParsedDocument] = {}
+    failed_before: dict = state.get("failed", {})
+    state["failed"] = {}
+    for i, path in enumerate(files, 1):
+        source = path.relative_to(corpus_dir).as_posix()
+        report("read", i - 1, len(files))
+        if _still_failing(failed_before.get(source), hashes[source]):
+            state["failed"][source] = failed_before[source]  # unchanged and still unreadable
+            summary.failed[source] = failed_before[source]["reason"]
+            continue
+        doc = store.load(hashes[source], source)
+        if doc is None:
+            try:
+                pages = _pages_progress(report, path, source)
+                doc = parse_file(path, corpus_dir, store.max_tokens, pages, read)
+            except UnreadableDocument as exc:
+                summary.failed[source] = str(exc)
+                state["failed"][source] = {"hash": hashes[source], "reason": str(exc),
+                                           "parser": parser_fingerprint(), **file_stamp(path)}  # fmt: skip
+                continue
+            store.save(hashes[source], doc)
+        parsed[source] = doc
+        report("read", i, len(files))
+    return parsed
+
+
+def _still_failing(failure: dict | None, digest: str) -> bool:
+    """A file that could not be read, unchanged since, with the same parser: not tried again."""
+    return bool(failure) and failure.get("hash") == digest and failure.get("parser") == parser_fingerprint()
+
+
+def _nothing_to_do(state: dict, sources: set[str], changed: list[str], hashes: dict[str, str]) -> bool:
+    """No file added, removed or changed (but the unreadable ones, unchanged) since the last run."""
+    failed = state.get("failed", {})
+    return (
+        set(state["files"]) <= sources
+        and all(_still_failing(failed.get(s), hashes[s]) for s in changed)
+        and all(k in state for k in STATISTICS)
+    )
+
+
+def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: float) -> None:
+    index.delete_source(doc.source)
+    texts = [c.index_text for c in doc.chunks]
+    dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
+    points = []
+    for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
+        indices, values = doc_vector(chunk.index_text, avgdl)
+        vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
+        if vector is not None:
+            vectors[DENSE] = vector
+        points.append((chunk.id, vectors, chunk_payload(chunk, digest) | {"order": order}))
+    index.upsert(points)
+
+
+def _needs_rebuild(index: ChunkIndex, state: dict, embedder: Embedder | None) -> bool:
+    model_name = embedder.name if embedder else None
+    return (
+        not index.exists()
+        or state.get("embedding_model") != model_name
+        or index.dense_size() != (embedder.dimension if embedder else None)
+    )
 
 
 def ingest(
@@ -110,90 +173,57 @@ def ingest(
     max_tokens: int = 480,
     progress: Progress | None = None,
     only: list[Path] | None = None,
+    read: Reader = read_document,
 ) -> IngestSummary:
     """Bring the index in line with the corpus folder (or with `only` these files in it)."""
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     summary = IngestSummary(dense=embedder is not None)
     state = load_state(state_path)
-    model_name = embedder.name if embedder else None
-    rebuild = (
-        not index.exists()
-        or state.get("embedding_model") != model_name
-        or index.dense_size() != (embedder.dimension if embedder else None)
-    )
+    rebuild = _needs_rebuild(index, state, embedder)
     if rebuild:
         index.create(embedder.dimension if embedder else None)
-        state = {"files": {}, "embedding_model": model_name}
-
+        state = {"files": {}, "embedding_model": embedder.name if embedder else None}
+    known: dict = state["files"]
     files = corpus_files(corpus_dir)
-    parsed: dict[str, ParsedDocument] = {}
-    hashes: dict[str, str] = {}
-    for i, path in enumerate(files, 1):
-        report("read", i - 1, len(files))
-        source = path.relative_to(corpus_dir).as_posix()
-        try:
-            hashes[source] = file_hash(path)
-            pages = None
-            if path.suffix.lower() == ".pdf":  # scans are OCR'd page by page: show each page
+    sources = {p.relative_to(corpus_dir).as_posix(): p for p in files}
+    recorded = known | state.get("failed", {})
+    hashes = {s: current_hash(p, recorded.get(s)) for s, p in sources.items()}
+    fingerprint = parser_fingerprint()
+    changed = [s for s in sources if known.get(s, {}).get("hash") != hashes[s]
+               or known[s].get("parser") != fingerprint]  # fmt: skip
+    if not rebuild and _nothing_to_do(state, set(sources), changed, hashes):
+        _finish(summary, state, sorted(sources), started)  # nothing changed: nothing to read
+        summary.failed = {s: v["reason"] for s, v in state.get("failed", {}).items()}
+        return summary
 
-                def pages(done: int, total: int, source: str = source) -> None:
-                    report(f"pages:{source}", done, total)
-
-            parsed[source] = parse_file(path, corpus_dir, max_tokens, progress=pages)
-        except UnreadableDocument as exc:
-            summary.failed[source] = str(exc)
-        report("read", i, len(files))
+    store = parse_store(state_path, max_tokens)
+    parsed = _parse_all(files, corpus_dir, hashes, state, store, read, report, summary)
     duplicates = find_duplicates({s: d.text for s, d in parsed.items()})
     for source, doc in parsed.items():
         for chunk in doc.chunks:
             chunk.duplicate_of = duplicates.get(source)
+    state.update(corpus_statistics(parsed, with_avgdl=rebuild or "avgdl" not in state))
 
-    all_chunks = [c for d in parsed.values() for c in d.chunks]
-    state["df"] = document_frequencies([c.index_text for c in all_chunks])
-    state["n_chunks"] = len(all_chunks)
-    state["provinces"] = sorted({d.meta.province for d in parsed.values() if d.meta.province})
-    state["acronyms"] = {}
-    for doc in parsed.values():
-        state["acronyms"].update(mine_acronyms(doc.text))
-    if rebuild or "avgdl" not in state:
-        state["avgdl"] = average_length([c.index_text for d in parsed.values() for c in d.chunks])
-    known: dict = state["files"]
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
-    to_index = [
-        s for s in parsed if known.get(s, {}).get("hash") != hashes[s] and (wanted is None or s in wanted)
-    ]
+    to_index = [s for s in parsed if s in changed and (wanted is None or s in wanted)]
     for source in sorted(set(known) - set(parsed) - set(summary.failed)):
         index.delete_source(source)
         known.pop(source)
         summary.removed.append(source)
 
-    total_chunks = sum(len(parsed[s].chunks) for s in to_index)
+    total_chunks, done = sum(len(parsed[s].chunks) for s in to_index), 0
     if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
         new_texts = [c.index_text for s in to_index for c in parsed[s].chunks]
         embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
-    done = 0
     for source in to_index:
-        doc = parsed[source]
-        index.delete_source(source)
-        texts = [c.index_text for c in doc.chunks]
-        dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
-        points = []
-        for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-            indices, values = doc_vector(chunk.index_text, state["avgdl"])
-            vectors: dict = {SPARSE: models.SparseVector(indices=indices, values=values)}
-            if vector is not None:
-                vectors[DENSE] = vector
-            payload = chunk_payload(chunk, hashes[source]) | {"order": order}
-            points.append((chunk.id, vectors, payload))
-        index.upsert(points)
-        known[source] = {
-            "hash": hashes[source],
-            "duplicate_of": duplicates.get(source),
-            "chunks": len(doc.chunks),
-        }
+        _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
+        known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),
+                         "chunks": len(parsed[source].chunks), "parser": fingerprint,
+                         **file_stamp(sources[source])}  # fmt: skip
         summary.indexed.append(source)
-        done += len(doc.chunks)
+        summary.parsed[source] = parsed[source]
+        done += len(parsed[source].chunks)
         report("index", done, total_chunks)
 
     for source in parsed:
@@ -203,9 +233,17 @@ def ingest(
         if known[source].get("duplicate_of") != duplicates.get(source):
             index.set_payload_for_source(source, {"duplicate_of": duplicates.get(source)})
             known[source]["duplicate_of"] = duplicates.get(source)
+    if wanted is None:
+        store.forget_except(set(hashes.values()))
+    _finish(summary, state, [], started)
     save_state(state_path, state)
+    return summary
+
+
+def _finish(summary: IngestSummary, state: dict, skipped: list[str], started: float) -> None:
+    known = state["files"]
+    summary.skipped.extend(skipped)
     summary.documents = len(known)
     summary.chunks = sum(v.get("chunks", 0) for v in known.values())
     summary.duplicates = sum(1 for v in known.values() if v.get("duplicate_of"))
     summary.seconds = round(time.perf_counter() - started, 2)
-    return summary

@@ -24,15 +24,18 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import DependencyError
 
-from ingest import read
 from ingest.read import (
     SUPPORTED_SUFFIXES,
     ExtractedText,
     UnreadableDocument,
+    cache,
     extract_text,
     is_sidecar,
+    quality,
     read_document,
     sidecar_path,
+    word,
+    word_numbering,
 )
 
 pytestmark = pytest.mark.unit
@@ -261,7 +264,7 @@ def test_docx_automatic_numbering_is_written_out(tmp_path: Path) -> None:
     ],
 )
 def test_number_formats(value: int, fmt: str, expected: str) -> None:
-    assert read._format_number(value, fmt) == expected
+    assert word_numbering.format_number(value, fmt) == expected
 
 
 def test_docx_with_only_pictures_is_refused(tmp_path: Path) -> None:
@@ -291,7 +294,7 @@ def test_zip_bomb_posing_as_docx_is_refused_before_parsing(
 
 def test_docx_over_total_size_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = build_seed_docx(tmp_path / "big.docx")
-    monkeypatch.setattr(read, "MAX_ZIP_UNCOMPRESSED", 10_000)
+    monkeypatch.setattr(word, "MAX_ZIP_UNCOMPRESSED", 10_000)
     with pytest.raises(UnreadableDocument, match=r"zip bomb.*limit"):
         extract_text(path)
 
@@ -574,7 +577,7 @@ def test_form_feed_in_txt_is_not_a_page_break(tmp_path: Path) -> None:
     ],
 )
 def test_layer_quality(text: str, expected: str) -> None:
-    assert read._layer_quality(text) == expected
+    assert quality.layer_quality(text) == expected
 
 
 # --------------------------------------------------------------------------- OCR routing (fakes)
@@ -758,7 +761,7 @@ def test_failed_sidecar_write_leaves_nothing_behind(tmp_path: Path, monkeypatch:
     def disk_full(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(read.os, "replace", disk_full)
+    monkeypatch.setattr(cache.os, "replace", disk_full)
     result = read_document(path)
 
     assert result.method == "docx"

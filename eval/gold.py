@@ -1,0 +1,70 @@
+"""Gold passages given by a quote, resolved to chunk ids when the benchmark runs.
+
+A question's gold entry `{"source", "quote"}` names a short exact piece of the document. The
+chunks that hold it are found at eval time by folded, whitespace-insensitive containment (accents,
+case, spaces and Markdown/table marks ignored), so gold survives any change to how documents are
+cut into chunks. A quote that no single chunk holds whole (it straddles a boundary) falls back to
+the chunks holding the longest part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.text import fold_accents
+
+_MARKUP = re.compile(r"<[^>]+>|[\s*|_#`\\]+")
+MIN_PART = 24  # folded characters a straddling quote must share with a chunk
+
+
+def fold_for_match(text: str) -> str:
+    """'**Bữa trưa**\\n| 35.000' -> 'buatrua35.000': comparable across layouts."""
+    return _MARKUP.sub("", fold_accents(text or ""))
+
+
+def quote_in(quote: str, text: str) -> bool:
+    return fold_for_match(quote) in fold_for_match(text)
+
+
+def resolve_quote(quote: str, chunks: Iterable[dict]) -> list[str]:
+    """Ids of the chunks (dicts with "id" and "text") that contain the quote."""
+    chunks = list(chunks)
+    wanted = fold_for_match(quote)
+    if not wanted:
+        return []
+    folded = [(c["id"], fold_for_match(c.get("text", ""))) for c in chunks]
+    exact = [cid for cid, text in folded if wanted in text]
+    if exact:
+        return exact
+    return _straddling(wanted, folded)
+
+
+def _straddling(wanted: str, folded: list[tuple[str, str]]) -> list[str]:
+    """Chunks holding the longest head or tail of the quote (at least MIN_PART characters)."""
+    best, ids = 0, []
+    for cid, text in folded:
+        size = max(_shared_edge(wanted, text), _shared_edge(wanted[::-1], text[::-1]))
+        if size > best:
+            best, ids = size, [cid]
+        elif size == best and size:
+            ids.append(cid)
+    return ids if best >= min(MIN_PART, len(wanted)) else []
+
+
+def _shared_edge(wanted: str, text: str) -> int:
+    """Length of the longest prefix of `wanted` found at the end of `text`."""
+    for size in range(len(wanted), 0, -1):
+        if text.endswith(wanted[:size]):
+            return size
+    return 0
+
+
+def resolve_gold(gold: list[dict], chunks_of) -> list[str]:
+    """Chunk ids of all gold entries; `chunks_of(source)` lists a document's chunks. An entry with
+    a quote the index cannot place resolves to a key no passage has, so it counts as missed."""
+    ids: list[str] = []
+    for entry in gold:
+        found = resolve_quote(entry["quote"], chunks_of(entry["source"]))
+        ids.extend(found or [f"unresolved:{entry['source']}"])
+    return list(dict.fromkeys(ids))

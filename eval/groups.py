@@ -1,0 +1,95 @@
+"""Leave-documents-out: every benchmark document belongs to one group, `dev` or `held-out`.
+
+Rules, weights and thresholds are fitted on questions about `dev` documents only
+(`dev_questions()`); the benchmark reports every metric on both groups side by side, and the
+held-out numbers are the ones that say whether a rule generalises. Questions are never split on
+their own: a question goes with its document — the first gold source, or for an unanswerable
+question the document it looks like (`near`). The split, documented here once:
+
+- seeds (`eval/questions.jsonl`, `corpus/`): `dev` = the Quảng Ninh plan and the Hải Phòng
+  letter; `held-out` = the Bắc Giang plan and the Quảng Ninh notice (both copies). Seed
+  unanswerable questions name no document, so they keep the set's own `dev` / `test` split
+  (`test` → `held-out`).
+- devcorpus (`eval/sets/devcorpus.jsonl`, the development corpus): the ten education documents
+  are paired by kind and one of each pair goes each way — fee schedules (Hà Nội 60 dev, Vĩnh
+  Long 22 held-out), procedure tables (Nghệ An 3771 dev, 3760 held-out), short decisions (Cà Mau
+  dev; Cao Bằng and the Prime Minister's 2536 held-out), support resolutions (Vĩnh Long 21 dev),
+  long documents (the 2018 programme dev, the codified-law heading held-out). Any other document
+  (the non-education ones) goes by the parity of the SHA-1 of its path, which never changes when
+  questions are added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+GROUPS = ("dev", "held-out")
+
+_SEED_GROUPS = {
+    "quangninh-kh-thuchien-kh281-2023-11-ocr.txt": "dev",
+    "haiphong-cv2501-gdtx-2024-08-19-ocr.txt": "dev",
+    "bacgiang-kh-nhiemvu-namhoc-2023-2024.txt": "held-out",
+    "quangninh-tb3677-2023-12-15.txt": "held-out",
+    "quangninh-tb3677-2023-12-15-ocr.txt": "held-out",
+}
+_DEVCORPUS_GROUPS = {
+    "directives/hanoi-nq60-2025.txt": "dev",
+    "directives/vinhlong-nq22-2025.txt": "held-out",
+    "directives/nghean-qd3771-2025.txt": "dev",
+    "directives/nghean-qd3760-2025.txt": "held-out",
+    "directives/camau-qd1814-2025.txt": "dev",
+    "directives/caobang-qd53-2025.txt": "held-out",
+    "directives/ttg-qd2536-2025.txt": "held-out",
+    "directives/vinhlong-nq21-2025.txt": "dev",
+    "long/bgddt-chuong-trinh-gdpt-tong-the-2018.ocr.md": "dev",
+    "long/phapdien-de-muc-giao-duc.md": "held-out",
+}
+_TABLES = {"seeds": _SEED_GROUPS, "devcorpus": _DEVCORPUS_GROUPS}
+_SPLIT_TO_GROUP = {"dev": "dev", "test": "held-out"}
+
+
+def document_group(source: str, set_name: str = "devcorpus") -> str:
+    """The group of one document (path relative to its corpus root)."""
+    table = _TABLES.get(set_name, {})
+    if source in table:
+        return table[source]
+    return GROUPS[int(hashlib.sha1(source.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def anchor(question: dict) -> str | None:
+    """The document a question belongs to: its first gold source, else the one it looks like."""
+    if question.get("gold"):
+        return question["gold"][0]["source"]
+    return question.get("near")
+
+
+def question_group(question: dict, set_name: str = "devcorpus") -> str:
+    doc = anchor(question)
+    if doc is not None:
+        return document_group(doc, set_name)
+    split = question.get("split")
+    if split in _SPLIT_TO_GROUP:
+        return _SPLIT_TO_GROUP[split]
+    raise ValueError(f"question {question.get('id')!r} has no document and no split to place it")
+
+
+def by_group(questions: Iterable[dict], set_name: str = "devcorpus") -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {g: [] for g in GROUPS}
+    for q in questions:
+        out[question_group(q, set_name)].append(q)
+    return out
+
+
+def dev_questions(set_name: str = "devcorpus") -> list[dict]:
+    """The questions to fit rules, weights and thresholds on (never the held-out group)."""
+    from eval.sets import load_set
+
+    return by_group(load_set(set_name), set_name)["dev"]
+
+
+def held_out_questions(set_name: str = "devcorpus") -> list[dict]:
+    """Only for reporting."""
+    from eval.sets import load_set
+
+    return by_group(load_set(set_name), set_name)["held-out"]

@@ -1,0 +1,60 @@
+"""Named benchmark sets: which questions, over which corpus, indexed in which data folder.
+
+- `seeds`: `eval/questions.jsonl` over the project's own `corpus/` (the settings' corpus and data
+  folders), gold given by `{source, section}`.
+- `devcorpus`: `eval/sets/devcorpus.jsonl` over the development corpus (directives, long
+  documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default
+  /work/shared/devcorpus), indexed once into `<data>/eval-devcorpus`; gold given by
+  `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent
+DEVCORPUS_DEFAULT = Path("/work/shared/devcorpus")
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    name: str
+    questions: Path
+    corpus: Path | None  # None: the settings' corpus folder
+    data_subdir: str | None  # None: the settings' data folder
+
+
+def _devcorpus_root() -> Path:
+    return Path(os.environ.get("EDUQA_DEVCORPUS_DIR") or DEVCORPUS_DEFAULT)
+
+
+def get_set(name: str) -> EvalSet:
+    if name == "seeds":
+        return EvalSet("seeds", HERE.parent / "questions.jsonl", None, None)
+    if name == "devcorpus":
+        return EvalSet("devcorpus", HERE / "devcorpus.jsonl", _devcorpus_root(), "eval-devcorpus")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus")
+
+
+SET_NAMES = ("seeds", "devcorpus")
+
+
+def load_set(name: str, path: Path | None = None) -> list[dict]:
+    source = path or get_set(name).questions
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def settings_for(name: str, settings, corpus: Path | None = None):
+    """Settings whose corpus and data folders are the set's own (a copy; the input is unchanged)."""
+    spec = get_set(name)
+    if spec.data_subdir is None and corpus is None:
+        return settings
+    root = corpus or spec.corpus
+    if root is not None and not root.is_dir():
+        raise ValueError(f"corpus folder {root} does not exist (set EDUQA_DEVCORPUS_DIR or pass --corpus)")
+    data = settings.data_dir / (spec.data_subdir or f"eval-{name}")
+    return settings.model_copy(update={"data_dir": data, "corpus_dir": data / "corpus"}), root
