@@ -27,6 +27,7 @@ class FusionWeights:
 
     dense: dict[str, float] = field(default_factory=lambda: {"vi": 0.5, "en": 1.0})
     ocr_gate: bool = True  # scale a passage's dense vote by how clean its text reads
+    rrf_k: int = RRF_K  # smaller: the top ranks of each list weigh more against the rest
 
     def dense_weight(self, language: str) -> float:
         return self.dense.get(language, self.dense.get("vi", 1.0))
@@ -51,12 +52,12 @@ def fuse(
     fused: dict[str, tuple[float, dict]] = {}
     for rank, hit in enumerate(sparse):
         score, _ = fused.get(hit.id, (0.0, hit.payload))
-        fused[hit.id] = (score + 1.0 / (RRF_K + rank + 1), hit.payload)
+        fused[hit.id] = (score + 1.0 / (weights.rrf_k + rank + 1), hit.payload)
     dense_weight = weights.dense_weight(language) if sparse else 1.0
     for rank, hit in enumerate(dense):
         weight = dense_weight
         if weights.ocr_gate and sparse:
             weight *= text_cleanliness(hit.payload.get("text", ""))
         score, _ = fused.get(hit.id, (0.0, hit.payload))
-        fused[hit.id] = (score + weight / (RRF_K + rank + 1), hit.payload)
+        fused[hit.id] = (score + weight / (weights.rrf_k + rank + 1), hit.payload)
     return fused

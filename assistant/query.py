@@ -116,11 +116,11 @@ def detect_language(question: str) -> str:
     return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
 
 
-def _english_concepts(question: str) -> list[Concept]:
+def _english_concepts(question: str, use_glossary: bool = True) -> list[Concept]:
     """English phrases found in the glossary (longest first), each a concept of Vietnamese terms."""
     text = " " + re.sub(r"[^a-z0-9' ]", " ", question.lower()) + " "
     concepts: list[Concept] = []
-    for phrase in sorted(glossary()["english"], key=len, reverse=True):
+    for phrase in sorted(glossary()["english"] if use_glossary else [], key=len, reverse=True):
         for variant in (phrase, phrase + "s", phrase + "es"):
             if f" {variant} " in text:
                 text = text.replace(f" {variant} ", " | ")
@@ -200,11 +200,11 @@ def _without_places(question: str, provinces: list[str]) -> str:
     return "".join(ch if k else " " for ch, k in zip(question, keep, strict=True))
 
 
-def analyse(question: str) -> QueryAnalysis:
+def analyse(question: str, use_glossary: bool = True) -> QueryAnalysis:
     language = detect_language(question)
     provinces = find_provinces(question)
     topic = _without_places(question, provinces)
-    concepts = _english_concepts(topic) if language == "en" else _vietnamese_concepts(topic)
+    concepts = _english_concepts(topic, use_glossary) if language == "en" else _vietnamese_concepts(topic)
     for year in _YEAR.findall(question):
         concepts.append(Concept(year, [year]))
     unique: dict[str, Concept] = {}

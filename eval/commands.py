@@ -40,6 +40,7 @@ def eval_cmd(
     """Score retrieval (hits@k, MRR, nDCG), answers, citations and abstention on eval/questions.jsonl,
     configurations side by side; writes eval/reports/<timestamp>/ (report.md, results.json, plots)."""
     from assistant.settings import Settings
+    from eval.by_language import language_table
     from eval.report import ANSWER_METRICS, REPORTS, write_report, write_summary
     from eval.run import run_eval, worst_failures
     from ingest.index import IndexBusy
@@ -68,6 +69,7 @@ def eval_cmd(
     for name, entry in result.configs.items():
         table.add_row(name, *[_fmt(entry["summary"].get(c)) for c in cols])
     out.print(table)
+    out.print(language_table(result))
     for name, reason in result.skipped.items():
         out.print(f"[dim]{name} skipped: {reason}[/dim]")
     failures = worst_failures(result)

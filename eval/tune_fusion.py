@@ -1,12 +1,13 @@
 """Measure the fusion of BM25 and dense rankings: choose weights on one split, report on another.
 
-    python -m eval.tune_fusion [--choose-on dev] [--report-on test] [--questions FILE]
+    python -m eval.tune_fusion [--set seeds|devcorpus] [--by split|group] [--corpus FOLDER]
 
-Every candidate `FusionWeights` runs the real search (boosts, duplicate collapsing) over the
-ingested index; the Qdrant candidate lists and question vectors are computed once per question
-and reused, so a grid costs seconds. The weights with the best hits@5 on the choosing split
-(MRR@10 breaks ties; never worse than BM25 in any language) are reported on the other split,
-overall and per language, beside bm25 and dense alone.
+Every candidate `FusionWeights` ranks as search does (fusion, boosts, duplicates collapsed) over
+the ingested index; the Qdrant candidate lists are fetched once per question and reused, so a
+grid costs seconds. The weights with the best hits@5 on the choosing split (MRR@10 breaks
+ties; never worse than BM25 in any language; a dense weight per question language) are reported
+on the other split, overall and per language, beside bm25 and dense alone, and with and without
+the English glossary.
 """
 
 from __future__ import annotations
@@ -14,52 +15,83 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from assistant.fusion import FusionWeights
-from assistant.query import analyse
-from assistant.search import search
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.query import QueryAnalysis, analyse
+from assistant.search import CANDIDATES, Passage, _passage, boost, collapse_duplicates
+from eval.gold import resolve_gold
 from eval.metrics import qrels_entry, ranked_keys, retrieval_scores, run_entry
-from eval.run import QUESTIONS, load_questions
+from ingest.index import ChunkIndex, Hit
 
-DENSE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)
+DENSE_GRID = (0.0, 0.1, 0.25, 0.5, 1.0)
+RRF_K_GRID = (60, 20, 5)
 METRICS = ("hits@1", "hits@5", "mrr@10")
 
 
-class RecordedIndex:
-    """The index with its candidate lists remembered per query (the grid re-asks the same)."""
+class RecordedClient:
+    """Qdrant's client with point look-ups remembered (duplicate collapsing repeats them)."""
 
-    def __init__(self, index):
-        self._index = index
+    def __init__(self, client):
+        self._client = client
         self._seen: dict[tuple, list] = {}
 
-    def __getattr__(self, name):
-        return getattr(self._index, name)
-
-    def sparse_search(self, terms, limit, flt=None):
-        key = ("sparse", tuple(sorted(terms.items())), limit, repr(flt))
+    def retrieve(self, collection, ids, with_payload=True):
+        key = (collection, tuple(ids))
         if key not in self._seen:
-            self._seen[key] = self._index.sparse_search(terms, limit, flt)
-        return self._seen[key]
-
-    def dense_search(self, vector, limit, flt=None):
-        key = ("dense", tuple(vector), limit, repr(flt))
-        if key not in self._seen:
-            self._seen[key] = self._index.dense_search(vector, limit, flt)
+            self._seen[key] = self._client.retrieve(collection, ids=ids, with_payload=with_payload)
         return self._seen[key]
 
 
-def score(service, index, questions: list[dict], mode: str, weights: FusionWeights | None) -> dict:
-    """hits@1, hits@5, MRR@10 overall and per language for one configuration."""
-    runs, qrels, langs = {}, {}, {}
+@dataclass
+class Candidates:
+    """One question's analysis, gold and BM25 and dense candidate lists, fetched once."""
+
+    question: dict
+    analysis: QueryAnalysis
+    sparse: list[Hit]
+    dense: list[Hit]
+    gold: dict[str, int]  # qrels entry: gold keys (source#section) or chunk ids
+    by_id: bool = False  # gold given as chunk ids (quotes resolved) rather than sections
+
+
+def fetch(service, questions: list[dict], glossary: bool = True) -> list[Candidates]:
+    """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
+    chunks_of = lru_cache(maxsize=None)(service.chunks)
+    out = []
     for q in questions:
         if not q.get("gold"):
             continue
-        passages = search(index, analyse(q["question"]), embedder=service.embedder, limit=20,
-                          idf=service.idf, mode=mode, weights=weights)  # fmt: skip
-        runs[q["id"]] = run_entry(ranked_keys(passages))
-        qrels[q["id"]] = qrels_entry(q["gold"])
-        langs[q["id"]] = q["lang"]
+        by_id = any("quote" in g for g in q["gold"])
+        gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
+        analysis = analyse(q["question"], glossary)
+        sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
+        vector = service.embedder.embed_query(analysis.search_text)
+        dense = service.index.dense_search(vector, CANDIDATES)
+        out.append(Candidates(q, analysis, sparse, dense, gold, by_id))
+    return out
+
+
+def ranking(index, c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
+    """search()'s order (fusion, boosts, duplicates collapsed) without the evidence scores."""
+    sparse = c.sparse if mode in ("bm25", "hybrid") else []
+    dense = c.dense if mode in ("dense", "hybrid") else []
+    fused = fuse(sparse, dense, c.analysis.language, weights)
+    passages = [_passage(pid, s * boost(c.analysis, p), p) for pid, (s, p) in fused.items()]
+    return sorted(collapse_duplicates(index, passages), key=lambda p: p.score, reverse=True)[:20]
+
+
+def score(index, cands: list[Candidates], mode: str, weights: FusionWeights = DEFAULT_WEIGHTS) -> dict:
+    """hits@1, hits@5, MRR@10 overall and per language for one configuration."""
+    runs, qrels, langs = {}, {}, {}
+    for c in cands:
+        qid = c.question["id"]
+        passages = ranking(index, c, mode, weights)
+        runs[qid] = run_entry([p.id for p in passages] if c.by_id else ranked_keys(passages))
+        qrels[qid] = c.gold
+        langs[qid] = c.question["lang"]
     _, per_question = retrieval_scores(qrels, runs, METRICS)
     table = {"all": _mean(per_question, list(per_question))}
     for lang in sorted(set(langs.values())):
@@ -72,49 +104,90 @@ def _mean(per_question: dict, ids: list[str]) -> dict:
     return out | {"n": len(ids)}
 
 
-def candidates() -> list[FusionWeights]:
-    grid = itertools.product(DENSE_GRID, DENSE_GRID, (False, True))
-    return [FusionWeights(dense={"vi": vi, "en": en}, ocr_gate=gate) for vi, en, gate in grid]
+LANGUAGE_GROUPS = {"en": ("en",), "vi": ("vi", "vi-nodiac")}  # keyed as QueryAnalysis.language
 
 
-def choose(service, index, questions: list[dict]) -> tuple[FusionWeights, dict]:
-    """Best hits@5 (then MRR@10) among the weights never below BM25 in any language."""
-    bm25 = score(service, index, questions, "bm25", None)
-    best, best_key, best_table = None, None, None
-    for weights in candidates():
-        table = score(service, index, questions, "hybrid", weights)
-        safe = all(table[k]["hits@5"] >= bm25[k]["hits@5"] for k in bm25)
-        key = (safe, round(table["all"]["hits@5"], 4), round(table["all"]["mrr@10"], 4))
-        if best_key is None or key > best_key:
-            best, best_key, best_table = weights, key, table
-    return best, best_table
+def merit(table: dict, bm25: dict, langs: tuple[str, ...]) -> tuple[bool, float, float]:
+    """(never below BM25, hits@5 summed, MRR@10 summed) over these languages' questions."""
+    rows = [(table[lang], bm25[lang]) for lang in langs if lang in table]
+    safe = all(row["hits@5"] >= base["hits@5"] for row, base in rows)
+    return safe, sum(r["hits@5"] * r["n"] for r, _ in rows), sum(r["mrr@10"] * r["n"] for r, _ in rows)
+
+
+def choose(index, cands: list[Candidates]) -> tuple[FusionWeights, dict, dict]:
+    """Per language group, the dense weight with the best hits@5 (then MRR@10) among those never
+    below BM25; RRF k and the OCR gate shared. Returns the weights, their table, BM25's table."""
+    bm25 = score(index, cands, "bm25")
+    best: tuple[tuple, FusionWeights] | None = None
+    for k, gate in itertools.product(RRF_K_GRID, (False, True)):
+        tables = {
+            w: score(index, cands, "hybrid", FusionWeights({"vi": w, "en": w}, gate, k)) for w in DENSE_GRID
+        }
+        chosen = {
+            group: max(DENSE_GRID, key=lambda w, langs=langs: merit(tables[w], bm25, langs))
+            for group, langs in LANGUAGE_GROUPS.items()
+        }
+        merits = [merit(tables[chosen[g]], bm25, langs) for g, langs in LANGUAGE_GROUPS.items()]
+        key = (all(m[0] for m in merits), sum(m[1] for m in merits), sum(m[2] for m in merits))
+        if best is None or key > best[0]:
+            best = (key, FusionWeights(chosen, gate, k))
+    assert best is not None
+    return best[1], score(index, cands, "hybrid", best[1]), bm25
+
+
+def question_groups(args) -> tuple[list[dict], list[dict]]:
+    """(choose on, report on): the seeds' dev/test split, or the set's document groups."""
+    from eval.groups import by_group
+    from eval.sets import load_set
+
+    questions = load_set(args.set)
+    if args.by == "group":
+        groups = by_group(questions, args.set)
+        return groups["dev"], groups["held-out"]
+    return [q for q in questions if q.get("split") == "dev"], [
+        q for q in questions if q.get("split") == "test"
+    ]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--choose-on", default="dev")
-    parser.add_argument("--report-on", default="test")
-    parser.add_argument("--questions", type=Path, default=QUESTIONS)
+    parser.add_argument("--set", default="seeds", choices=("seeds", "devcorpus"))
+    parser.add_argument("--by", default=None, choices=("split", "group"),
+                        help="split: dev/test split of the seeds; group: leave-documents-out")  # fmt: skip
+    parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for the set.")
     args = parser.parse_args(argv)
+    args.by = args.by or ("split" if args.set == "seeds" else "group")
     from assistant.service import AssistantService
     from assistant.settings import Settings
+    from eval.sets import settings_for
 
-    service = AssistantService(Settings(), owner="eduqa tune-fusion")
+    settings = settings_for(args.set, Settings(), args.corpus)
+    settings, root = settings if isinstance(settings, tuple) else (settings, None)
+    service = AssistantService(settings, owner="eduqa tune-fusion")
     try:
         if service.embedder is None:
             raise SystemExit("no dense model loaded: nothing to fuse")
-        if service.is_stale():
+        if root is not None:
+            from eval.setcorpus import prepare_index
+
+            prepare_index(service, root)
+        elif service.is_stale():
             service.ingest()
-        index = RecordedIndex(service.index)
-        dev = load_questions(args.choose_on, path=args.questions)
-        test = load_questions(args.report_on, path=args.questions)
-        weights, dev_table = choose(service, index, dev)
-        report = {"chosen": {"dense": weights.dense, "ocr_gate": weights.ocr_gate},
-                  "choose_on": {args.choose_on: dev_table}, "report_on": {}}  # fmt: skip
-        for name, mode, w in (("bm25", "bm25", None), ("dense", "dense", None),
-                              ("hybrid-plain-rrf", "hybrid", FusionWeights({"vi": 1.0, "en": 1.0}, False)),
-                              ("hybrid", "hybrid", weights)):  # fmt: skip
-            report["report_on"][name] = score(service, index, test, mode, w)
+        index = ChunkIndex(RecordedClient(service.client), service.index.collection)  # type: ignore[arg-type]
+        dev_questions, test_questions = question_groups(args)
+        dev = fetch(service, dev_questions)
+        test = fetch(service, test_questions)
+        test_plain = fetch(service, test_questions, glossary=False)
+        weights, dev_table, dev_bm25 = choose(index, dev)
+        plain_rrf = FusionWeights({"vi": 1.0, "en": 1.0}, ocr_gate=False)
+        report = {"set": args.set, "by": args.by, "corpus": str(settings.corpus_dir),
+                  "chosen": {"dense": weights.dense, "ocr_gate": weights.ocr_gate, "rrf_k": weights.rrf_k},
+                  "choose_on": {"bm25": dev_bm25, "hybrid": dev_table}, "report_on": {
+                      "bm25": score(index, test, "bm25"), "dense": score(index, test, "dense"),
+                      "hybrid-plain-rrf": score(index, test, "hybrid", plain_rrf),
+                      "hybrid": score(index, test, "hybrid", weights),
+                      "bm25-no-glossary": score(index, test_plain, "bm25"),
+                      "hybrid-no-glossary": score(index, test_plain, "hybrid", weights)}}  # fmt: skip
         print(json.dumps(report, indent=1))
     finally:
         service.close()

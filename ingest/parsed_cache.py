@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 
 INGEST_DIR = Path(__file__).resolve().parent
 # Modules that index rather than parse: changing them does not change a parse.
-NOT_PARSING = frozenset({"pipeline.py", "index.py", "bm25.py", "embedding", "vector_cache.py", "parsed_cache.py"})
+NOT_PARSING = frozenset(
+    {"pipeline.py", "index.py", "bm25.py", "embedding", "vector_cache.py", "parsed_cache.py"}
+)
 
 
 @lru_cache(maxsize=1)

