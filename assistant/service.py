@@ -13,6 +13,7 @@ from pathlib import Path
 
 from assistant.answer import Decision, decide, extractive_answer
 from assistant.figures import figure_lines, lacks_asked_target
+from assistant.fusion import weights_for
 from assistant.llm import generate, make_llm
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import analyse, register_acronyms
@@ -47,6 +48,7 @@ class AssistantService:
             if load_models else None
         )  # fmt: skip
         self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
+        self.fusion = weights_for(settings.fusion_dense_weights)
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
@@ -148,7 +150,8 @@ class AssistantService:
         analysis = analyse(question)
         with self.lock:
             return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode)  # fmt: skip
+                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode,
+                          weights=self.fusion)  # fmt: skip
 
     def ask(self, question: str, top_k: int = 5, filters: dict | None = None,
             mode: str = "hybrid", use_llm: bool = True) -> Answer:  # fmt: skip
@@ -157,7 +160,8 @@ class AssistantService:
         analysis = analyse(question)
         with self.lock:
             passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                              filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
+                              filters=filters, limit=20, idf=self.idf, mode=mode,
+                              weights=self.fusion)  # fmt: skip
         timings["search"] = _ms(started)
         decision = decide(
             analysis,

@@ -72,7 +72,8 @@ def test_cli_ingest_reports_busy_index_plainly(seed_settings, seed_service):
 
 
 def test_dense_path_with_a_tiny_local_model(tmp_path, tiny_model_path):
-    settings = make_settings(tmp_path, embedding_model=str(tiny_model_path))
+    settings = make_settings(tmp_path, embedding_model=str(tiny_model_path),
+                             fusion_dense_weights={"vi": 1.0, "en": 1.0})  # fmt: skip
     service = AssistantService(settings, owner="pytest")
     try:
         assert service.embedder is not None and service.embedder.dimension == 32
