@@ -133,7 +133,10 @@ def ask_cmd(
         raise typer.Exit(2) from None
     service = _service(Settings(), "eduqa ask")
     try:
-        answer = service.ask(request.question, request.top_k, request.filters)
+        from assistant.filters import normalise_filters
+
+        filters = normalise_filters(request.filters.values(), service.provinces)
+        answer = service.ask(request.question, request.top_k, filters)
     finally:
         service.close()
     if as_json:
@@ -177,7 +180,8 @@ def serve_cmd(
 def _register_optional_commands() -> None:
     """Commands that live beside their own code (benchmark, records)."""
     for module, names in (("eval.commands", ("eval", "bench")),
-                          ("assistant.records_cli", ("targets", "tasks"))):  # fmt: skip
+                          ("assistant.records_cli", ("targets", "tasks")),
+                          ("eval.restore_cli", ("restore",))):  # fmt: skip
         try:
             mod = __import__(module, fromlist=["*"])
         except ImportError:

@@ -23,5 +23,13 @@ def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Head
     """Write endpoints need X-API-Key = EDUQA_API_KEY; with no key configured they are closed."""
     if not settings.api_key:
         raise HTTPException(403, "writes are disabled: set EDUQA_API_KEY on the server to enable them")
-    if not x_api_key or not secrets.compare_digest(x_api_key, settings.api_key):
+    if not key_matches(x_api_key, settings.api_key):
         raise HTTPException(403, "missing or wrong X-API-Key")
+
+
+def key_matches(given: str | None, expected: str) -> bool:
+    """Constant-time comparison as bytes: HTTP headers arrive decoded as Latin-1, so any bytes
+    a client sends (UTF-8 included) compare against the UTF-8 key without an error."""
+    if not given:
+        return False
+    return secrets.compare_digest(given.encode("latin-1", errors="replace"), expected.encode("utf-8"))

@@ -2,15 +2,47 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_validator
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from assistant.filters import YEAR_PATTERN
 
 MAX_QUESTION_CHARS = 1000
+MAX_FILTER_CHARS = 300
+NOT_BLANK = r"\S"  # at least one character that is not a space
+
+
+class Filters(BaseModel):
+    """Restrict the passages searched; values are matched with or without accents."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str | None = Field(
+        None, max_length=MAX_FILTER_CHARS, description="Document id (path under corpus/)"
+    )
+    document: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="Same as source")
+    province: str | None = Field(
+        None, max_length=MAX_FILTER_CHARS, description="e.g. Quảng Ninh or Quang Ninh"
+    )
+    type: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="e.g. Kế hoạch, Thông báo")
+    year: str | None = Field(None, pattern=YEAR_PATTERN, description="Year of the document, e.g. 2024")
+
+    @model_validator(mode="before")
+    @classmethod
+    def known_keys(cls, value: Any) -> Any:
+        if isinstance(value, dict) and (unknown := set(value) - set(cls.model_fields)):
+            raise ValueError(f"unknown filter keys {sorted(unknown)}; known: {sorted(cls.model_fields)}")
+        return value
+
+    def values(self) -> dict[str, str]:
+        return {k: v for k, v in self.model_dump().items() if v is not None and v.strip()}
 
 
 class AskRequest(BaseModel):
-    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS)
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS,
+                          json_schema_extra={"pattern": NOT_BLANK})  # fmt: skip
     top_k: int = Field(5, ge=1, le=20)
-    filters: dict[str, str] = Field(default_factory=dict)
+    filters: Filters = Field(default_factory=Filters)
 
     @field_validator("question")
     @classmethod
@@ -19,15 +51,26 @@ class AskRequest(BaseModel):
             raise ValueError("question is empty")
         return value.strip()
 
-    @field_validator("filters")
-    @classmethod
-    def known_filters(cls, value: dict[str, str]) -> dict[str, str]:
-        from assistant.search import FILTER_KEYS
 
-        unknown = set(value) - set(FILTER_KEYS)
-        if unknown:
-            raise ValueError(f"unknown filter keys {sorted(unknown)}; known: {sorted(FILTER_KEYS)}")
-        return value
+class ValidationIssue(BaseModel):
+    type: str
+    loc: list[str | int]
+    msg: str
+    input: Any = None
+
+
+class ValidationErrorBody(BaseModel):
+    """A request that does not fit its schema: one entry per problem (FastAPI's shape)."""
+
+    detail: list[ValidationIssue]
+    request_id: str | None = None
+
+
+class ErrorBody(BaseModel):
+    """Any other error: what went wrong, and the request id the server log also has."""
+
+    detail: str
+    request_id: str | None = None
 
 
 class DocInfo(BaseModel):
@@ -35,9 +78,15 @@ class DocInfo(BaseModel):
     type: str | None = None
     number: str | None = None
     issuer: str | None = None
+    issuer_level: str | None = Field(None, description="national, province, district or commune")
+    issuer_role: str | None = Field(None, description="Who enacts it, e.g. Chủ tịch Ủy ban nhân dân tỉnh …")
     province: str | None = None
-    date: str | None = None
+    place: str | None = None
+    date: str | None = Field(None, description="ISO YYYY-MM-DD, YYYY-MM or YYYY: what the header states")
     signer: str | None = None
+    signer_role: str | None = Field(None, description="As signed, e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    school_year: str | None = Field(None, description="YYYY-YYYY where the document names one")
+    display_title: str | None = None  # the restored title of an OCR document
 
 
 class Citation(BaseModel):
@@ -51,6 +100,10 @@ class Citation(BaseModel):
     score: float
     page: int | None = None
     doc: DocInfo
+    restored: bool = Field(False, description="OCR text: display_* fields hold the restored reading.")
+    display_text: str | None = None
+    display_section_title: str | None = None
+    display_quote: str | None = None
 
 
 class Retrieved(BaseModel):

@@ -44,8 +44,13 @@ LEVEL_HELP = ", ".join(LEVELS)
 def _records() -> tuple[list[dict], list[dict]]:
     from assistant.service import AssistantService
     from assistant.settings import Settings
+    from ingest.index import IndexBusy
 
-    service = AssistantService(Settings(), owner="eduqa targets")
+    try:
+        service = AssistantService(Settings(), owner="eduqa targets")
+    except IndexBusy as exc:  # a server holds the index: say so, no traceback
+        Console(stderr=True).print(f"[red]error:[/red] {exc} The same tables: GET /api/targets, /api/tasks.")
+        raise typer.Exit(2) from None
     try:
         return service.records()
     finally:

@@ -23,11 +23,12 @@ from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
 from ingest.index import ChunkIndex, open_client, source_filter
-from ingest.pipeline import IngestSummary, file_hash, ingest, load_state, parse_file, parse_store
-from ingest.read import SUPPORTED_SUFFIXES, UnreadableDocument, read_document
+from ingest.journal import remove_orphaned_staging, repair_interrupted_write
+from ingest.pipeline import IngestSummary, ingest, load_state, parse_store
+from ingest.read import read_document
+from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
 log = logging.getLogger(__name__)
-_SAFE_NAME = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
 class DocumentNotFound(KeyError):
@@ -54,6 +55,8 @@ class AssistantService:
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
         self.record_store = RecordStore(settings.data_dir / "records.json")
         self.read_file = read_document  # how a file becomes text (the tests count its calls)
+        repair_interrupted_write(self.index, settings.state_path)  # a write cut by a crash: undone
+        remove_orphaned_staging(settings.corpus_dir)
         self.reload_state()
 
     # -- document in -------------------------------------------------------------------------
@@ -85,43 +88,12 @@ class AssistantService:
             known[s].get("hash") != current_hash(p, known[s]) for s, p in sources.items()
         )
 
-    def add_document(self, filename: str, data: bytes) -> dict:
-        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse."""
-        name = _SAFE_NAME.sub("_", Path(filename).name).strip("._")
-        suffix = Path(name).suffix.lower()
-        if suffix not in SUPPORTED_SUFFIXES:
-            raise UnreadableDocument(
-                f"unsupported file type {suffix or '(none)'}; supported: {sorted(SUPPORTED_SUFFIXES)}"
-            )
-        if not data:
-            raise UnreadableDocument("the file is empty")
-        uploads = self.settings.corpus_dir / "uploads"
-        uploads.mkdir(parents=True, exist_ok=True)
-        target = uploads / name
-        staging = uploads / f".staging-{time.time_ns()}{suffix}"
-        staging.write_bytes(data)
-        source = target.relative_to(self.settings.corpus_dir).as_posix()
-        try:  # parsed once, here, under the name it will have; ingest then finds the parse kept
-            parsed = parse_file(staging, staging.parent, self.settings.embedding_max_tokens,
-                                read=self.read_file, source=source)  # fmt: skip
-            if not parsed.chunks:
-                raise UnreadableDocument("no numbered tasks or text found in the file")
-        except UnreadableDocument:
-            staging.unlink(missing_ok=True)
-            raise
-        except Exception as exc:
-            staging.unlink(missing_ok=True)
-            raise UnreadableDocument(f"the file could not be parsed: {exc}") from exc
-        with self.lock:
-            staging.replace(target)
-            _move_sidecar(staging, target)
-            parse_store(self.settings.state_path, self.settings.embedding_max_tokens).save(
-                file_hash(target), parsed
-            )
-            summary = self.ingest(only=[target])
-        return {"id": source, "source": source, "chunks": len(parsed.chunks),
-                "duplicate_of": self.state["files"].get(source, {}).get("duplicate_of"),
-                "seconds": summary.seconds}  # fmt: skip
+    def add_document(self, filename: str, data: bytes, replace: bool = False) -> dict:
+        """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse,
+        and a name already in the corpus unless `replace`."""
+        from assistant.uploads import store_upload
+
+        return store_upload(self, filename, data, replace)
 
     def delete_document(self, source: str) -> None:
         with self.lock:
@@ -189,6 +161,8 @@ class AssistantService:
                 text = _renumber(text, numbers)
                 cited = [cited[n - 1] for n in numbers]
                 answer_mode = "llm"
+        readings = [passage_reading(p.payload, p.text, quotes.get(n, "")) for n, p in enumerate(cited, 1)]
+        text = apply_readings(text, readings)  # restored OCR passages read as restored
         timings["answer"] = _ms(step)
         timings["total"] = _ms(started)
         return Answer(
@@ -200,7 +174,10 @@ class AssistantService:
                 Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
                 for p in passages[:20]
             ],
-            citations=[_citation(n, p, quotes.get(n, "")) for n, p in enumerate(cited, 1)],
+            citations=[
+                _citation(n, p, quotes.get(n, ""), r)
+                for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
+            ],
             timings_ms=timings,
             mode=answer_mode,
         )
@@ -301,22 +278,16 @@ def section_tree(chunks: list[dict]) -> list[dict]:
              "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
 
 
-def _citation(n: int, p: Passage, quote: str) -> Citation:
+def _citation(n: int, p: Passage, quote: str, reading: Reading | None = None) -> Citation:
     return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
                     text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
-                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}))  # fmt: skip
+                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}),
+                    **restored_fields(p.payload, reading))  # fmt: skip
 
 
 def _renumber(text: str, numbers: list[int]) -> str:
     mapping = {old: new for new, old in enumerate(numbers, 1)}
     return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
-
-
-def _move_sidecar(staging: Path, target: Path) -> None:
-    from ingest.read import sidecar_path
-
-    if sidecar_path(staging).exists():
-        sidecar_path(staging).replace(sidecar_path(target))
 
 
 def _ms(since: float) -> float:

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     )
     api_key: str | None = Field(None, description="Key for write endpoints; unset refuses writes.")
     max_upload_mb: int = 10
+    ask_timeout_s: float = Field(30.0, description="A question taking longer gets a 503 (seconds).")
+    ask_workers: int = Field(4, description="Questions answered at once; the rest wait their turn.")
 
     @property
     def qdrant_path(self) -> Path:

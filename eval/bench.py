@@ -20,6 +20,7 @@ import psutil
 from rich.console import Console
 
 from eval.bench_embedding import measure_embedding
+from eval.bench_ingest import measure_devcorpus_ingest
 from eval.metrics import percentile
 from eval.run import load_questions
 
@@ -320,6 +321,7 @@ def run_bench(
                 console,
             )
             corpora.append(seed)
+            devcorpus_ingest = measure_devcorpus_ingest(base, root, console)  # cold and warm
             if synthetic_chunks:
                 synth_corpus = root / "synthetic" / "corpus"
                 files = make_synthetic_corpus(seed_corpus, synth_corpus, synthetic_chunks, seed["chunks"])
@@ -355,4 +357,5 @@ def run_bench(
         "corpora": corpora,
         "embedding_model": settings.embedding_model,
         "embedding": embedding,
+        "devcorpus_ingest": devcorpus_ingest,
     }

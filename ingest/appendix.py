@@ -42,6 +42,8 @@ class AppendixRow:
 def find_appendix_start(lines: list[str]) -> int | None:
     """Index of the table header line ('TT Nhiệm vụ …'), if the document has such a table."""
     for i, line in enumerate(lines):
+        if clean_line(line).lstrip("| ")[:1] not in ("T", "t", "S", "s"):
+            continue  # cheap test first: folding every line of a long document is slow
         text = folded(line).strip()
         if _HEADER.match(text) or (
             text in {"tt", "stt"} and i + 1 < len(lines) and folded(lines[i + 1]).startswith("nhi")

@@ -1,25 +1,25 @@
-"""Where a chunk is made: one numbered task, with its heading path, from one directive's text."""
+"""Where a chunk is made: one numbered task (or one table row), with its heading path, from one
+directive's text, never longer than MAX_CHARS.
+
+parse_document reads top to bottom: the layout (body, closing, appendices), the header metadata,
+then the chunks of the body, of the closing, of each appendix, and of the seeds' task table.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 
-from ingest.appendix import find_appendix_start, parse_appendix
+from ingest.appendix import parse_appendix
+from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
-from ingest.structure import (
-    Node,
-    clean_line,
-    folded,
-    own_body,
-    parse_structure,
-    titles_along,
-    walk,
-)
-from ingest.text import join_wrapped, nfc, word_tokens
+from ingest.layout import body_end, document_layout
+from ingest.sections import ROW_WORD, TASK_TABLE
+from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
+from ingest.tables import Table, TableRow, find_tables
+from ingest.text import join_wrapped, nfc, starts_list_item
 
-_LUU_VT = re.compile(r"^-?\s*l\S{0,3}u\s*:?\s*vt\b")
+__all__ = ["Chunk", "ParsedDocument", "approx_tokens", "body_end", "chunk_id", "parse_document"]
 
 
 @dataclass
@@ -35,16 +35,35 @@ class Chunk:
     duplicate_of: str | None = None
     page: int | None = None
     part: int = 0
-    extra: dict = field(default_factory=dict)  # appendix fields: lead, partners, deadline, output
+    extra: dict = field(default_factory=dict)  # table rows: columns; task rows: lead, deadline…
+    # OCR documents: the restored reading (diacritics, misread letters) shown beside the original
+    restored: bool = False
+    display_text: str | None = None
+    display_section_title: str | None = None
+    display_titles: list[str] | None = None
 
     @property
     def heading_path(self) -> str:
         return " > ".join(t for t in self.titles if t)
 
     @property
+    def display_index_text(self) -> str:
+        """What the dense side embeds: the restored reading of an OCR chunk, else index_text."""
+        if not self.restored:
+            return self.index_text
+        path = " > ".join(t for t in self.display_titles or [] if t)
+        return f"{path}\n{self.display_text}" if path else self.display_text or ""
+
+    @property
     def index_text(self) -> str:
         """What search sees: the heading path gives a task the context its text leaves out."""
         return f"{self.heading_path}\n{self.text}" if self.heading_path else self.text
+
+    @property
+    def body(self) -> str:
+        """The chunk's own text: without the column headers a table row repeats."""
+        columns = self.extra.get("columns")
+        return self.text.split("\n", 1)[1] if columns else self.text
 
     def as_listing(self) -> dict:
         """The chunk listing contract of DESIGN.md."""
@@ -54,6 +73,9 @@ class Chunk:
             "section": self.section,
             "section_title": self.section_title,
             "text": self.text,
+            "display_text": self.display_text or self.text,
+            "display_section_title": self.display_section_title or self.section_title,
+            "restored": self.restored,
             "duplicate_of": self.duplicate_of,
             "doc": _contract_doc(self.doc),
         }
@@ -72,60 +94,12 @@ class ParsedDocument:
 
 def _contract_doc(doc: dict) -> dict:
     keys = ("title", "type", "number", "issuer", "province", "date", "signer")
-    return {k: doc.get(k) for k in keys}
-
-
-def body_end(lines: list[str]) -> int:
-    """Index of the first line after the body: after './.', or at 'Nơi nhận' / the 'Lưu: VT' list."""
-    ends: list[int] = []
-    for i, line in enumerate(lines):
-        text = folded(line)
-        if text.rstrip().endswith("./.") or text.rstrip().endswith("/."):
-            ends.append(i + 1)
-            break
-    for i, line in enumerate(lines):
-        text = folded(line).lstrip()
-        if text.startswith("noi nh"):
-            ends.append(i)
-            break
-        if _LUU_VT.match(text):
-            start = i
-            while start > 0 and (
-                clean_line(lines[start - 1]).startswith("-") or not lines[start - 1].strip()
-            ):
-                start -= 1
-            ends.append(start)
-            break
-    return min(ends) if ends else len(lines)
+    return {k: doc.get(k) for k in keys} | {"display_title": doc.get("display_title") or doc.get("title")}
 
 
 def chunk_id(source: str, section: list[str], ordinal: int) -> str:
     key = f"{source}|{'/'.join(section)}|{ordinal}"
     return hashlib.sha1(key.encode()).hexdigest()[:16]
-
-
-def approx_tokens(text: str) -> int:
-    """Sub-word tokens a multilingual model sees: about 1.5 per Vietnamese syllable."""
-    return int(len(word_tokens(text)) * 1.5) + 1
-
-
-def split_long(lines: list[str], max_tokens: int) -> list[list[str]]:
-    """Split a long task at its sub-items (bullets, paragraphs), never inside one."""
-    items: list[list[str]] = []
-    for line in lines:
-        starts_item = line.startswith(("-", "+")) or (items and not items[-1][-1].strip())
-        if not items or (starts_item and line.strip()):
-            items.append([line])
-        else:
-            items[-1].append(line)
-    parts: list[list[str]] = [[]]
-    for item in items:
-        candidate = parts[-1] + item
-        if parts[-1] and approx_tokens(join_wrapped(candidate)) > max_tokens:
-            parts.append(list(item))
-        else:
-            parts[-1] = candidate
-    return [p for p in parts if join_wrapped(p).strip()]
 
 
 def page_of(text_before: str) -> int:
@@ -134,75 +108,134 @@ def page_of(text_before: str) -> int:
 
 
 def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocument:
-    """Header metadata plus one chunk per numbered task (and per appendix row)."""
+    """Header metadata plus one chunk per numbered task, per table row and per task-table row."""
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    has_pages = "\f" in text
     # A page break (form feed) stands on its own line, so a page's first heading starts a line.
-    lines = text.replace("\f", "\n\f\n").split("\n") if has_pages else text.split("\n")
-    appendix_start = find_appendix_start(lines)
-    end = body_end(lines[:appendix_start] if appendix_start is not None else lines)
-    meta = parse_header(lines, end, appendix_start)
-    doc = meta.as_dict()
-    tree = parse_structure(lines[:end])
-    chunks: list[Chunk] = []
-    seen: dict[str, int] = {}
+    lines = text.replace("\f", "\n\f\n").split("\n") if "\f" in text else text.split("\n")
+    layout = document_layout(lines)
+    meta = parse_header(lines, layout.body_end, layout.task_table)
+    maker = ChunkMaker(source, meta.as_dict(), lines, max_tokens)
+    maker.add_part(0, layout.body_end, [])
+    maker.add_closing(layout.body_end, layout.closing_end)
+    for appendix in layout.appendices:
+        maker.add_part(appendix.start, appendix.end, [appendix.label])
+    if layout.task_table is not None:
+        maker.add_task_table(layout.task_table)
+    return ParsedDocument(source=source, meta=meta, chunks=maker.chunks, text=text)
 
-    def add(section, title, titles, part_lines, raw, page, part=0, extra=None):
-        key = "/".join(section)
-        ordinal = seen.get(key, 0)
-        seen[key] = ordinal + 1
-        chunks.append(
-            Chunk(
-                id=chunk_id(source, section, ordinal),
-                source=source,
+
+class ChunkMaker:
+    """Makes the chunks of one document, each bounded, each id unique within it."""
+
+    def __init__(self, source: str, doc: dict, lines: list[str], max_tokens: int) -> None:
+        self.source, self.doc, self.lines, self.max_tokens = source, doc, lines, max_tokens
+        self.chunks: list[Chunk] = []
+        self.seen: dict[str, int] = {}
+        self.pages = _page_of_lines(lines) if any(line == "\f" for line in lines) else None
+
+    def add_part(self, start: int, end: int, prefix: list[str]) -> None:
+        """A stretch of numbered text (the body, an appendix): its tasks, then its tables' rows."""
+        part = self.lines[start:end]
+        tables = find_tables(part)
+        outside = _blank_tables(part, tables)
+        tree = parse_structure(outside, start, prefix)
+        for node in walk(tree):
+            if _is_task(node):
+                self.add_task(node)
+        for table in tables:
+            node = _node_at(tree, start + table.start)
+            for row in table.rows:
+                self.add_row(node, table, row, start)
+
+    def add_task(self, node: Node) -> None:
+        title = node.title if node.kind != "root" else ""
+        self.add(node.path, title, titles_along(node), node.lines, node.line_numbers[0])
+
+    def add_row(self, node: Node, table: Table, row: TableRow, start: int) -> None:
+        """One table row: the columns' headers, then its cells; under its heading path."""
+        titles = [*titles_along(node), *row.parents]
+        cells = row_lines(row.cells)
+        first = start + row.line_numbers[0]
+        columns = {"columns": table.columns}
+        label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
+        self.add([*node.path, label], row.title, titles, cells, first, columns)
+
+    def add_closing(self, start: int, end: int) -> None:
+        """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""
+        closing = [clean_line(ln) for ln in self.lines[start:end] if ln.strip()]
+        if closing:
+            self.add([], "", [], closing, start)
+
+    def add_task_table(self, start: int) -> None:
+        title = "Phụ lục: nhiệm vụ cụ thể"
+        for row in parse_appendix(self.lines[start:]):
+            section = [TASK_TABLE, row.number]
+            self.add(section, row.title, [title, row.title], [row.text], start + row.line, row.fields)
+
+    def add(self, section, title, titles, lines, first_line, extra=None) -> None:
+        """The task's chunks: one, or its bounded parts, each repeating the heading path."""
+        extra = extra or {}
+        header = " | ".join(extra.get("columns", []))
+        budget = max(MAX_CHARS // 2, MAX_CHARS - len(header) - 1) if header else MAX_CHARS
+        parts = bounded_parts(lines, budget, self.max_tokens)
+        page = self.pages[first_line] if self.pages else None
+        for part_no, part_lines in enumerate(parts):
+            text = join_wrapped(part_lines)
+            key = "/".join(section)
+            ordinal = self.seen.get(key, 0)
+            self.seen[key] = ordinal + 1
+            chunk = Chunk(
+                id=chunk_id(self.source, section, ordinal),
+                source=self.source,
                 section=list(section),
                 section_title=title,
-                titles=titles,
-                text=join_wrapped(part_lines),
-                raw_text="\n".join(raw),
-                doc=doc,
+                titles=list(titles),
+                text=f"{header}\n{text}" if header else text,
+                raw_text="\n".join(part_lines),
+                doc=self.doc,
                 page=page,
-                part=part,
-                extra=extra or {},
+                part=part_no,
+                extra=extra,
             )
-        )
+            self.chunks.append(chunk)
 
+
+def row_lines(cells: list[str]) -> list[str]:
+    """A row's cells joined by ' | '; a cell that opens a sub-item ('- Trưởng ban', '1. Hội
+    đồng thi') starts a line, so a long row splits at its sub-items."""
+    lines: list[str] = []
+    for cell in cells:
+        if not lines or starts_list_item(cell):
+            lines.append(cell)
+        else:
+            lines.append(f"| {cell}")
+    return lines
+
+
+def _page_of_lines(lines: list[str]) -> list[int]:
+    """1-based page of each line: pages are separated by form feeds."""
+    pages, page = [], 1
+    for line in lines:
+        page += line == "\f"
+        pages.append(page)
+    return pages
+
+
+def _blank_tables(lines: list[str], tables: list[Table]) -> list[str]:
+    """The lines with each table's lines blanked: the structure reads around them."""
+    out = list(lines)
+    for table in tables:
+        out[table.start : table.end] = [""] * (table.end - table.start)
+    return out
+
+
+def _node_at(tree: Node, line: int) -> Node:
+    """The task a line sits in: the last one opened at or before it."""
+    found = tree
     for node in walk(tree):
-        if not _is_task(node):
-            continue
-        titles = titles_along(node)
-        page = _page(lines, node, has_pages)
-        raw = [lines[i] for i in range(node.line_numbers[0], node.line_numbers[-1] + 1)]
-        parts = split_long(node.lines, max_tokens)
-        for part_no, part_lines in enumerate(parts):
-            add(
-                node.path,
-                node.title if node.kind != "root" else "",
-                titles,
-                part_lines,
-                raw if len(parts) == 1 else part_lines,
-                page,
-                part_no,
-            )
-    closing_raw = [ln for ln in lines[end:appendix_start] if ln.strip()]
-    if closing_raw:  # signature and recipients: where 'who signed' and 'sent to whom' are answered
-        closing = [clean_line(ln) for ln in closing_raw]
-        add([], "", [], closing, closing_raw, _page(lines, None, has_pages, end))
-    if appendix_start is not None:
-        appendix_title = "Phụ lục: nhiệm vụ cụ thể"
-        for row in parse_appendix(lines[appendix_start:]):
-            page = page_of("\n".join(lines[: appendix_start + row.line])) if has_pages else None
-            add(
-                ["appendix", row.number],
-                row.title,
-                [appendix_title, row.title],
-                [row.text],
-                row.raw.split("\n"),
-                page,
-                0,
-                row.fields,
-            )
-    return ParsedDocument(source=source, meta=meta, chunks=chunks, text=text)
+        if node.line_numbers and node.line_numbers[0] <= line:
+            found = node
+    return found
 
 
 def _is_task(node: Node) -> bool:
@@ -212,9 +245,3 @@ def _is_task(node: Node) -> bool:
     if node.kind == "root":
         return True
     return not node.children or bool(own_body(node))
-
-
-def _page(lines: list[str], node: Node | None, has_pages: bool, start: int = 0) -> int | None:
-    if not has_pages:
-        return None
-    return page_of("\n".join(lines[: node.line_numbers[0] if node else start]))

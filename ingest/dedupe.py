@@ -31,9 +31,14 @@ def cleanliness(text: str) -> float:
 
 def find_duplicates(texts: dict[str, str]) -> dict[str, str]:
     """Map each duplicate's source to the source of the copy preferred for display."""
-    sources = sorted(texts)
-    signs = {s: shingles(texts[s]) for s in sources}
-    score = {s: cleanliness(texts[s]) for s in sources}
+    return link_duplicates(
+        {s: shingles(t) for s, t in texts.items()}, {s: cleanliness(t) for s, t in texts.items()}
+    )
+
+
+def link_duplicates(signs: dict[str, set], score: dict[str, float]) -> dict[str, str]:
+    """The same, from each document's shingles and cleanliness computed beforehand."""
+    sources = sorted(signs)
     parent = {s: s for s in sources}
     for i, a in enumerate(sources):
         for b in sources[i + 1 :]:

@@ -1,4 +1,5 @@
-"""Read the numbered structure of a directive: I. > 1. > 1.1. > (1) > a), OCR misreadings included.
+"""Read the numbered structure of a directive (levels in ingest/levels.py): Chương > Điều 3. >
+khoản 1. > điểm a), or I. > 1. > 1.1. > (1) > a), OCR misreadings and hard wraps included.
 
 A line only opens a numbered task when its label continues the numbering of its siblings (or
 starts a new level at 1 / a / I) and the line looks like a heading; otherwise it is a line that
@@ -10,29 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.levels import (
+    GROUPING,
+    KIND_RANK,
+    LETTERS,
+    Label,
+    is_bare_label,
+    looks_like_heading,
+    match_label,
+)
 from ingest.text import fold_accents, join_wrapped, squash_spaces
 
-KIND_RANK = {"roman": 0, "num": 1, "dotted": 2, "paren": 3, "iparen": 4, "letter": 5}
-LETTERS = "abcdđeghiklmn"
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+__all__ = ["Label", "Node", "clean_line", "match_label", "parse_structure", "walk"]
 
 _MARKDOWN = re.compile(r"^#{1,6}\s*|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _LEADING_JUNK = re.compile(r"^[\s,.'’‘`•·;:\"~]+(?=\S)")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")
-_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
-_NUM = re.compile(r"^(\d{1,2})\s*\.\s+(?=\S)(.*)$")
-_PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
-_IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
-_LETTER = re.compile(r"^([a-iđk¢€C])\s?\)\s+(?=\S)(.*)$")
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
-
-
-@dataclass
-class Label:
-    kind: str
-    label: str  # as written in the contract: "II", "2", "1.2", "(3)", "(i1)", "đ"
-    value: int
-    rest: str  # the line's text after the label
 
 
 @dataclass
@@ -64,76 +58,26 @@ def clean_line(line: str) -> str:
     return squash_spaces(_LEADING_JUNK.sub("", line))
 
 
-def roman_value(token: str) -> int | None:
-    """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
-    token = token.replace("|", "I").replace("l", "I")
-    if token[0] == "I" or token[0] in "VX":
-        token = token.replace("1", "I")
-    total = 0
-    for i, ch in enumerate(token):
-        value = ROMAN_VALUES.get(ch)
-        if value is None:
-            return None
-        nxt = ROMAN_VALUES.get(token[i + 1], 0) if i + 1 < len(token) else 0
-        total += -value if value < nxt else value
-    return total if 0 < total < 40 else None
-
-
-def to_roman(value: int) -> str:
-    out = ""
-    for number, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            out += numeral
-            value -= number
-    return out
-
-
-def match_label(line: str) -> Label | None:
-    """The label a line starts with, if any, with OCR misreadings read right."""
-    if m := _ROMAN.match(line):
-        value = roman_value(m.group(1))
-        if value is not None:
-            return Label("roman", to_roman(value), value, m.group(2))
-    if m := _DOTTED.match(line):
-        return Label("dotted", f"{int(m.group(1))}.{int(m.group(2))}", int(m.group(2)), m.group(3))
-    if m := _NUM.match(line):
-        return Label("num", str(int(m.group(1))), int(m.group(1)), m.group(2))
-    if m := _IPAREN.match(line):
-        return Label("iparen", f"(i{int(m.group(1))})", int(m.group(1)), m.group(2))
-    if m := _PAREN.match(line):
-        return Label("paren", f"({int(m.group(1))})", int(m.group(1)), m.group(2))
-    if m := _LETTER.match(line):
-        letter = "c" if m.group(1) in "¢€C" else m.group(1)
-        return Label("letter", letter, LETTERS.index(letter) + 1, m.group(2))
-    return None
-
-
-def looks_like_heading(label: Label) -> bool:
-    """Shape test: the text after a label starts like a sentence, not mid-phrase."""
-    rest = label.rest.lstrip("\"'“*")
-    if not rest:
-        return False
-    first = rest[0]
-    if label.kind == "roman":
-        words = [w for w in re.findall(r"[^\W\d_]+", rest)[:3] if len(w) > 1]
-        return bool(words) and sum(w.isupper() or w[:2].isupper() for w in words) >= len(words) / 2
-    return first.isupper() or first.isdigit() or first in "“\"'(" or label.kind == "letter"
-
-
-def heading_title(lines: list[str], limit: int = 160) -> str:
-    """The title of a task: its label line's first sentence or heading paragraph."""
+def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> str:
+    """The title of a task: its label line's first sentence or heading paragraph (`whole`: the
+    whole heading paragraph, for a heading whose only text it is)."""
     first_paragraph: list[str] = []
     for line in lines:
         if not line.strip() or (first_paragraph and match_label(clean_line(line))):
             break
         if first_paragraph and clean_line(line).startswith(("-", "+")):
             break
+        if not whole and len(first_paragraph) == 1 and _short_heading(first_paragraph[0], line):
+            break
         first_paragraph.append(line)
     text = join_wrapped(first_paragraph)
     label = match_label(text)
     if label:
         text = label.rest
-    for stop in (": ", ". ", "; "):
+    if not text and label and len(first_paragraph) < len(lines):
+        rest = lines[len(first_paragraph) :]
+        return heading_title(rest[next((i for i, ln in enumerate(rest) if ln.strip()), 0) :], limit)
+    for stop in () if whole else (": ", ". ", "; "):
         head, sep, _ = text.partition(stop)
         if sep and len(head) >= 12:
             text = head
@@ -144,11 +88,22 @@ def heading_title(lines: list[str], limit: int = 160) -> str:
     return text
 
 
+def _short_heading(label_line: str, next_line: str) -> bool:
+    """'1. Phạm vi điều chỉnh' then 'Nghị quyết này quy định…': a short heading of its own,
+    not a sentence wrapped onto the next line."""
+    label = match_label(label_line)
+    rest = label.rest if label else ""
+    short = 0 < len(rest) <= 40 and rest[-1].isalpha() and "," not in rest
+    return short and next_line[:1].isupper()
+
+
 def accepts(parent: Node, label: Label, previous_line: str) -> bool:
     """Does this label continue the numbering under `parent`?"""
+    if label.kind in ("article", *GROUPING):
+        return True  # named in words: "Điều 5.", "Chương II" cannot be a wrapped number
     last = parent.last_child_value.get(label.kind)
     if last is None:
-        return label.value == 1 or (label.kind in ("letter", "roman") and label.value <= 2)
+        return label.value == 1 or (label.kind in ("letter", "roman", "alpha") and label.value <= 2)
     step = label.value - last
     if label.kind == "roman":
         return 0 <= step <= 2
@@ -160,16 +115,18 @@ def accepts(parent: Node, label: Label, previous_line: str) -> bool:
     return step == 2 and ends_sentence
 
 
-def parse_structure(lines: list[str], start: int = 0) -> Node:
-    """Build the task tree of a directive's body; `lines` are raw lines, `start` their offset."""
-    root = Node(kind="root", label="", value=0, path=[])
+def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None = None) -> Node:
+    """Build the task tree of a directive's body; `lines` are raw lines, `start` their offset,
+    `prefix` the path of the part they sit in (an appendix: ["Phụ lục I"])."""
+    root = Node(kind="root", label="", value=0, path=list(prefix or []))
     current = root
     previous = ""
-    for offset, raw in enumerate(lines):
-        line = clean_line(raw)
-        if line and (_PAGE_NUMBER.match(line) or (is_junk_line(line) and not match_label(line))):
+    cleaned = [clean_line(raw) for raw in lines]
+    for offset, line in enumerate(cleaned):
+        junk = is_speck(line) and not (match_label(line) or is_bare_label(line))
+        if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
-        label = match_label(line) if line else None
+        label = _label_of(line, cleaned[offset + 1 : offset + 3])
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
@@ -179,6 +136,27 @@ def parse_structure(lines: list[str], start: int = 0) -> Node:
             current.line_numbers.append(start + offset)
         if line:
             previous = line
+    return cite_paths(root)
+
+
+def _label_of(line: str, following: list[str]) -> Label | None:
+    """The line's label; a label alone on its line ('2.', 'Điều') takes its text from the next."""
+    if not line:
+        return None
+    if is_bare_label(line):
+        nxt = next((f for f in following if f), "")
+        return match_label(f"{line} {nxt}") if nxt else None
+    return match_label(line)
+
+
+def cite_paths(root: Node) -> Node:
+    """Paths as users cite them: where the document numbers articles, "Điều 5" alone says where
+    (articles are numbered through the whole text), so Phần / Chương / Mục stay titles only."""
+    nodes = list(walk(root))
+    if any(node.kind == "article" for node in nodes):
+        for node in nodes[1:]:
+            parent_path = node.parent.path if node.parent else []
+            node.path = parent_path if node.kind in GROUPING else [*parent_path, node.label]
     return root
 
 
@@ -218,7 +196,8 @@ def titles_along(node: Node) -> list[str]:
     titles: list[str] = []
     current: Node | None = node
     while current is not None and current.kind != "root":
-        titles.append(current.title)
+        bare_heading = current is not node and not own_body(current)
+        titles.append(heading_title(current.lines, 300, whole=True) if bare_heading else current.title)
         current = current.parent
     return titles[::-1]
 
@@ -228,6 +207,9 @@ def own_body(node: Node) -> str:
     text = node.text
     first, _, rest = text.partition("\n")
     if node.children and len(first) <= 200:
+        label = match_label(first)
+        if label and not label.rest:  # "Chương I", its title on the next line
+            rest = rest.partition("\n")[2]
         return rest.strip()
     return text
 
@@ -236,6 +218,12 @@ def is_junk_line(line: str) -> bool:
     """Stamps, specks and page furniture: too few letters to be text."""
     letters = sum(ch.isalpha() for ch in line)
     return letters < 2 or letters < len(line) * 0.4
+
+
+def is_speck(line: str) -> bool:
+    """Stray OCR marks and rules ('-----', "' ."): too few letters or digits to be text."""
+    signs = sum(ch.isalnum() for ch in line)
+    return signs < 2 or signs < len(line) * 0.4
 
 
 def folded(line: str) -> str:

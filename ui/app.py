@@ -19,8 +19,11 @@ from fastapi import FastAPI
 
 from assistant.answer import ENGLISH_TYPES, document_label, section_label
 from assistant.models import Answer, Citation
+from assistant.uploads import DocumentExists
 from ingest.read import UnreadableDocument
+from ui.guard import NotAnUpload, UploadGuard, protect_page, uploaded_file
 from ui.records_tab import build_records_tab
+from ui.restored import reading_view, restored_note_html
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -219,6 +222,7 @@ def original_link_html(citation: Citation, language: str) -> str:
 
 def citation_html(citation: Citation, language: str) -> str:
     lab = labels(language)
+    original, citation = citation, reading_view(citation)  # OCR passages read as restored
     spans = quote_spans(citation.text, citation.quote)
     excerpt = excerpt_html(citation.text, citation.quote)
     return (
@@ -228,6 +232,7 @@ def citation_html(citation: Citation, language: str) -> str:
         + f'<blockquote class="eduqa-passage">{excerpt}</blockquote>'
         + f"<details><summary>{html.escape(lab['full'])}</summary>"
         + f'<div class="eduqa-full">{highlight(citation.text, spans)}</div></details>'
+        + restored_note_html(original, language)
         + "</div>"
     )
 
@@ -309,6 +314,8 @@ def upload_document(service, filename: str | None, data: bytes | None, key: str 
         result = service.add_document(name, data)
     except UnreadableDocument as exc:
         return f"Không nhận {name}: {exc.reason}"
+    except DocumentExists:
+        return f"Không nhận {name}: đã có văn bản cùng tên; xóa văn bản cũ trước khi tải lại"
     return upload_result(name, result)
 
 
@@ -368,8 +375,10 @@ def build_page(get_service: Callable):
         if not path:
             return NO_FILE
         try:
-            data = Path(path).read_bytes()
+            data = uploaded_file(path).read_bytes()  # only what the page itself received
             return upload_document(get_service(), Path(path).name, data, key)
+        except NotAnUpload:
+            return NO_FILE
         except Exception:  # a short message on the page; the traceback goes to the server log
             import logging
 
@@ -432,9 +441,14 @@ def build_page(get_service: Callable):
     return page
 
 
-def mount_ui(app: FastAPI, get_service: Callable) -> FastAPI:
+def mount_ui(app: FastAPI, get_service: Callable, settings) -> FastAPI:
+    """The page at /, reading only files uploaded through it (ui/guard.py)."""
     import gradio as gr
 
     page = build_page(get_service)
-    return gr.mount_gradio_app(app, page, path="/", css=CSS, ssr_mode=False, mcp_server=False,
-                               footer_links=[])  # fmt: skip
+    app.add_middleware(UploadGuard, writes_enabled=bool(settings.api_key))
+    limit = settings.max_upload_mb * 1024 * 1024
+    app = gr.mount_gradio_app(app, page, path="/", css=CSS, ssr_mode=False, mcp_server=False,
+                              footer_links=[], max_file_size=limit)  # fmt: skip
+    protect_page(page)
+    return app

@@ -35,8 +35,10 @@ def test_ingest_then_chunk_listing_contract(env):
     rows = [json.loads(line) for line in listing.stdout.splitlines()]
     assert len(rows) > 100
     for row in rows:
-        assert set(row) == {"id", "source", "section", "section_title", "text", "duplicate_of", "doc"}
-        assert set(row["doc"]) == {"title", "type", "number", "issuer", "province", "date", "signer"}
+        assert set(row) == {"id", "source", "section", "section_title", "text", "duplicate_of", "doc",
+                            "display_text", "display_section_title", "restored"}  # fmt: skip
+        assert set(row["doc"]) == {"title", "type", "number", "issuer", "province", "date", "signer",
+                                   "display_title"}  # fmt: skip
     target = next(r for r in rows if r["source"] == PLAN and r["section"] == ["II", "2", "(3)"])
     assert "98,5" in target["text"]
     assert {r["duplicate_of"] for r in rows if r["source"] == NOTICE_OCR} == {NOTICE}

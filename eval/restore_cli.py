@@ -1,0 +1,120 @@
+"""`eduqa restore`: print a restored OCR text, build the restoration model, or report its accuracy."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console(stderr=True)
+DEVCORPUS = Path("../shared/devcorpus")
+
+
+def restore_cmd(
+    file: Annotated[Path | None, typer.Argument(help="Text, Markdown, docx or PDF file to restore.")] = None,
+    force: Annotated[bool, typer.Option(help="Restore even a text judged clean.")] = False,
+    build: Annotated[bool, typer.Option("--build", help="Build the model from clean text.")] = False,
+    report: Annotated[bool, typer.Option("--report", help="Measure syllable accuracy.")] = False,
+    corpus: Annotated[Path, typer.Option(help="Seed folder (clean seeds train, OCR twins test).")] = Path(
+        "corpus"
+    ),
+    devcorpus: Annotated[
+        Path, typer.Option(help="Devcorpus folder (training and held-out text).")
+    ] = DEVCORPUS,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report JSON here.")] = None,
+) -> None:
+    """Restore diacritics and OCR slips of a Vietnamese OCR text (numbers, dates and codes are never
+    changed). --build trains the model; --report prints its accuracy on held-out documents."""
+    if build:
+        return _build(corpus, devcorpus)
+    if report:
+        return _report(corpus, devcorpus, json_path)
+    if file is None:
+        raise typer.BadParameter("give a FILE to restore, or --build, or --report")
+    typer.echo(_restore_file(file, force), nl=False)
+
+
+def _restorer():
+    from ingest.restore.model import ModelMissing, load_restorer
+
+    try:
+        return load_restorer()
+    except ModelMissing as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _restore_file(file: Path, force: bool) -> str:
+    from ingest.read import UnreadableDocument, read_document
+    from ingest.restore.document import restore_checked
+    from ingest.restore.judge import judge
+
+    if not file.is_file():
+        console.print(f"[red]error:[/red] no such file: {file}")
+        raise typer.Exit(2)
+    try:
+        text = read_document(file).text
+    except (UnreadableDocument, ValueError, OSError) as exc:
+        console.print(f"[red]error:[/red] cannot read {file}: {exc}")
+        raise typer.Exit(2) from None
+    restorer = _restorer()
+    verdict = judge(text, restorer.inventory.syllables)
+    share = f"{verdict.invalid_share:.0%} of {verdict.words} words are no valid syllable"
+    if not verdict.is_ocr and not force:
+        console.print(f"judged clean ({share}); printed as it is (--force restores anyway)")
+        return text
+    console.print(f"judged OCR ({share}); restoring" if verdict.is_ocr else f"restoring ({share})")
+    return restore_checked(restorer, text)
+
+
+def _build(corpus: Path, devcorpus: Path) -> None:
+    from ingest.restore.model import MODEL_PATH, build
+
+    if not corpus.is_dir():
+        console.print(f"[red]error:[/red] no corpus folder at {corpus}")
+        raise typer.Exit(2)
+    if not devcorpus.is_dir():
+        console.print(f"[yellow]no devcorpus at {devcorpus}: training on the seeds alone[/yellow]")
+    stats = build(corpus, devcorpus if devcorpus.is_dir() else None, progress=console.print)
+    console.print(f"wrote {MODEL_PATH}: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
+
+
+def _report(corpus: Path, devcorpus: Path, json_path: Path | None) -> None:
+    from eval.restore_eval import held_out_pairs, measure_pair, pooled, seed_pairs
+
+    restorer = _restorer()
+    pairs = seed_pairs(corpus) + (held_out_pairs(devcorpus) if devcorpus.is_dir() else [])
+    results = []
+    with console.status("restoring") as status:
+        for i, (name, ocr, clean) in enumerate(pairs, 1):
+            status.update(f"restoring {i}/{len(pairs)}: {name}")
+            results.append(measure_pair(name, ocr, clean, restorer))
+    table = Table(title="OCR restoration: syllable accuracy against the clean original")
+    for column in ("document", "syllables", "raw exact", "raw folded", "restored exact",
+                   "restored folded", "syll/s"):  # fmt: skip
+        table.add_column(column, justify="left" if column == "document" else "right")
+    real = [r for r in results if not r.name.startswith("devcorpus:")]
+    synthetic = [r for r in results if r.name.startswith("devcorpus:")]
+    rows = [(r.name, r.raw, r.restored, r.raw.syllables / max(r.seconds, 1e-9)) for r in results]
+    if synthetic:
+        seconds = sum(r.seconds for r in synthetic)
+        rate = sum(r.raw.syllables for r in synthetic) / max(seconds, 1e-9)
+        rows.append(
+            ("OCR-like copies, pooled", pooled(synthetic, "raw"), pooled(synthetic, "restored"), rate)
+        )
+    for name, raw, restored, rate in rows:
+        table.add_row(name, str(raw.syllables), f"{raw.exact:.1%}", f"{raw.folded:.1%}",
+                      f"{restored.exact:.1%}", f"{restored.folded:.1%}", f"{rate:,.0f}")  # fmt: skip
+    Console(width=160).print(table)
+    if json_path:
+        summary = {"real": [_row(r) for r in real], "synthetic": [_row(r) for r in synthetic]}
+        json_path.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
+
+
+def _row(result) -> dict:
+    return {"document": result.name, "raw": result.raw.__dict__, "restored": result.restored.__dict__,
+            "syllables_per_s": round(result.raw.syllables / max(result.seconds, 1e-9))}  # fmt: skip

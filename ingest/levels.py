@@ -1,0 +1,142 @@
+"""The one table of numbering levels of Vietnamese administrative and legal documents.
+
+From the top: Phần > Chương > Mục > Điều N. > A. > I. > 1. (khoản) > 1.1. > (1) > (i1) > a) (điểm).
+A document uses some of them, in this order; each level's label is kept in the document's own
+words: "Điều 3", "Chương II", "II", "2", "1.2", "(3)", "(i1)", "a" (OCR misreadings read right:
+"|." and "I1." are I and II, "¢)" is c). Bullets (-, +) are not levels: they are the sub-items a
+long task splits at (ingest/chunks.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LETTERS = "abcdđeghiklmn"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+NAMED = {"part": "Phần", "chapter": "Chương", "heading": "Mục", "article": "Điều"}
+# Levels that title a group of articles: left out of a cited path when the document has articles.
+GROUPING = ("part", "chapter", "heading")
+KIND_RANK = {kind: rank for rank, kind in enumerate(
+    ("part", "chapter", "heading", "article", "alpha", "roman", "num", "dotted", "paren", "iparen",
+     "letter")
+)}  # fmt: skip
+
+_NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
+_ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
+_ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
+_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
+_NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
+_PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
+_IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
+_LETTER = re.compile(
+    r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
+)
+# A label left alone on its line by a hard wrap: "2." or "Điều" then the text on the next line.
+_BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|[a-hđ]\s?[)/]|\(\d{1,2}\))$")
+_NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
+
+
+@dataclass
+class Label:
+    kind: str
+    label: str  # as written in the contract: "Điều 3", "II", "2", "1.2", "(3)", "(i1)", "đ"
+    value: int
+    rest: str  # the line's text after the label
+
+
+def roman_value(token: str) -> int | None:
+    """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
+    token = token.replace("|", "I").replace("l", "I")
+    if token[0] == "I" or token[0] in "VX":
+        token = token.replace("1", "I")
+    total = 0
+    for i, ch in enumerate(token):
+        value = ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        nxt = ROMAN_VALUES.get(token[i + 1], 0) if i + 1 < len(token) else 0
+        total += -value if value < nxt else value
+    return total if 0 < total < 40 else None
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for number, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += numeral
+            value -= number
+    return out
+
+
+def is_bare_label(line: str) -> bool:
+    """'2.', 'Điều', 'a)': a label whose text a hard wrap moved to the next line."""
+    return bool(_BARE.match(line))
+
+
+def match_label(line: str) -> Label | None:
+    """The label a line starts with, if any, at the highest level it can be read as."""
+    return _named_label(line) or _alpha_or_roman(line) or _numbered_label(line)
+
+
+def _named_label(line: str) -> Label | None:
+    if m := _ARTICLE.match(line):
+        number = m.group(1)
+        return Label("article", f"Điều {number}", int(re.match(r"\d+", number).group()), m.group(2))
+    if m := _NAMED.match(line):
+        word = m.group(1).capitalize()
+        kind = _NAMED_KIND[_fold_word(word)]
+        token = m.group(2)
+        value = int(token) if token.isdigit() else roman_value(token)
+        standalone = m.group(1).isupper() or m.group(3) or not m.group(4)  # not "Mục 2 của …"
+        if value is not None and standalone:
+            return Label(kind, f"{NAMED[kind]} {token}", value, m.group(4))
+    return None
+
+
+def _alpha_or_roman(line: str) -> Label | None:
+    if m := _ROMAN.match(line):
+        value = roman_value(m.group(1))
+        if value is not None:
+            return Label("roman", to_roman(value), value, m.group(2))
+    if m := _ALPHA.match(line):
+        letter = m.group(1)
+        return Label("alpha", letter, ord(letter) - ord("A") + 1 if letter != "Đ" else 5, m.group(2))
+    return None
+
+
+def _numbered_label(line: str) -> Label | None:
+    if m := _DOTTED.match(line):
+        return Label("dotted", f"{int(m.group(1))}.{int(m.group(2))}", int(m.group(2)), m.group(3))
+    if m := _NUM.match(line):
+        return Label("num", str(int(m.group(1))), int(m.group(1)), m.group(2))
+    if m := _IPAREN.match(line):
+        return Label("iparen", f"(i{int(m.group(1))})", int(m.group(1)), m.group(2))
+    if m := _PAREN.match(line):
+        return Label("paren", f"({int(m.group(1))})", int(m.group(1)), m.group(2))
+    if m := _LETTER.match(line):
+        written, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        letter = "c" if written in "¢€C" else written
+        if letter not in LETTERS:
+            return None
+        return Label("letter", letter, LETTERS.index(letter) + 1, rest)
+    return None
+
+
+def _fold_word(word: str) -> str:
+    return word.lower().replace("ầ", "a").replace("ươ", "uo").replace("ụ", "u")
+
+
+def looks_like_heading(label: Label) -> bool:
+    """Shape test: the text after a label starts like a sentence or a heading, not mid-phrase."""
+    rest = label.rest.lstrip("\"'“*")
+    if label.kind in ("article", "part", "chapter", "heading"):
+        return not rest or not rest[0].islower()
+    if not rest:
+        return False
+    if label.kind in ("roman", "alpha"):
+        words = [w for w in re.findall(r"[^\W\d_]+", rest)[:3] if len(w) > 1]
+        return bool(words) and sum(w.isupper() or w[:2].isupper() for w in words) >= len(words) / 2
+    first = rest[0]
+    return first.isupper() or first.isdigit() or first in "“\"'(" or label.kind == "letter"

@@ -1,0 +1,1 @@
+"""Restore OCR text: diacritics and misread letters back, numbers and codes untouched."""

@@ -1,0 +1,92 @@
+"""Answers quote restored OCR passages: quotes and titles read as restored, figures as printed.
+
+A quote from a restored passage is restored on its own and checked: every number in the
+restored quote must stand in the original passage text (restoration never changes a digit, and
+`check_digits` raises if it ever did).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.restore.document import check_digits
+from ingest.restore.model import ModelMissing, load_restorer
+from ingest.restore.syllables import tokenize
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one restored passage adds to an answer: its quote as restored, and title swaps."""
+
+    quote: str
+    swaps: list[tuple[str, str]]
+
+
+def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
+    """The restored reading of a cited passage, or None when the passage was not restored."""
+    if not payload.get("restored"):
+        return None
+    try:
+        restorer = load_restorer()
+    except ModelMissing:
+        return None
+    display = payload.get("display_text") or ""
+    restored_quote = aligned_quote(text, display, quote) or restorer.restore(quote) if quote else ""
+    restored_quote = check_digits(text, restored_quote)
+    swaps = [(quote, restored_quote)] if quote else []
+    titles = zip(payload.get("titles") or [], payload.get("display_titles") or [], strict=False)
+    swaps += [(t, d) for t, d in titles if t and d and t != d]
+    doc = payload.get("doc") or {}
+    if doc.get("title") and doc.get("display_title"):
+        swaps.append((doc["title"], doc["display_title"]))
+    return Reading(restored_quote, swaps)
+
+
+def _span_tokens(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for token in tokenize(text):
+        spans.append((at, at + len(token.text)))
+        at += len(token.text)
+    return spans
+
+
+def aligned_quote(text: str, display: str, quote: str) -> str | None:
+    """The stretch of the restored text that stands where the quote stands in the original.
+
+    Restoration replaces words one for one, so the two texts' tokens pair up by position;
+    None when they do not (then the quote is restored on its own)."""
+    ours, theirs = _span_tokens(text), _span_tokens(display)
+    if len(ours) != len(theirs):
+        return None
+    pieces = []
+    for piece in (p.strip() for p in quote.split("…")):
+        start = text.find(piece)
+        if not piece or start < 0:
+            return None
+        first = next(i for i, (a, b) in enumerate(ours) if b > start)
+        last = next(i for i, (a, b) in enumerate(ours) if b >= start + len(piece))
+        pieces.append(display[theirs[first][0] : theirs[last][1]])
+    return " … ".join(pieces)
+
+
+def apply_readings(answer: str, readings: list[Reading | None]) -> str:
+    """The answer with restored passages' quotes and titles in their restored reading."""
+    swaps = sorted(
+        {pair for r in readings if r for pair in r.swaps if pair[0] != pair[1]},
+        key=lambda pair: -len(pair[0]),
+    )
+    for original, restored in swaps:
+        answer = answer.replace(original, restored)
+    return answer
+
+
+def restored_fields(payload: dict, reading: Reading | None) -> dict:
+    """The citation fields of the answer contract that carry the restored reading."""
+    if not payload.get("restored"):
+        return {"restored": False}
+    return {
+        "restored": True,
+        "display_text": payload.get("display_text"),
+        "display_section_title": payload.get("display_section_title"),
+        "display_quote": reading.quote if reading else None,
+    }

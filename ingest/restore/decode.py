@@ -1,0 +1,155 @@
+"""Restore a text: candidates per word, a beam through them scored by the language model."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from ingest.restore.candidates import Inventory
+from ingest.restore.lm import NgramModel
+from ingest.restore.syllables import (
+    SYLLABLE_SHAPE,
+    Token,
+    apply_case,
+    fold,
+    is_upper_word,
+    lm_symbol,
+    tokenize,
+)
+
+EDIT_WEIGHT = 2.0  # log10 penalty per unit of edit cost
+MARK_BONUS = 1.0  # the observed word already is this syllable, marks and all
+MARK_HINT = 0.4  # the observed word shows a mark (an apostrophe, a capital inside the word)
+SLIP_COST = 0.6  # the dearest edit still tried on a word that already is a valid folded syllable
+MAX_CANDIDATES = 12
+BEAM = 10
+CACHE_LIMIT = 200_000  # words whose candidates are remembered between texts
+
+
+@dataclass
+class Slot:
+    token: Token
+    options: list[tuple[str, int, float]]  # (syllable, model id, emission log10)
+
+
+def _is_marked_syllable(word: str) -> bool:
+    return fold(word) != word and bool(SYLLABLE_SHAPE.match(fold(word)))
+
+
+def _has_mark_hint(observed: str) -> bool:
+    inner_capital = any(ch.isupper() for ch in observed[1:]) and not is_upper_word(observed)
+    return inner_capital or any(ch in observed for ch in "'‘’`")
+
+
+class Restorer:
+    def __init__(self, model: NgramModel, inventory: Inventory, acronyms: dict[str, str]):
+        self.model = model
+        self.inventory = inventory
+        self.acronyms = acronyms  # folded acronym -> the marked spelling of clean text
+        self._candidates: dict[str, list[tuple[str, int, float]]] = {}
+
+    def candidates(self, token: Token) -> list[tuple[str, int, float]]:
+        """The syllables a word may stand for, best first, with their emission log10."""
+        if len(self._candidates) > CACHE_LIMIT:
+            self._candidates.clear()
+        if token.text not in self._candidates:
+            self._candidates[token.text] = self._rank(token)
+        return self._candidates[token.text]
+
+    def _rank(self, token: Token) -> list[tuple[str, int, float]]:
+        skeleton = token.skeleton
+        if not skeleton.isalpha():
+            return []
+        observed = unicodedata.normalize("NFC", token.text.lower())
+        hint = _has_mark_hint(token.text)
+        near = self.inventory.near_keys(skeleton)
+        if skeleton in near:  # a valid folded syllable: only marks and typical OCR slips change
+            near = {key: cost for key, cost in near.items() if cost <= SLIP_COST}
+        scored = []
+        if observed not in self.inventory.syllables and _is_marked_syllable(observed):
+            scored.append((0.0, observed, -1, MARK_BONUS))  # a name the model never saw
+        for key, cost in near.items():
+            for syllable in self.inventory.by_key[key]:
+                emission = -EDIT_WEIGHT * cost
+                if syllable == observed:
+                    emission += MARK_BONUS
+                elif hint and syllable != key:
+                    emission += MARK_HINT
+                wid = self.model.ids.get(syllable, -1)
+                scored.append((emission + self.model.unigram_logp(wid), syllable, wid, emission))
+        scored.sort(reverse=True)
+        return [(s, wid, e) for _, s, wid, e in scored[:MAX_CANDIDATES]]
+
+    def acronym(self, token: Token) -> str | None:
+        """The marked spelling of an upper-case acronym OCR read without its mark (GDDT)."""
+        if token.kind != "code" or not token.text.isalpha() or not is_upper_word(token.text):
+            return None
+        return self.acronyms.get(fold(token.text))
+
+    def _fixed_id(self, token: Token) -> int | None:
+        symbol = lm_symbol(token)
+        if token.kind in ("code", "word"):
+            symbol = self.acronym(token) or token.text.lower()
+            symbol = symbol if symbol in self.model.ids else "<c>"
+        return None if symbol is None else self.model.ids.get(symbol, -1)
+
+    def _slots(self, tokens: list[Token]) -> list[Slot | int]:
+        slots: list[Slot | int] = []
+        for token in tokens:
+            options = self.candidates(token) if token.kind == "word" else []
+            if options:
+                slots.append(Slot(token, options))
+            else:
+                fixed = self._fixed_id(token)
+                if fixed is not None:
+                    slots.append(fixed)
+        return slots
+
+    def _decode(self, slots: list[Slot | int]) -> list[str]:
+        boundary = self.model.ids["<s>"]
+        beam: list[tuple[float, int, int, tuple]] = [(0.0, -1, boundary, ())]
+        for slot in slots:
+            if isinstance(slot, int):
+                if slot == boundary:
+                    best = max(beam)
+                    beam = [(best[0], -1, boundary, best[3])]
+                else:
+                    beam = [(s + self.model.logp(a, b, slot), b, slot, p) for s, a, b, p in beam]
+                continue
+            grown = [
+                (s + emission + self.model.logp(a, b, wid), b, wid, (p, syllable))
+                for s, a, b, p in beam
+                for syllable, wid, emission in slot.options
+            ]
+            grown.sort(key=lambda state: state[0], reverse=True)
+            seen: set[tuple[int, int]] = set()
+            beam = []
+            for state in grown:
+                if (state[1], state[2]) not in seen:
+                    seen.add((state[1], state[2]))
+                    beam.append(state)
+                    if len(beam) == BEAM:
+                        break
+        chosen: list[str] = []
+        path = max(beam)[3]
+        while path:
+            path, syllable = path
+            chosen.append(syllable)
+        return chosen[::-1]
+
+    def restore(self, text: str) -> str:
+        """The text with each OCR word replaced by its most likely syllable; all else as it was."""
+        tokens = tokenize(text)
+        slots = self._slots(tokens)
+        chosen = iter(self._decode(slots))
+        words = [i for i, t in enumerate(tokens) if t.kind == "word"]
+        restorable = {slot.token for slot in slots if isinstance(slot, Slot)}
+        out = [(self.acronym(t) or "").upper() or t.text for t in tokens]
+        for n, i in enumerate(words):
+            token = tokens[i]
+            if token not in restorable:
+                continue
+            neighbours = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
+            upper = any(is_upper_word(t.text) and t.skeleton in self.inventory for t in neighbours)
+            out[i] = apply_case(next(chosen), token.text, upper)
+        return "".join(out)

@@ -1,0 +1,56 @@
+"""Restore a parsed OCR document for reading: each chunk's text, its titles and the doc title.
+
+The original text stays what search folds and what figures are checked against; the restored
+reading sits beside it (`display_text`, `restored: true`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.chunks import ParsedDocument
+from ingest.restore.decode import Restorer
+from ingest.restore.judge import Verdict, judge
+from ingest.restore.syllables import fold
+
+_NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
+
+
+def numbers(text: str) -> list[str]:
+    """The digit runs of a text, in order: what restoration must never change."""
+    return _NUMBER.findall(text)
+
+
+def check_digits(original: str, restored: str) -> str:
+    """Raise if the restored text holds a number that the original does not hold in the same order."""
+    remaining = iter(numbers(original))
+    for number in numbers(restored):
+        if not any(number == seen for seen in remaining):
+            raise ValueError(f"restoration changed a number: {number!r} is not in the original")
+    return restored
+
+
+def restore_checked(restorer: Restorer, text: str) -> str:
+    return check_digits(text, restorer.restore(text)) if text else text
+
+
+def restore_document(parsed: ParsedDocument, restorer: Restorer) -> Verdict:
+    """Judge the document; if it is OCR, give every chunk and title its restored reading."""
+    verdict = judge(parsed.text, restorer.inventory.syllables)
+    if not verdict.is_ocr:
+        return verdict
+    doc = parsed.chunks[0].doc if parsed.chunks else {}
+    if doc.get("title"):
+        doc["display_title"] = restore_checked(restorer, doc["title"])
+    for chunk in parsed.chunks:
+        chunk.display_text = restore_checked(restorer, chunk.text)
+        chunk.display_section_title = restore_checked(restorer, chunk.section_title)
+        chunk.display_titles = [restore_checked(restorer, t) for t in chunk.titles]
+        chunk.restored = True
+    return verdict
+
+
+def corrections(original: str, restored: str) -> str:
+    """Restored words whose folded form differs from the original's: what OCR misspelt."""
+    seen = set(fold(original).split())
+    return " ".join(w for w in restored.split() if fold(w) not in seen)

@@ -1,0 +1,212 @@
+"""Tables, one record per row: Markdown pipe tables (DOCX and PDF tables) and tables flattened one
+cell per line (web pages saved as text), recognised by their shape.
+
+A flattened table starts at a header whose first cell is the row-number column (TT, STT, Số TT)
+followed by short header cells; a row starts at a cell that is only a row number continuing the
+numbering (1 -> 1.1 -> 1.1.1 -> 1.1.2 -> 1.2 -> 2; I -> 1 -> 2 -> II -> 1), so figures such as
+"20.000" or "692" stay cells. A cell wrapped over lines is one cell: its lines sit inside one pair
+of bold/italic marks, or the next line starts in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.levels import looks_like_heading, match_label, roman_value
+from ingest.structure import clean_line, folded
+
+MAX_HEADER_CELLS = 12
+MAX_HEADER_CELL_CHARS = 120
+_NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
+_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")
+_STEP = "Bước "
+_FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
+_MARK = re.compile(r"\*+")
+_PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
+
+
+@dataclass
+class TableRow:
+    label: str  # the row number as written, under its group: "1.1.1", "I.2"
+    cells: list[str]
+    line_numbers: list[int]  # offsets of the row's lines in the lines given
+    parents: list[str] = field(default_factory=list)  # titles of the rows it sits under
+
+    @property
+    def title(self) -> str:
+        text = next((c for c in self.cells[1:] if c), self.cells[0] if self.cells else "")
+        return text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…"
+
+
+@dataclass
+class Table:
+    start: int  # offset of the header's first line
+    end: int  # offset after the last row
+    columns: list[str]
+    rows: list[TableRow]
+
+    @property
+    def header(self) -> str:
+        return " | ".join(self.columns)
+
+
+def find_tables(lines: list[str]) -> list[Table]:
+    """Every table in `lines` (raw lines), in order."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        table = _pipe_table(lines, i) or _flattened_table(lines, i)
+        if table and table.rows:
+            tables.append(table)
+            i = table.end
+        else:
+            i += 1
+    return tables
+
+
+def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
+    """Cells of lines one cell per line, with the offsets of their lines."""
+    cells: list[tuple[str, list[int]]] = []
+    open_mark = False  # inside a pair of bold/italic marks that spans lines
+    for offset, raw in enumerate(lines):
+        text = clean_line(raw)
+        if not text:
+            open_mark = False
+            continue
+        wrapped = text[0].islower() and not _FIGURE.match(cells[-1][0]) if cells else False
+        continues = cells and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
+        if continues:
+            cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
+        else:
+            cells.append((text, [start + offset]))
+        if len(_MARK.findall(raw)) % 2:
+            open_mark = not open_mark
+    return cells
+
+
+def is_number_column(line: str) -> bool:
+    """'TT', 'STT', 'Số TT', 'Thứ tự công việc': the header of a row-number column."""
+    return len(line) <= 40 and bool(_NUMBER_COLUMN.match(folded(line).strip()))
+
+
+def _flattened_table(lines: list[str], start: int) -> Table | None:
+    if not is_number_column(lines[start]):
+        return None
+    end = _table_end(lines, start)
+    cells = cells_of(lines[start:end], start)
+    first_row = next((i for i, (text, _) in enumerate(cells) if _first_row_number(text)), None)
+    if first_row is None or not 2 <= first_row <= MAX_HEADER_CELLS:
+        return None
+    header = [text for text, _ in cells[:first_row]]
+    if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
+        return None
+    rows = _rows(cells[first_row:])
+    return Table(start, end, header, rows)
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """A table runs until the next heading of the document (Điều, Chương, A., Phụ lục…) or the
+    heading of the next table ("2. Thủ tục …" right above its header)."""
+    for i in range(start + 1, len(lines)):
+        text = clean_line(lines[i])
+        label = match_label(text)
+        if label and label.kind in _TABLE_ENDS and text.upper() == text:
+            return i
+        if text[:7].upper() == "PHỤ LỤC":
+            return i
+        if is_number_column(lines[i]):
+            return _heading_above(lines, i, start)
+    return len(lines)
+
+
+def _heading_above(lines: list[str], header: int, start: int) -> int:
+    """The first line of the headings that stand right above a table's header."""
+    top = header
+    for i in range(header - 1, max(start, header - 8), -1):
+        text = clean_line(lines[i])
+        if _ROW_NUMBER.match(text):
+            break
+        label = match_label(text)
+        if label and looks_like_heading(label):
+            top = i
+    return top
+
+
+def _first_row_number(text: str) -> bool:
+    return text.rstrip(".").removeprefix(_STEP) in ("1", "I")
+
+
+def _rows(cells: list[tuple[str, list[int]]]) -> list[TableRow]:
+    rows: list[TableRow] = []
+    numbering = RowNumbering()
+    for text, offsets in cells:
+        label = numbering.next_label(text)
+        if label is not None:
+            rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
+            rows[-1].parents = numbering.parents_of(rows[:-1], label)
+        elif rows:
+            rows[-1].cells.append(text)
+            rows[-1].line_numbers.extend(offsets)
+    return rows
+
+
+class RowNumbering:
+    """Which cells are row numbers: those that continue the numbering of the rows above."""
+
+    def __init__(self) -> None:
+        self.group = ""  # the roman group row the arabic rows sit under
+        self.last: tuple[int, ...] = ()
+
+    def next_label(self, text: str) -> str | None:
+        if not _ROW_NUMBER.match(text):
+            return None
+        step = text.startswith(_STEP)
+        token = text.rstrip(".").removeprefix(_STEP)
+        if not token.replace(".", "").isdigit():
+            value = roman_value(token)
+            if value is None or value != (roman_value(self.group) if self.group else 0) + 1:
+                return None
+            self.group, self.last = token, ()
+            return token
+        number = tuple(int(part) for part in token.split("."))
+        if not self._continues(number):
+            return None
+        self.last = number
+        if step:
+            return text.rstrip(".")
+        return f"{self.group}.{token}" if self.group else token
+
+    def _continues(self, number: tuple[int, ...]) -> bool:
+        last = self.last
+        if number == (*last, 1):
+            return True  # first child: 1 -> 1.1, or the first row under a group
+        return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
+
+    def parents_of(self, rows: list[TableRow], label: str) -> list[str]:
+        """Titles of the rows whose label this one extends: 1 and 1.1 above 1.1.1."""
+        return [row.title for row in rows if label.startswith(row.label + ".")]
+
+
+def _pipe_table(lines: list[str], start: int) -> Table | None:
+    if not lines[start].lstrip().startswith("|") or (start and lines[start - 1].lstrip().startswith("|")):
+        return None
+    end = start
+    while end < len(lines) and lines[end].lstrip().startswith("|"):
+        end += 1
+    if end - start < 2:
+        return None
+    columns = _pipe_cells(lines[start])
+    rows: list[TableRow] = []
+    for offset in range(start + 1, end):
+        if _PIPE_SEPARATOR.match(lines[offset].strip()):
+            continue
+        cells = _pipe_cells(lines[offset])
+        number = cells[0].rstrip(".") if cells and _ROW_NUMBER.match(cells[0]) else str(len(rows) + 1)
+        rows.append(TableRow(number, cells, [offset]))
+    return Table(start, end, columns, rows)
+
+
+def _pipe_cells(line: str) -> list[str]:
+    return [clean_line(cell) for cell in line.strip().strip("|").split("|")]

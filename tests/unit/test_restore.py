@@ -1,0 +1,112 @@
+"""OCR restoration on small real cases: lines of the seed OCR notice, numbers and codes, clean text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eval.restore_eval import corrupt, syllable_accuracy
+from ingest.chunks import parse_document
+from ingest.restore.document import check_digits, numbers, restore_document
+from ingest.restore.judge import judge
+from ingest.restore.model import load_restorer
+from ingest.restore.syllables import tokenize
+from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(scope="module")
+def restorer():
+    return load_restorer()
+
+
+def ocr_line(name: str, start: str) -> str:
+    return next(line.strip() for line in (CORPUS / name).read_text().splitlines() if line.startswith(start))
+
+
+def test_a_line_of_the_ocr_notice_reads_as_the_clean_copy(restorer):
+    clean = (CORPUS / NOTICE).read_text()
+    line = ocr_line(NOTICE_OCR, "chirc HOi nghi quail triet")
+    assert line.startswith("chirc HOi nghi quail triet, trien khai thuc hien Chi thi so 38-CT/TU")
+    restored = restorer.restore(line)
+    assert restored.startswith("chức Hội nghị quán triệt, triển khai thực hiện Chỉ thị số 38-CT/TU")
+    assert restored in clean
+    line = ocr_line(NOTICE_OCR, "Tham du hOi nghi")
+    gold = clean[clean.index("Tham dự hội nghị") :][: len(line)]
+    assert syllable_accuracy(line, gold).exact < 0.3
+    assert syllable_accuracy(restorer.restore(line), gold).exact >= 0.9
+
+
+def test_a_plan_heading_and_a_code_line_are_restored(restorer):
+    line = ocr_line(PLAN, "Thuc hien Ke hoach hanh dOng s6")
+    assert restorer.restore(line) == "Thực hiện Kế hoạch hành động số 281/KH-UBND ngày 10/11/2023 của"
+    assert restorer.restore("CHI TIEU CO BAN") == "CHỈ TIÊU CƠ BẢN"
+
+
+def test_numbers_dates_codes_and_percentages_pass_unchanged(restorer):
+    text = "dat ti le 98,5% tra len; Ke hoach s6 276/KH-UBND ngay 05/9/2023, 38-CT/TU, UBND, THCS"
+    restored = restorer.restore(text)
+    for kept in ("98,5%", "276/KH-UBND", "05/9/2023", "38-CT/TU", "UBND", "THCS"):
+        assert kept in restored
+    assert "trở lên; Kế hoạch số 276/KH-UBND ngày 05/9/2023" in restored
+    assert numbers(restored) == ["98,5", "276", "05/9/2023", "38"]
+    line = ocr_line(PLAN, "(1) Ti le truing dat chuin")
+    assert restorer.restore(line).startswith("(1) Tỉ lệ trường đạt chuẩn quốc gia đạt 90,14%, trong đó")
+
+
+WORDS = st.sampled_from(
+    "s6 ph6 d6n ciia Thtimg iiy hoach 0ng & | HOi nghi 2023 98,5 1.2 281/KH-UBND 12/12/2023 "
+    "10% x2 3a A1 0,5 tra len 60 06 (1) II. a) ban-hanh".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(WORDS, st.sampled_from([" ", ", ", "\n", ": "])), max_size=25))
+def test_no_digit_is_ever_changed(words):
+    text = "".join(w + sep for w, sep in words)
+    restored = load_restorer().restore(text)
+    check_digits(text, restored)  # raises if a number is not in the original, in order
+    multi_digit = [n for n in numbers(text) if len(re.sub(r"\D", "", n)) > 1 or not n.isdigit()]
+    assert [n for n in numbers(restored) if n in multi_digit or len(n) > 1] == multi_digit
+
+
+def test_tokens_join_back_to_the_text():
+    text = (CORPUS / PLAN).read_text()[:5000]
+    assert "".join(t.text for t in tokenize(text)) == text
+
+
+def test_the_judge_tells_ocr_from_clean_seeds(restorer):
+    vocabulary = restorer.inventory.syllables
+    assert judge((CORPUS / NOTICE_OCR).read_text(), vocabulary).is_ocr
+    assert judge((CORPUS / PLAN).read_text(), vocabulary).is_ocr
+    assert not judge((CORPUS / NOTICE).read_text(), vocabulary).is_ocr
+    assert not judge((CORPUS / BACGIANG).read_text(), vocabulary).is_ocr
+
+
+def test_a_clean_document_is_left_unchanged(restorer):
+    parsed = parse_document(BACGIANG, (CORPUS / BACGIANG).read_text())
+    assert not restore_document(parsed, restorer).is_ocr
+    assert all(not c.restored and c.display_text is None for c in parsed.chunks)
+    assert all(c.display_index_text == c.index_text for c in parsed.chunks)
+
+
+def test_an_ocr_document_gets_restored_chunks_and_titles(restorer):
+    parsed = parse_document(PLAN, (CORPUS / PLAN).read_text())
+    assert restore_document(parsed, restorer).is_ocr
+    assert all(c.restored and c.display_text for c in parsed.chunks)
+    assert "Kế hoạch" in parsed.chunks[0].doc["display_title"]
+    assert any("TIÊU CƠ BẢN" in " ".join(c.display_titles) for c in parsed.chunks)
+    for chunk in parsed.chunks:
+        check_digits(chunk.text, chunk.display_text)
+        assert chunk.as_listing()["restored"] is True
+
+
+def test_the_corruptor_is_seeded_and_keeps_numbers():
+    clean = (CORPUS / NOTICE).read_text()
+    assert corrupt(clean, seed=3) == corrupt(clean, seed=3) != corrupt(clean, seed=4)
+    assert syllable_accuracy(clean, clean).exact == 1.0
+    assert syllable_accuracy(corrupt(clean), clean).exact < 0.6
