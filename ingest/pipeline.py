@@ -259,6 +259,7 @@ def ingest(
         _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
         known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),
                          "chunks": len(parsed[source].chunks), "parser": fingerprint,
+                         "doc": {k: v for k, v in parsed[source].meta.as_dict().items() if k != "recipients"},
                          **file_stamp(sources[source])}  # fmt: skip
         summary.indexed.append(source)
         summary.parsed[source] = parsed[source]
