@@ -44,7 +44,7 @@ def ready(service: ServiceDep) -> dict:
     return {"ready": status["index"], **status}
 
 
-@router.post("/ask", response_model=Answer, responses=error_responses(422, 503))
+@router.post("/ask", response_model=Answer, responses=error_responses(400, 422, 503))
 async def ask(body: AskRequest, request: Request, service: ServiceDep, settings: SettingsDep) -> Answer:
     """Answer a question (Vietnamese, with or without diacritics, or English) from the
     directives. `answer` carries [n] markers into `citations`; `answerable` is false when the
@@ -114,7 +114,7 @@ def chunk(chunk_id: str, service: ServiceDep) -> dict:
 
 
 @router.post("/documents", status_code=201, dependencies=[Depends(require_api_key)],
-             responses=error_responses(403, 409, 413, 422))  # fmt: skip
+             responses=error_responses(400, 403, 409, 413, 422))  # fmt: skip
 async def upload(
     service: ServiceDep,
     settings: SettingsDep,
@@ -149,7 +149,6 @@ def create_app(settings: Settings, service: AssistantService | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.ask_limiter = anyio.CapacityLimiter(max(settings.ask_workers, 1))
         state["service"] = service or AssistantService(settings, owner="eduqa serve")
         yield
         if service is None:
@@ -157,6 +156,7 @@ def create_app(settings: Settings, service: AssistantService | None = None,
 
     app = FastAPI(title="eduqa", version="0.1.0", lifespan=lifespan,
                   description="Answers from Vietnamese education directives, with citations.")  # fmt: skip
+    app.state.ask_limiter = anyio.CapacityLimiter(max(settings.ask_workers, 1))  # questions at once
     app.dependency_overrides[get_settings] = lambda: settings
     app.dependency_overrides[get_service] = lambda: state.get("service") or service
     app.include_router(router)

@@ -78,9 +78,14 @@ class DocInfo(BaseModel):
     type: str | None = None
     number: str | None = None
     issuer: str | None = None
+    issuer_level: str | None = Field(None, description="national, province, district or commune")
+    issuer_role: str | None = Field(None, description="Who enacts it, e.g. Chủ tịch Ủy ban nhân dân tỉnh …")
     province: str | None = None
-    date: str | None = None
+    place: str | None = None
+    date: str | None = Field(None, description="ISO YYYY-MM-DD, YYYY-MM or YYYY: what the header states")
     signer: str | None = None
+    signer_role: str | None = Field(None, description="As signed, e.g. KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    school_year: str | None = Field(None, description="YYYY-YYYY where the document names one")
     display_title: str | None = None  # the restored title of an OCR document
 
 

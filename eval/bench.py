@@ -19,6 +19,7 @@ from pathlib import Path
 import psutil
 from rich.console import Console
 
+from eval.bench_ingest import measure_devcorpus_ingest
 from eval.metrics import percentile
 from eval.run import load_questions
 
@@ -315,6 +316,7 @@ def run_bench(
                 console,
             )
             corpora.append(seed)
+            devcorpus_ingest = measure_devcorpus_ingest(base, root, console)  # cold and warm
             if synthetic_chunks:
                 synth_corpus = root / "synthetic" / "corpus"
                 files = make_synthetic_corpus(seed_corpus, synth_corpus, synthetic_chunks, seed["chunks"])
@@ -344,4 +346,5 @@ def run_bench(
         "peak_rss_mb": peak / 2**20,
         "corpora": corpora,
         "embedding_model": settings.embedding_model,
+        "devcorpus_ingest": devcorpus_ingest,
     }

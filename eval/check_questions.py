@@ -17,6 +17,8 @@ Verifies:
 Prints the counts by lang, kind and split. Exit status 1 when a check fails.
 
 Usage: python eval/check_questions.py [path/to/questions.jsonl]
+       python eval/check_questions.py --set devcorpus [corpus root]   (quote-gold sets:
+       see eval/check_quoted.py; needs the project on the import path)
 """
 
 import collections
@@ -74,7 +76,24 @@ def doc_key(source: str) -> str:
     return NOTICE_PAIR[0] if source in NOTICE_PAIR else source
 
 
+def main_quoted(set_name: str, root: Path | None = None) -> int:
+    """Check a set whose gold is given by quotes (eval/check_quoted.py)."""
+    sys.path.insert(0, str(ROOT))
+    from eval.check_quoted import check_set
+    from eval.sets import get_set, load_set
+
+    root = root or get_set(set_name).corpus
+    problems, counts = check_set(load_set(set_name), root, set_name)
+    print(json.dumps(counts, ensure_ascii=False))
+    for p in problems:
+        print("  " + p)
+    print(f"\n{len(problems)} problem(s)" if problems else "\nOK")
+    return 1 if problems else 0
+
+
 def main(argv):
+    if len(argv) > 2 and argv[1] == "--set":
+        return main_quoted(argv[2], Path(argv[3]) if len(argv) > 3 else None)
     path = Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE
     errors = []
     warnings = []
@@ -87,7 +106,7 @@ def main(argv):
         print(f"corpus directory not found: {CORPUS}")
         return 1
     for f in sorted(CORPUS.iterdir()):
-        if f.is_file():
+        if f.is_file() and f.name.lower() != "readme.md":
             corpus_text[f.name] = unicodedata.normalize("NFC", f.read_text(encoding="utf-8"))
 
     questions = []

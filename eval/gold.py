@@ -4,7 +4,7 @@ A question's gold entry `{"source", "quote"}` names a short exact piece of the d
 chunks that hold it are found at eval time by folded, whitespace-insensitive containment (accents,
 case, spaces and Markdown/table marks ignored), so gold survives any change to how documents are
 cut into chunks. A quote that no single chunk holds whole (it straddles a boundary) falls back to
-the chunks holding the longest part of it.
+the chunk holding the longest head or tail of it.
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def resolve_quote(quote: str, chunks: Iterable[dict]) -> list[str]:
 
 
 def _straddling(wanted: str, folded: list[tuple[str, str]]) -> list[str]:
-    """Chunks holding the longest head or tail of the quote (at least MIN_PART characters)."""
+    """Chunks holding the longest head or tail of the quote (at least MIN_PART characters, or
+    half of a shorter quote)."""
     best, ids = 0, []
     for cid, text in folded:
         size = max(_shared_edge(wanted, text), _shared_edge(wanted[::-1], text[::-1]))
@@ -49,7 +50,7 @@ def _straddling(wanted: str, folded: list[tuple[str, str]]) -> list[str]:
             best, ids = size, [cid]
         elif size == best and size:
             ids.append(cid)
-    return ids if best >= min(MIN_PART, len(wanted)) else []
+    return ids if best >= min(MIN_PART, len(wanted) // 2) else []
 
 
 def _shared_edge(wanted: str, text: str) -> int:

@@ -1,9 +1,18 @@
-"""Benchmark metrics: retrieval (computed by ranx), answer accuracy, citation precision,
-abstention, latency.
+"""Benchmark metrics: retrieval (computed by ranx), answers, citations, refusals, CRAG-style
+score, latency.
 
-Runs and qrels are `{question_id: {doc_key: score}}` with `doc_key = "source#I/2/(3)"`: a
-retrieved chunk matches a gold passage when its source and section are equal. Several chunks
-with the same key (parts of one long task) count once, at the best rank.
+Runs and qrels are `{question_id: {key: score}}`. A record's keys are either chunk ids (gold
+given by a quote, resolved to the chunks that hold it: `eval.gold`) or `"source#I/2/(3)"`
+section keys (gold given by `{source, section}`: a retrieved chunk matches when its source and
+section are equal). Several chunks with the same key count once, at the best rank.
+
+An answer is correct when the question is answered (not refused) and every `must_contain` item
+is in it (accents and case ignored; an item may be a list of accepted alternatives, e.g. two
+spellings of a date). Refusal: positive = the assistant refused (`answerable: false`);
+precision = share of refusals that were right, recall = share of unanswerable questions refused;
+wrong refusals = share of answerable questions refused. CRAG-style score per question: +1 a
+correct answer or a refused unanswerable question, 0 a refused answerable question, -1 a wrong
+answer or an answer to an unanswerable question; averaged.
 """
 
 from __future__ import annotations
@@ -79,13 +88,14 @@ def normalise(text: str) -> str:
     return " ".join(fold_accents(text or "").split())
 
 
-def answer_correct(answer: str, must_contain: Sequence[str]) -> bool | None:
-    """All required strings in the answer, after accent folding and lower-casing; None when
-    the question has nothing to check."""
+def answer_correct(answer: str, must_contain: Sequence[str | Sequence[str]]) -> bool | None:
+    """Every required item in the answer (an item that is a list: any one of its alternatives),
+    after accent folding and lower-casing; None when the question has nothing to check."""
     if not must_contain:
         return None
     folded = normalise(answer)
-    return all(normalise(s) in folded for s in must_contain)
+    alternatives = ([m] if isinstance(m, str) else list(m) for m in must_contain)
+    return all(any(normalise(a) in folded for a in alts) for alts in alternatives)
 
 
 def citation_precision(citations: Sequence, gold: Sequence) -> float | None:
@@ -97,17 +107,29 @@ def citation_precision(citations: Sequence, gold: Sequence) -> float | None:
     return sum(k in wanted for k in keys) / len(keys)
 
 
-def abstention(rows: Sequence[tuple[bool, bool]]) -> dict[str, float | int]:
-    """rows: (abstained, should_abstain). Positive = abstained (answerable false)."""
+def refusal(rows: Sequence[tuple[bool, bool]]) -> dict[str, float | int]:
+    """rows: (refused, should_refuse). Positive = refused (answerable false)."""
     tp = sum(1 for a, s in rows if a and s)
     fp = sum(1 for a, s in rows if a and not s)
     fn = sum(1 for a, s in rows if not a and s)
+    answerable = sum(1 for _, s in rows if not s)
     return {
-        "abstention_precision": tp / (tp + fp) if tp + fp else math.nan,
-        "abstention_recall": tp / (tp + fn) if tp + fn else math.nan,
-        "false_abstentions": fp,
-        "false_answers": fn,
+        "refusal_precision": tp / (tp + fp) if tp + fp else math.nan,
+        "refusal_recall": tp / (tp + fn) if tp + fn else math.nan,
+        "wrong_refusals": fp / answerable if answerable else math.nan,
+        "n_wrong_refusals": fp,
+        "n_answered_unanswerable": fn,
     }
+
+
+def crag_score(refused: bool, unanswerable: bool, correct: bool | None) -> int:
+    """+1 right (a correct answer, or refusing an unanswerable question), 0 refusing an
+    answerable one, -1 wrong (a wrong answer, or answering an unanswerable question)."""
+    if unanswerable:
+        return 1 if refused else -1
+    if refused:
+        return 0
+    return 1 if correct else -1
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -125,15 +147,23 @@ def mean(values: Iterable) -> float:
     return sum(vals) / len(vals) if vals else math.nan
 
 
+def gold_keys(record: dict) -> list[str]:
+    """The keys gold passages have in this record's run: resolved chunk ids, else section keys."""
+    if record.get("gold_keys") is not None:
+        return list(record["gold_keys"])
+    return list(qrels_entry(record["gold"]))
+
+
 def summarise(records: Sequence[dict], retrieval_only: bool = False) -> dict[str, float | int]:
     """Aggregate one configuration's per-question records.
 
     A record: {"id", "kind", "gold", "must_contain", "retrieved": [keys], "citations": [keys],
-    "answer", "answerable", "latency_ms"}. Adds per-question scores to each record in place
-    (record["scores"]).
+    "answer", "answerable", "latency_ms"} and, when gold was resolved to chunk ids,
+    "gold_keys" (then "retrieved" and "citations" hold chunk ids too). Adds per-question
+    scores to each record in place (record["scores"]).
     """
     answerable_q = [r for r in records if r["kind"] != "unanswerable" and r["gold"]]
-    qrels = {r["id"]: qrels_entry(r["gold"]) for r in answerable_q}
+    qrels = {r["id"]: dict.fromkeys(gold_keys(r), 1) for r in answerable_q}
     run = {r["id"]: run_entry(r["retrieved"]) for r in answerable_q}
     means, per_q = retrieval_scores(qrels, run)
     out: dict[str, float | int] = dict(means)
@@ -142,20 +172,24 @@ def summarise(records: Sequence[dict], retrieval_only: bool = False) -> dict[str
         r["scores"] = dict(per_q.get(r["id"], {}))
     if retrieval_only:
         return out
-    correct = []
-    precisions = []
+    correct, precisions, crag = [], [], []
     for r in records:
+        unanswerable = r["kind"] == "unanswerable"
         ok = answer_correct(r.get("answer", ""), r.get("must_contain", []))
-        if ok is not None and r["kind"] != "unanswerable":
+        if ok is not None and not unanswerable:
+            ok = ok and bool(r["answerable"])
             r["scores"]["answer_correct"] = float(ok)
             correct.append(float(ok))
-        cp = citation_precision(r.get("citations", []), r["gold"])
-        if cp is not None and r["kind"] != "unanswerable":
+        cp = citation_precision(r.get("citations", []), gold_keys(r))
+        if cp is not None and not unanswerable:
             r["scores"]["citation_precision"] = cp
             precisions.append(cp)
-    out["answer_accuracy"] = mean(correct)
+        r["scores"]["crag"] = crag_score(not r["answerable"], unanswerable, ok)
+        crag.append(r["scores"]["crag"])
+    out["answer_correct"] = mean(correct)
     out["citation_precision"] = mean(precisions)
-    out.update(abstention([(not r["answerable"], r["kind"] == "unanswerable") for r in records]))
+    out.update(refusal([(not r["answerable"], r["kind"] == "unanswerable") for r in records]))
+    out["crag_score"] = mean(crag)
     latencies = [r.get("latency_ms") for r in records if r.get("latency_ms") is not None]
     out["latency_p50_ms"] = percentile(latencies, 50)
     out["latency_p95_ms"] = percentile(latencies, 95)

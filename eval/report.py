@@ -7,21 +7,23 @@ import math
 import time
 from pathlib import Path
 
+from eval.groups import question_group
 from eval.metrics import RETRIEVAL_METRICS
 from eval.run import EvalResult, worst_failures
 
 REPORTS = Path(__file__).with_name("reports")
 ANSWER_METRICS = (
-    "answer_accuracy",
+    "answer_correct",
     "citation_precision",
-    "abstention_precision",
-    "abstention_recall",
-    "false_abstentions",
-    "false_answers",
+    "refusal_precision",
+    "refusal_recall",
+    "wrong_refusals",
+    "crag_score",
     "latency_p50_ms",
     "latency_p95_ms",
 )
-PLOT_METRICS = (*RETRIEVAL_METRICS, "answer_accuracy")
+BREAKDOWN_METRICS = ("hits@5", "mrr@10", "answer_correct", "wrong_refusals", "crag_score")
+PLOT_METRICS = (*RETRIEVAL_METRICS, "answer_correct")
 
 
 def fmt(value) -> str:
@@ -40,50 +42,82 @@ def _table(rows: list[tuple[str, dict]], columns: list[str], first: str) -> list
 
 
 def markdown(result: EvalResult) -> str:
-    out = [f"# eduqa benchmark — split `{result.split}`, {len(result.questions)} questions", ""]
+    out = [f"# eduqa benchmark — set `{result.set_name}`, {len(result.questions)} questions", ""]
     out.append(
         f"Run {result.meta.get('started', '')}; "
         + (f"over HTTP at {result.meta['url']}" if result.meta.get("url") else "in-process")
-        + "."
+        + f"; corpus {result.meta.get('source_corpus') or result.meta.get('corpus_dir', '')}."
     )
     for name, reason in result.skipped.items():
         out.append(f"- `{name}` skipped: {reason}")
-    out += ["", "## Overall", ""]
+    for source, why in (result.meta.get("left_out") or {}).items():
+        out.append(f"- left out of the index, the reader fails on it: `{source}` ({why})")
+    if result.meta.get("gold_unresolved"):
+        out.append(
+            f"- gold quote found in no chunk (counted as missed): {', '.join(result.meta['gold_unresolved'])}"
+        )
+    out += ["", "## Dev and held-out document groups", ""]
     cols = ["n", *RETRIEVAL_METRICS, *ANSWER_METRICS]
-    out += _table([(n, c["summary"]) for n, c in result.configs.items()], cols, "configuration")
-    out += ["", "Retrieval metrics exclude unanswerable questions; naive-chunks is retrieval only.", ""]
+    rows = [
+        (f"{name} · {group}", summary)
+        for name, c in result.configs.items()
+        for group, summary in [*c["groups"].items(), ("all", c["summary"])]
+    ]
+    out += _table(rows, cols, "configuration · group")
+    out += [
+        "",
+        "Retrieval metrics leave out unanswerable questions; naive-chunks is retrieval only. "
+        "Rules, weights and thresholds may be fitted on `dev` only; `held-out` is the measure.",
+        "",
+    ]
     for dim in ("lang", "kind"):
         out += [f"## By {dim}", ""]
         for name, entry in result.configs.items():
-            cols = ["n", *RETRIEVAL_METRICS] + (
-                []
-                if entry.get("retrieval_only")
-                else ["answer_accuracy", "false_abstentions", "false_answers"]
-            )
-            out += [f"### {name}", ""]
-            out += _table(list(entry["by"][dim].items()), cols, dim)
-            out.append("")
-    failures = worst_failures(result)
-    if failures:
-        out += [
-            f"## Worst failures ({failures[0]['config']})",
-            "",
-            "| id | lang | kind | question | gold | first retrieved | MRR@10 | answer ok |",
-            "|---|---|---|---|---|---|---|---|",
-        ]
-        for f in failures:
-            q = f["question"].replace("|", "/")
-            out.append(
-                f"| {f['id']} | {f['lang']} | {f['kind']} | {q} | {'<br>'.join(f['gold']) or '(none)'} "
-                f"| {f['first_retrieved']} | {fmt(f['mrr@10'])} | {fmt(f['answer_correct'])} |"
-            )
+            metrics = [
+                m for m in BREAKDOWN_METRICS if not entry.get("retrieval_only") or m in RETRIEVAL_METRICS
+            ]
+            columns = ["n"] + [f"{m} {g}" for m in metrics for g in ("dev", "held-out")]
+            values = sorted(entry["by"][dim])
+            rows = [(v, _by_group_row(entry, dim, v, metrics)) for v in values]
+            out += [f"### {name}", "", *_table(rows, columns, dim), ""]
+    out += _failures_md(result)
     return "\n".join(out) + "\n"
+
+
+def _by_group_row(entry: dict, dim: str, value: str, metrics: list[str]) -> dict:
+    row: dict = {"n": entry["by"][dim][value].get("n")}
+    for g in ("dev", "held-out"):
+        summary = entry["by_group"][g][dim].get(value, {})
+        for m in metrics:
+            row[f"{m} {g}"] = summary.get(m)
+    return row
+
+
+def _failures_md(result: EvalResult) -> list[str]:
+    failures = worst_failures(result)
+    if not failures:
+        return []
+    out = [
+        f"## Worst failures ({failures[0]['config']})",
+        "",
+        "| id | group | lang | kind | question | gold | first retrieved | MRR@10 | answer ok |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for f in failures:
+        q = f["question"].replace("|", "/")
+        gold = "<br>".join(g.replace("|", "/") for g in f["gold"]) or "(none)"
+        out.append(
+            f"| {f['id']} | {f['group']} | {f['lang']} | {f['kind']} | {q} | {gold} "
+            f"| {f['first_retrieved']} | {fmt(f['mrr@10'])} | {fmt(f['answer_correct'])} |"
+        )
+    return out
 
 
 def results_json(result: EvalResult) -> dict:
     return {
         "summary": result.summary(),
         "by": {n: c["by"] for n, c in result.configs.items()},
+        "by_group": {n: c["by_group"] for n, c in result.configs.items()},
         "questions": [
             {
                 "id": q["id"],
@@ -91,6 +125,7 @@ def results_json(result: EvalResult) -> dict:
                 "lang": q["lang"],
                 "kind": q["kind"],
                 "gold": q["gold"],
+                "group": question_group(q, result.set_name),
                 "must_contain": q.get("must_contain", []),
                 "configs": {
                     name: {
@@ -98,11 +133,13 @@ def results_json(result: EvalResult) -> dict:
                         for k in (
                             "retrieved",
                             "retrieved_ids",
+                            "retrieved_at",
                             "citations",
                             "answer",
                             "answerable",
                             "latency_ms",
                             "scores",
+                            "gold_keys",
                         )
                     }
                     for name, c in result.configs.items()
@@ -133,7 +170,7 @@ def plots(result: EvalResult, folder: Path) -> list[Path]:
         ax.bar([x + i * width for x in range(len(PLOT_METRICS))], values, width, label=name)
     ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(PLOT_METRICS))], PLOT_METRICS)
     ax.set_ylim(0, 1.05)
-    ax.set_title(f"Metrics by configuration ({result.split}, {len(result.questions)} questions)")
+    ax.set_title(f"Metrics by configuration ({result.set_name}, {len(result.questions)} questions)")
     ax.legend(fontsize=8)
     fig.tight_layout()
     written.append(folder / "metrics_by_config.png")

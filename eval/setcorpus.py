@@ -51,14 +51,18 @@ def reader_failures(root: Path, sources: list[str], max_tokens: int) -> dict[str
     return failed
 
 
-def prepare_index(service, root: Path, console=None, progress=None) -> dict[str, str]:
-    """Link the corpus, ingest what changed, and return the documents left out (source -> why)."""
+def prepare_index(service, root: Path, console=None, progress=None, reindex=False) -> dict[str, str]:
+    """Link the corpus, ingest what changed (everything with `reindex`, e.g. after the reader
+    changed), and return the documents left out (source -> why)."""
     settings = service.settings
+    if reindex and settings.state_path.exists():
+        settings.state_path.unlink()
+        service.reload_state()
     record = settings.data_dir / FAILURES
     known = json.loads(record.read_text()) if record.exists() else {}
     still = reader_failures(root, sorted(known), settings.embedding_max_tokens)
     link_corpus(root, settings.corpus_dir, set(still))
-    if not service.is_stale():
+    if not reindex and not service.is_stale():
         return still
     if console is not None:
         console.print(f"Indexing {root} into {settings.data_dir} (once; later runs reuse it) …")

@@ -1,8 +1,8 @@
 """The corpus folder as ingest sees it: which files, which changed, and the statistics of all.
 
 A file whose size and modification time are the ones recorded keeps its recorded hash: an
-unchanged corpus is checked without reading a byte. Corpus-wide statistics (word rarity,
-average chunk length, acronyms, provinces) come from the parsed documents, never from the files.
+unchanged corpus is checked without reading a byte. Corpus-wide statistics come from the
+documents' profiles (`doc_profile`), never from the files.
 """
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ingest.acronyms import mine_acronyms
-from ingest.bm25 import average_length
-from ingest.chunks import ParsedDocument
 from ingest.read import SUPPORTED_SUFFIXES, is_sidecar
 from ingest.text import word_tokens
 
@@ -71,20 +68,3 @@ def document_frequencies(texts: Iterable[str]) -> dict[str, int]:
         for token in set(word_tokens(text)):
             df[token] = df.get(token, 0) + 1
     return df
-
-
-def corpus_statistics(parsed: dict[str, ParsedDocument], with_avgdl: bool) -> dict:
-    """df, chunk count, provinces and acronyms of the whole corpus (and avgdl when asked)."""
-    texts = [c.index_text for d in parsed.values() for c in d.chunks]
-    acronyms: dict = {}
-    for doc in parsed.values():
-        acronyms.update(mine_acronyms(doc.text))
-    stats = {
-        "df": document_frequencies(texts),
-        "n_chunks": len(texts),
-        "provinces": sorted({d.meta.province for d in parsed.values() if d.meta.province}),
-        "acronyms": acronyms,
-    }
-    if with_avgdl:
-        stats["avgdl"] = average_length(texts)
-    return stats

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.chunks import Chunk, ParsedDocument
+from ingest.doc_profile import DocumentProfile
 from ingest.header import DocumentMeta
 from ingest.restore.hook import restoration_fingerprint
 
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 
 INGEST_DIR = Path(__file__).resolve().parent
 # Modules that index rather than parse: changing them does not change a parse.
-NOT_PARSING = frozenset({"pipeline.py", "index.py", "bm25.py", "embedding.py", "parsed_cache.py"})
+NOT_PARSING = frozenset({"pipeline.py", "index.py", "embedding.py", "parsed_cache.py", "corpus_state.py"})
 
 
 @lru_cache(maxsize=1)
@@ -90,20 +91,38 @@ class ParsedStore:
 
     def save(self, digest: str, parsed: ParsedDocument) -> None:
         entry = {"parser": parser_fingerprint(), "max_tokens": self.max_tokens, "parsed": to_json(parsed)}
+        self._write(self._path(digest, parsed.source), entry, parsed.source)
+
+    def _write(self, path: Path, entry: dict, source: str) -> None:
+        """Written to a temp file and renamed: a crash never leaves half an entry."""
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(entry, fh, ensure_ascii=False)
-            os.replace(tmp, self._path(digest, parsed.source))
+            os.replace(tmp, path)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            log.warning("could not keep the parse of %s: %s", parsed.source, exc)
+            log.warning("could not keep the parse of %s: %s", source, exc)
+
+    def load_profile(self, digest: str, source: str) -> DocumentProfile | None:
+        """The statistics profile kept with this parse, if made by the current parser."""
+        try:
+            entry = json.loads(self._path(digest, source).with_suffix(".profile").read_text(encoding="utf-8"))
+            if entry.get("parser") != parser_fingerprint() or entry.get("max_tokens") != self.max_tokens:
+                return None
+            return _restore(DocumentProfile, entry["profile"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save_profile(self, digest: str, source: str, profile: DocumentProfile) -> None:
+        entry = {"parser": parser_fingerprint(), "max_tokens": self.max_tokens, "profile": profile.as_json()}
+        self._write(self._path(digest, source).with_suffix(".profile"), entry, source)
 
     def forget_except(self, digests: set[str]) -> None:
         """Drop the parses of files no longer in the corpus."""
         if not self.folder.exists():
             return
-        for path in self.folder.glob("*.json"):
+        for path in [*self.folder.glob("*.json"), *self.folder.glob("*.profile")]:
             if path.name.split(".")[0] not in digests:
                 path.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from the kept parses.
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -21,7 +22,6 @@ from ingest.bm25 import doc_vector
 from ingest.chunks import Chunk, ParsedDocument, parse_document
 from ingest.corpus_state import (
     corpus_files,
-    corpus_statistics,
     current_hash,
     document_frequencies,
     file_hash,
@@ -29,7 +29,8 @@ from ingest.corpus_state import (
     load_state,
     save_state,
 )
-from ingest.dedupe import find_duplicates
+from ingest.doc_profile import DocumentProfile, copy_pairs, corpus_statistics, profile_of
+from ingest.doc_profile import duplicates as find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
 from ingest.journal import WriteJournal, write_batches
@@ -40,6 +41,7 @@ from ingest.restore.hook import bm25_text, restore_ocr
 __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
            "parse_file", "save_state"]  # fmt: skip
 
+log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Reader = Callable[..., ExtractedText]  # read_document's signature: (path, progress=None)
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
@@ -102,32 +104,62 @@ def _pages_progress(report: Progress, path: Path, source: str):
     return pages
 
 
-def _parse_all(files, corpus_dir, hashes, state, store, read, report, summary) -> dict[str, ParsedDocument]:
-    """Every file's parse: kept ones loaded, new or changed ones read and parsed (and kept)."""
+def _profile_all(files, corpus_dir, hashes, changed, state, store, read, report, summary):
+    """Every file's statistics profile, and the parse of every new or changed file: kept ones
+    loaded, the others read and parsed (and kept). An unchanged file is not even loaded."""
+    profiles: dict[str, DocumentProfile] = {}
     parsed: dict[str, ParsedDocument] = {}
     failed_before: dict = state.get("failed", {})
     state["failed"] = {}
     for i, path in enumerate(files, 1):
-        source = path.relative_to(corpus_dir).as_posix()
+        source, digest = (
+            path.relative_to(corpus_dir).as_posix(),
+            hashes[path.relative_to(corpus_dir).as_posix()],
+        )
         report("read", i - 1, len(files))
-        if _still_failing(failed_before.get(source), hashes[source]):
+        if _still_failing(failed_before.get(source), digest):
             state["failed"][source] = failed_before[source]  # unchanged and still unreadable
             summary.failed[source] = failed_before[source]["reason"]
             continue
-        doc = store.load(hashes[source], source)
-        if doc is None:
-            try:
-                pages = _pages_progress(report, path, source)
-                doc = parse_file(path, corpus_dir, store.max_tokens, pages, read)
-            except UnreadableDocument as exc:
-                summary.failed[source] = str(exc)
-                state["failed"][source] = {"hash": hashes[source], "reason": str(exc),
-                                           "parser": parser_fingerprint(), **file_stamp(path)}  # fmt: skip
-                continue
-            store.save(hashes[source], doc)
-        parsed[source] = doc
+        profile = store.load_profile(digest, source) if source not in changed else None
+        if profile is None:
+            doc = store.load(digest, source)
+            if doc is None:
+                try:
+                    doc = parse_file(
+                        path, corpus_dir, store.max_tokens, _pages_progress(report, path, source), read
+                    )
+                except Exception as exc:  # one document the parser trips on must not stop the corpus
+                    _note_failure(exc, source, digest, path, state, summary)
+                    continue
+                store.save(digest, doc)
+            parsed[source] = doc
+            profile = store.load_profile(digest, source)
+            if profile is None:
+                profile = profile_of(doc)
+                store.save_profile(digest, source, profile)
+        profiles[source] = profile
         report("read", i, len(files))
-    return parsed
+    return profiles, parsed
+
+
+def _note_failure(exc: Exception, source: str, digest: str, path: Path, state: dict, summary) -> None:
+    if not isinstance(exc, UnreadableDocument):
+        log.exception("%s could not be parsed", source)
+        exc = UnreadableDocument(f"{source}: could not be parsed ({type(exc).__name__}: {exc})")
+    summary.failed[source] = str(exc)
+    state["failed"][source] = {"hash": digest, "reason": str(exc), "parser": parser_fingerprint(),
+                               **file_stamp(path)}  # fmt: skip
+
+
+def _link_copies(state: dict, profiles: dict[str, DocumentProfile], changed: set[str]) -> dict[str, str]:
+    """Duplicate copies, comparing only new or changed documents with the others."""
+    known = state["files"]
+    fresh = set(profiles)
+    if "copy_pairs" in state:  # pairs among unchanged documents were compared before
+        fresh = {s for s in profiles if s in changed or s not in known}
+    state["copy_pairs"] = copy_pairs(profiles, fresh, state.get("copy_pairs", []))
+    return find_duplicates(profiles, state["copy_pairs"])
 
 
 def _still_failing(failure: dict | None, digest: str) -> bool:
@@ -204,16 +236,18 @@ def ingest(
         return summary
 
     store = parse_store(state_path, max_tokens)
-    parsed = _parse_all(files, corpus_dir, hashes, state, store, read, report, summary)
-    duplicates = find_duplicates({s: d.text for s, d in parsed.items()})
+    profiles, parsed = _profile_all(
+        files, corpus_dir, hashes, set(changed), state, store, read, report, summary
+    )
+    duplicates = _link_copies(state, profiles, set(changed))
     for source, doc in parsed.items():
         for chunk in doc.chunks:
             chunk.duplicate_of = duplicates.get(source)
-    state.update(corpus_statistics(parsed, with_avgdl=rebuild or "avgdl" not in state))
+    state.update(corpus_statistics(profiles, with_avgdl=rebuild or "avgdl" not in state))
 
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [s for s in parsed if s in changed and (wanted is None or s in wanted)]
-    removed = sorted(set(known) - set(parsed) - set(summary.failed))
+    removed = sorted(set(known) - set(profiles) - set(summary.failed))
     journal.begin([*to_index, *removed], rebuild=rebuild)
     for source in removed:
         index.delete_source(source)
@@ -225,13 +259,14 @@ def ingest(
         _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
         known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),
                          "chunks": len(parsed[source].chunks), "parser": fingerprint,
+                         "doc": {k: v for k, v in parsed[source].meta.as_dict().items() if k != "recipients"},
                          **file_stamp(sources[source])}  # fmt: skip
         summary.indexed.append(source)
         summary.parsed[source] = parsed[source]
         done += len(parsed[source].chunks)
         report("index", done, total_chunks)
 
-    for source in parsed:
+    for source in profiles:
         if source in to_index or source not in known:
             continue
         summary.skipped.append(source)

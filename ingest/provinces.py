@@ -49,3 +49,37 @@ def find_provinces(text: str) -> list[str]:
     for _, name in sorted(found):
         seen.setdefault(name, None)
     return list(seen)
+
+
+def title_case(name: str) -> str:
+    """'CÀ MAU' -> 'Cà Mau', 'bà rịa - vũng tàu' -> 'Bà Rịa - Vũng Tàu'."""
+    return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+
+
+@lru_cache(maxsize=1)
+def _by_folded() -> dict[str, str]:
+    names = {p: p for p in PROVINCES} | ALIASES
+    return {_key(k): v for k, v in names.items()}
+
+
+def _key(name: str) -> str:
+    return " ".join(fold_accents(name).replace("-", " ").replace(".", " ").split())
+
+
+def province_name(raw: str) -> str | None:
+    """The province a header names, spelled as the known list spells it when it is one we know
+    (which restores accents OCR lost), else as written: a province never seen is still read."""
+    words = raw.strip(" ,.;:-*()").split()
+    folded_words = [fold_accents(w).strip(".") for w in words]
+    if folded_words[:2] == ["thanh", "pho"] and len(words) > 2:  # 'Thành phố Huế, ngày …': Huế
+        words = words[2:]
+    elif folded_words[:1] in (["tinh"], ["tp"]) and len(words) > 1:
+        words = words[1:]
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in raw):
+        return None
+    known = _by_folded().get(_key(" ".join(words)))
+    return known or title_case(" ".join(words))
+
+
+def is_known_province(name: str | None) -> bool:
+    return bool(name) and _key(name or "") in _by_folded()

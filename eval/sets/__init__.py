@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("seeds", HERE.parent / "questions.jsonl", None, None)
     if name == "devcorpus":
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", _devcorpus_root(), "eval-devcorpus")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, alqac")
 
 
 SET_NAMES = ("seeds", "devcorpus")
@@ -48,13 +49,17 @@ def load_set(name: str, path: Path | None = None) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def settings_for(name: str, settings, corpus: Path | None = None):
-    """Settings whose corpus and data folders are the set's own (a copy; the input is unchanged)."""
+def settings_for(name: str, settings, corpus: Path | None = None) -> tuple:
+    """(settings, source corpus root). For a set with its own corpus: a copy of the settings whose
+    data folder is `<data>/<set folder>/<embedding model or "bm25">` (one cached index per model)
+    and whose corpus folder is the linked copy inside it; the root is what gets linked."""
     spec = get_set(name)
-    if spec.data_subdir is None and corpus is None:
-        return settings
     root = corpus or spec.corpus
-    if root is not None and not root.is_dir():
+    if root is None:
+        return settings, None
+    if not root.is_dir():
         raise ValueError(f"corpus folder {root} does not exist (set EDUQA_DEVCORPUS_DIR or pass --corpus)")
-    data = settings.data_dir / (spec.data_subdir or f"eval-{name}")
+    model = settings.embedding_model
+    tag = re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")[-60:] if model else "bm25"
+    data = settings.data_dir / (spec.data_subdir or f"eval-{name}") / tag
     return settings.model_copy(update={"data_dir": data, "corpus_dir": data / "corpus"}), root

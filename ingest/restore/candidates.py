@@ -22,9 +22,17 @@ CONFUSIONS: dict[tuple[str, str], float] = {
     ("h", "b"): 0.6, ("b", "d"): 0.6, ("o", "a"): 0.6, ("a", "o"): 0.6, ("uo", "u"): 0.5,
     ("d", "o"): 0.6, ("tim", "uon"): 0.8, ("ting", "uong"): 0.6, ("nr", "r"): 0.5,
 }  # fmt: skip
-_BY_FIRST: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
-for (_src, _dst), _cost in CONFUSIONS.items():
-    _BY_FIRST[_src[0]].append((_src, _dst, _cost))
+
+
+@lru_cache(maxsize=1)
+def _confusions_by_first() -> dict[str, tuple[tuple[str, str, float], ...]]:
+    """The confusion table keyed by the first letter of the OCR reading."""
+    table: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for (src, dst), cost in CONFUSIONS.items():
+        table[src[0]].append((src, dst, cost))
+    return {first: tuple(rows) for first, rows in table.items()}
+
+
 MAX_VOWEL_DROP = 0.5  # cost of an OCR that dropped a letter such as the 'o' of 'uo'
 
 
@@ -59,6 +67,7 @@ def edit_cost(observed: str, key: str) -> float:
     inf = float("inf")
     dist = [[inf] * (m + 1) for _ in range(n + 1)]
     dist[0][0] = 0.0
+    by_first = _confusions_by_first()
     for i, j in itertools.product(range(n + 1), range(m + 1)):
         here = dist[i][j]
         if here == inf:
@@ -73,7 +82,7 @@ def edit_cost(observed: str, key: str) -> float:
             dist[i][j + 1] = min(dist[i][j + 1], here + cost)
         if i == n:
             continue
-        for src, dst, cost in _BY_FIRST.get(observed[i], ()):
+        for src, dst, cost in by_first.get(observed[i], ()):
             if observed.startswith(src, i) and key.startswith(dst, j):
                 a, b = i + len(src), j + len(dst)
                 dist[a][b] = min(dist[a][b], here + cost)

@@ -62,7 +62,8 @@ def sentences(text: str) -> Iterator[list[str]]:
     """Model symbols of a clean text, cut at sentence and line breaks."""
     current: list[str] = []
     for token in tokenize(text.replace("*", " ").replace("#", " ")):
-        symbol = token.text.lower() if token.kind == "word" else lm_symbol(token)
+        spelt = token.kind == "word" or (token.kind == "code" and token.text.isalpha())
+        symbol = token.text.lower() if spelt else lm_symbol(token)
         if symbol == "<s>":
             if current:
                 yield current

@@ -23,6 +23,7 @@ MARK_HINT = 0.4  # the observed word shows a mark (an apostrophe, a capital insi
 SLIP_COST = 0.6  # the dearest edit still tried on a word that already is a valid folded syllable
 MAX_CANDIDATES = 12
 BEAM = 10
+CACHE_LIMIT = 200_000  # words whose candidates are remembered between texts
 
 
 @dataclass
@@ -41,13 +42,16 @@ def _has_mark_hint(observed: str) -> bool:
 
 
 class Restorer:
-    def __init__(self, model: NgramModel, inventory: Inventory):
+    def __init__(self, model: NgramModel, inventory: Inventory, acronyms: dict[str, str]):
         self.model = model
         self.inventory = inventory
+        self.acronyms = acronyms  # folded acronym -> the marked spelling of clean text
         self._candidates: dict[str, list[tuple[str, int, float]]] = {}
 
     def candidates(self, token: Token) -> list[tuple[str, int, float]]:
         """The syllables a word may stand for, best first, with their emission log10."""
+        if len(self._candidates) > CACHE_LIMIT:
+            self._candidates.clear()
         if token.text not in self._candidates:
             self._candidates[token.text] = self._rank(token)
         return self._candidates[token.text]
@@ -76,10 +80,17 @@ class Restorer:
         scored.sort(reverse=True)
         return [(s, wid, e) for _, s, wid, e in scored[:MAX_CANDIDATES]]
 
+    def acronym(self, token: Token) -> str | None:
+        """The marked spelling of an upper-case acronym OCR read without its mark (GDDT)."""
+        if token.kind != "code" or not token.text.isalpha() or not is_upper_word(token.text):
+            return None
+        return self.acronyms.get(fold(token.text))
+
     def _fixed_id(self, token: Token) -> int | None:
         symbol = lm_symbol(token)
         if token.kind in ("code", "word"):
-            symbol = token.text.lower() if token.text.lower() in self.model.ids else "<c>"
+            symbol = self.acronym(token) or token.text.lower()
+            symbol = symbol if symbol in self.model.ids else "<c>"
         return None if symbol is None else self.model.ids.get(symbol, -1)
 
     def _slots(self, tokens: list[Token]) -> list[Slot | int]:
@@ -133,7 +144,7 @@ class Restorer:
         chosen = iter(self._decode(slots))
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
         restorable = {slot.token for slot in slots if isinstance(slot, Slot)}
-        out = [t.text for t in tokens]
+        out = [(self.acronym(t) or "").upper() or t.text for t in tokens]
         for n, i in enumerate(words):
             token = tokens[i]
             if token not in restorable:

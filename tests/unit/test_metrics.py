@@ -7,11 +7,12 @@ import math
 import pytest
 
 from eval.metrics import (
-    abstention,
     answer_correct,
     citation_precision,
+    crag_score,
     doc_key,
     percentile,
+    refusal,
     retrieval_scores,
     run_entry,
     summarise,
@@ -74,13 +75,65 @@ def test_citation_precision():
     assert citation_precision([], [G]) is None
 
 
-def test_abstention_counts():
-    # (abstained, should_abstain)
-    out = abstention([(True, True), (True, False), (False, True), (False, False), (True, True)])
-    assert out["abstention_precision"] == pytest.approx(2 / 3)
-    assert out["abstention_recall"] == pytest.approx(2 / 3)
-    assert out["false_abstentions"] == 1
-    assert out["false_answers"] == 1
+def test_refusal_counts():
+    # (refused, should_refuse): 2 right refusals, 1 wrong refusal, 1 unanswerable answered
+    out = refusal([(True, True), (True, False), (False, True), (False, False), (True, True)])
+    assert out["refusal_precision"] == pytest.approx(2 / 3)
+    assert out["refusal_recall"] == pytest.approx(2 / 3)
+    assert out["wrong_refusals"] == pytest.approx(1 / 2)  # of the two answerable questions
+    assert out["n_wrong_refusals"] == 1
+    assert out["n_answered_unanswerable"] == 1
+
+
+def test_answer_alternatives():
+    assert answer_correct("Có hiệu lực từ ngày 08/12/2025.", [["08 tháng 12 năm 2025", "08/12/2025"]])
+    assert not answer_correct("Có hiệu lực từ ngày 09/12/2025.", [["08 tháng 12 năm 2025", "08/12/2025"]])
+    assert answer_correct("49 cấp tỉnh, 33 cấp xã", ["49", ["33", "ba mươi ba"]])
+
+
+def test_crag_score_per_case():
+    assert crag_score(refused=False, unanswerable=False, correct=True) == 1
+    assert crag_score(refused=False, unanswerable=False, correct=False) == -1
+    assert crag_score(refused=True, unanswerable=False, correct=False) == 0
+    assert crag_score(refused=True, unanswerable=True, correct=None) == 1
+    assert crag_score(refused=False, unanswerable=True, correct=None) == -1
+
+
+def _rec(qid, kind, answer, answerable, must=("160.000",)):
+    return {
+        "id": qid, "kind": kind, "gold": [] if kind == "unanswerable" else [G],
+        "must_contain": [] if kind == "unanswerable" else list(must), "retrieved": [GOLD],
+        "citations": [], "answer": answer, "answerable": answerable, "latency_ms": 5.0,
+    }  # fmt: skip
+
+
+def test_crag_and_refusal_on_a_hand_computed_run():
+    records = [
+        _rec("a", "amount", "160.000 đồng/trẻ/tháng [1]", True),  # correct: +1
+        _rec("b", "amount", "800.000 đồng [1]", True),  # wrong figure: -1
+        _rec("c", "amount", "Không tìm thấy … (160.000 in a related passage)", False),  # refused: 0
+        _rec("d", "unanswerable", "Không tìm thấy thông tin.", False),  # right refusal: +1
+        _rec("e", "unanswerable", "Mức trần là 35.000 đồng.", True),  # answered: -1
+    ]
+    out = summarise(records)
+    assert out["crag_score"] == pytest.approx((1 - 1 + 0 + 1 - 1) / 5)
+    # a refusal that happens to quote the figure is not a correct answer
+    assert out["answer_correct"] == pytest.approx(1 / 3)
+    assert out["refusal_precision"] == pytest.approx(1 / 2)  # refused c (wrong) and d (right)
+    assert out["refusal_recall"] == pytest.approx(1 / 2)  # d refused, e answered
+    assert out["wrong_refusals"] == pytest.approx(1 / 3)
+    assert [r["scores"]["crag"] for r in records] == [1, -1, 0, 1, -1]
+
+
+def test_gold_keys_compare_by_chunk_id():
+    record = _rec("a", "amount", "160.000", True) | {
+        "gold_keys": ["c7"],
+        "retrieved": ["c1", "c7"],
+        "citations": ["c7"],
+    }
+    out = summarise([record])
+    assert out["mrr@10"] == pytest.approx(0.5)
+    assert out["citation_precision"] == 1.0
 
 
 def test_percentile():
@@ -116,13 +169,14 @@ def test_summarise_excludes_unanswerable_from_retrieval():
     ]
     out = summarise(records)
     assert out["mrr@10"] == pytest.approx(0.5)
-    assert out["answer_accuracy"] == 1.0
+    assert out["answer_correct"] == 1.0
     assert out["citation_precision"] == 1.0
-    assert out["abstention_precision"] == 1.0
-    assert out["abstention_recall"] == 1.0
+    assert out["refusal_precision"] == 1.0
+    assert out["refusal_recall"] == 1.0
+    assert out["crag_score"] == 1.0
     assert out["latency_p50_ms"] == pytest.approx(20.0)
     assert records[0]["scores"]["hits@1"] == 0
-    assert records[1]["scores"] == {}
+    assert records[1]["scores"] == {"crag": 1}
 
 
 def test_hits_is_binary_with_several_gold_passages():

@@ -1,0 +1,188 @@
+"""Document metadata from a directive's header and signature, read from clean or OCR text.
+
+Every field is read from the header (the lines above the body) or the signature, or left null:
+a wrong number or date on a citation is worse than none. The header is found by its national
+motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), wherever it stands (a web page may put a summary
+above it); the issuer block is the lines left of / above the motto.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from ingest.dates import any_date, more_precise
+from ingest.header.heading import (
+    DOC_TYPES,
+    find_authority,
+    find_number,
+    find_place_date,
+    find_title,
+    find_type,
+    school_year,
+    sentence_case,
+    type_from_number,
+)
+from ingest.header.issuer import Issuer, read_body, read_issuer, starts_body
+from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
+from ingest.header.metadata_table import front_matter_title, metadata_table
+from ingest.header.signature import find_recipients, find_signature, last_name_line
+from ingest.provinces import is_known_province, province_name
+from ingest.text import fold_accents
+
+__all__ = ["DOC_TYPES", "DocumentMeta", "parse_header"]
+
+HEAD_LINES = 150  # how far down a header may start (below a web page's summary)
+_MOTTO = re.compile(r"c\w{0,2}ng\s*h\w{0,2}a\s*x\w\s*h\w{0,2}i|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w")
+_ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
+                 "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
+                 "TTG": "thu tuong chinh phu"}  # fmt: skip
+
+
+@dataclass
+class DocumentMeta:
+    title: str | None = None
+    type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    issuer_level: str | None = None  # national, province, district, commune
+    issuer_role: str | None = None  # who enacts, as the header says: 'Chủ tịch Ủy ban nhân dân tỉnh X'
+    province: str | None = None
+    place: str | None = None
+    date: str | None = None
+    signer: str | None = None
+    signer_role: str | None = None  # 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'
+    school_year: str | None = None  # '2024-2025'
+    recipients: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _motto_row(rows: list[HeaderLine]) -> int:
+    return next((n for n, r in enumerate(rows) if _MOTTO.search(r.key)), -1)
+
+
+def _issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
+    """The issuer block: capital lines just above the motto (or the motto line's left part)."""
+    if motto < 0:  # no motto: the capital lines at the very top, if they name a body
+        start = next((n for n, r in enumerate(rows) if not r.is_blank), 0)
+        stop = start
+        while stop < min(len(rows), start + 4) and is_upper(rows[stop].text) and not rows[stop].is_separator:
+            stop += 1
+        block = [r.text for r in rows[start:stop]]
+        return block if block and starts_body(fold_accents(block[0])) else []
+    block: list[str] = []
+    for row in reversed(rows[max(0, motto - 5) : motto]):
+        if row.is_blank or (row.is_separator and not block):
+            continue
+        if row.is_separator or not is_upper(row.text) or len(row.text) > 90:
+            break
+        block.insert(0, row.text)
+    for row in rows[motto : motto + 2]:  # OCR puts the block and the motto on one line
+        left = _MOTTO.split(row.key)[0]
+        if _MOTTO.search(row.key) and len(left.strip()) > 2:
+            block.append(row.text[: len(left)].strip())
+    return block
+
+
+def _issuer_from_number(suffix: str) -> Issuer:
+    codes = re.sub(r"[^A-Za-zĐđ&\-/]", "", suffix).upper().replace("Đ", "D").replace("&", "")
+    for part in re.split(r"[-/]", codes):
+        for code, body in _ISSUER_CODES.items():
+            if part == code or (code == "SGD" and part.startswith("SGD")):
+                return read_body(body.upper(), "")
+    return Issuer()
+
+
+def parse_header(lines: list[str], body_end: int, tail_end: int | None = None) -> DocumentMeta:
+    """Read the header (the lines above the body), the place-date line and the signature."""
+    text = "\n".join(lines)
+    rows = logical_lines(lines, 0, HEAD_LINES, keep_blank=True)
+    motto = _motto_row(rows)
+    start = max(0, motto - 6) if motto >= 0 else 0
+    region = rows[start:][: header_end(rows[start:])]
+    motto_at = motto - start if motto >= 0 else -1
+    meta = DocumentMeta()
+    meta.number, suffix = find_number(region)
+    place, meta.date = find_place_date(region)
+    meta.type, type_row = find_type(region, after=max(motto_at, 0))
+    if meta.type is None and any(r.key.startswith("v/v") for r in region):
+        meta.type = "Công văn"  # a letter: its number's code names the issuer, not a type
+    meta.type = meta.type or type_from_number(suffix)
+    meta.title = find_title(region, type_row, len(region), text)
+    block = _issuer_rows(rows, motto)
+    issuer = read_issuer(block, text) if block else Issuer()
+    if issuer.name is None:
+        issuer = _issuer_from_number(suffix)
+    meta.issuer, meta.issuer_level = issuer.name, issuer.level
+    meta.issuer_role = find_authority(region, max(type_row, 0), text)
+    meta.place = (province_name(place) or place) if place else None
+    meta.province = _province(issuer, meta.place)
+    if (
+        meta.issuer
+        and meta.issuer.startswith("Sở Giáo dục")
+        and meta.province
+        and meta.province not in meta.issuer
+    ):
+        meta.issuer += f" {meta.province}"
+    meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
+    _from_metadata_table(meta, lines)
+    meta.date = _appendix_precision(meta.date, lines)
+    meta.signer, meta.signer_role = _signature(lines, body_end, tail_end)
+    meta.school_year = school_year(meta.title, " ".join(r.text for r in region))
+    meta.recipients = find_recipients(lines)
+    return meta
+
+
+def _province(issuer: Issuer, place: str | None) -> str | None:
+    """The issuer's province; else the place the header dates it from (never for a ministry)."""
+    if issuer.level == "national":
+        return None
+    if issuer.province:
+        return issuer.province
+    if place and (is_known_province(place) or issuer.level in (None, "province")):
+        return place
+    return None
+
+
+def _first_heading(region: list[HeaderLine], skip: set[str], type_row: int, text: str) -> str | None:
+    """With no type heading: the first capital or heading line under the issuer block."""
+    if type_row >= 0:
+        return None
+    for row in region:
+        if row.is_separator or _MOTTO.search(row.key) or len(row.text) < 10 or row.text in skip:
+            continue
+        if is_upper(row.text) or row.emphasised:
+            return sentence_case(row.text, text)
+        break
+    return None
+
+
+def _from_metadata_table(meta: DocumentMeta, lines: list[str]) -> None:
+    for name, value in metadata_table(lines).items():
+        if getattr(meta, name) is None:
+            setattr(meta, name, value)
+    if meta.issuer and meta.issuer_level is None:
+        meta.issuer_level = read_body(meta.issuer.upper(), meta.issuer).level
+
+
+def _appendix_precision(date: str | None, lines: list[str]) -> str | None:
+    """A header that kept only the year: an 'ban hành kèm theo … ngày d/m/y' line of the same
+    year states the document's full date."""
+    if not date or len(date) > 7:
+        return date
+    for n, line in enumerate(lines):
+        if re.search(r"\bke\w{0,2}\s+theo\b", fold_accents(line)):
+            found = any_date(" ".join(lines[n : n + 2]))  # the date may wrap to the next line
+            if more_precise(date, found):
+                return found
+    return date
+
+
+def _signature(lines: list[str], body_end: int, tail_end: int | None) -> tuple[str | None, str | None]:
+    signer, role = find_signature(lines, body_end, tail_end)
+    if signer is None:
+        tail = lines[body_end:tail_end] if tail_end is not None else lines[body_end : body_end + 80]
+        signer = last_name_line(tail) or last_name_line(lines[max(0, body_end - 3) : body_end])
+    return signer, role
