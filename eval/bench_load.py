@@ -77,12 +77,14 @@ def _write_in_the_middle(url: str, key: str, document: Path, log: LoadLog, total
     return timings
 
 
-def run_load_test(settings, quick: bool = False, console: Console | None = None) -> dict:
-    """Serve a fresh copy of the corpus and put it under load; the figures as a dict."""
+def run_load_test(settings, quick: bool = False, console: Console | None = None,
+                  size: tuple[int, int] | None = None) -> dict:  # fmt: skip
+    """Serve a fresh copy of the corpus and put it under load (`size`: questions, clients);
+    the figures as a dict."""
     from assistant.service import AssistantService
 
     console = console or Console(stderr=True)
-    total, clients = QUICK if quick else FULL
+    total, clients = size or (QUICK if quick else FULL)
     questions = [q["question"] for q in load_questions("all")]
     random.Random(11).shuffle(questions)
     key = secrets.token_hex(8)

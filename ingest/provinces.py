@@ -70,6 +70,11 @@ def province_name(raw: str) -> str | None:
     """The province a header names, spelled as the known list spells it when it is one we know
     (which restores accents OCR lost), else as written: a province never seen is still read."""
     words = raw.strip(" ,.;:-*()").split()
+    folded_words = [fold_accents(w).strip(".") for w in words]
+    if folded_words[:2] == ["thanh", "pho"] and len(words) > 2:  # 'Thành phố Huế, ngày …': Huế
+        words = words[2:]
+    elif folded_words[:1] in (["tinh"], ["tp"]) and len(words) > 1:
+        words = words[1:]
     if not words or len(words) > 5 or any(ch.isdigit() for ch in raw):
         return None
     known = _by_folded().get(_key(" ".join(words)))

@@ -31,10 +31,13 @@ TYPE_CODES = {
 }  # fmt: skip
 # 'Số: 3677/TB-SGDDT', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
 NUMBER = re.compile(
-    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*(/\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
+    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
     re.IGNORECASE,
 )
-PLACE_DATE = re.compile(r"^([^\d,:;()]{2,40}?)\s*,\s*(?=ng\w{0,2}y|n\w{0,3}m\s*\d{4}|\d{4}\s*$)")
+# 'Cà Mau, ngày 21 tháng 11 năm 2025', 'Hà Nội ngày 01 tháng 12' (no comma), 'Hà Nội, 2018'.
+PLACE_DATE = re.compile(
+    r"^([^\d,:;()]{2,40}?)\s*(?:,\s*|\s(?=ng\w{0,2}y\s*\d))(?=ng\w{0,2}y|n\w{0,3}m\s*\d{4}|\d{4}\s*$)"
+)
 SCHOOL_YEAR = re.compile(r"n\w{0,2}m\s*h\w{0,2}c\s*:?\s*((?:19|20)\d{2})\s*[-–—/]\s*((?:19|20)\d{2})")
 _YEAR_ONLY = re.compile(r"^\s*(?:n\w{0,3}m\s*)?((?:19|20)\d{2})\s*$")
 
@@ -45,6 +48,8 @@ def find_number(rows: list[HeaderLine]) -> tuple[str | None, str]:
         text = row.text
         if re.fullmatch(r"(?i)s[oố6ô]\s*(hi[eệ]u)?\s*:?", text) and n + 1 < len(rows):
             text = f"Số: {rows[n + 1].text}"  # 'Số:' wrapped away from its number
+        if text.rstrip().endswith(("-", "/")) and n + 1 < len(rows) and " " not in rows[n + 1].text:
+            text += rows[n + 1].text  # '3783/QĐ-' wrapped before 'UBND'
         if m := NUMBER.match(text):
             suffix = re.sub(r"\s+", "", m.group(2)).rstrip(".")
             return (m.group(1) + suffix if m.group(1) else None), suffix
@@ -79,23 +84,29 @@ def find_type(rows: list[HeaderLine], after: int) -> tuple[str | None, int]:
 
 def find_place_date(rows: list[HeaderLine]) -> tuple[str | None, str | None]:
     """(place, ISO date) of the 'X, ngày … tháng … năm …' line (or 'X, 2018')."""
-    for row in rows:
+    for n, row in enumerate(rows):
         text = row.text
         if number := NUMBER.match(text):  # OCR puts the number and the place-date on one line
             text = text[number.end() :].strip()
-        key = fold_accents(text)
-        m = PLACE_DATE.match(key)
-        starts_with_date = key.startswith("ngay") and worded_date(key)[0]
-        if not m and not starts_with_date:
-            continue
-        place = text[: m.end(1)].strip(" ,") if m else None
-        rest = key[m.end() :] if m else key
-        date, _ = worded_date(rest)
-        if date is None and (y := _YEAR_ONLY.match(rest)):
-            date = iso_date(y.group(1))
-        if date:
-            return place, date
+        found = _place_date(text)
+        if found is None and PLACE_DATE.match(fold_accents(text)):  # the date wrapped onto next lines
+            found = _place_date(" ".join([text, *(r.text for r in rows[n + 1 : n + 3])]))
+        if found:
+            return found
     return None, None
+
+
+def _place_date(text: str) -> tuple[str | None, str] | None:
+    key = fold_accents(text)
+    m = PLACE_DATE.match(key)
+    if not m and not key.startswith("ngay"):
+        return None
+    place = text[: m.end(1)].strip(" ,") if m else None
+    rest = key[m.end() :] if m else key
+    date, _ = worded_date(rest)
+    if date is None and (y := _YEAR_ONLY.match(rest)):
+        date = iso_date(y.group(1))
+    return (place, date) if date else None
 
 
 def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "") -> str | None:
@@ -139,7 +150,7 @@ def _is_authority(row: HeaderLine) -> bool:
 
 AUTHORITY = re.compile(
     r"^(?:chu tich|bo truong|thu tuong|giam doc|cuc truong|tong cuc truong|uy ban nhan dan|"
-    r"hoi dong nhan dan|chinh phu|quoc hoi|hieu truong|truong phong|chanh van phong|thong doc)\b"
+    r"hoi dong nhan dan|chinh phu|quoc hoi|hieu truong|truong phong|thong doc)\b"
 )
 
 

@@ -41,9 +41,11 @@ class HeaderLine:
 
 
 def _open_marks(line: str) -> bool:
-    """An emphasis opened at the start of the line and not closed at its end: it wraps on."""
+    """An emphasis opened at the start of the line and not closed by its end: it wraps on."""
     text = line.strip()
-    return text.startswith(("*", "_")) and not text.endswith(("*", "_"))
+    if not text.startswith(("*", "_")) or text.endswith(("*", "_")):
+        return False
+    return text.count("**") % 2 == 1 or text.replace("**", "").count("*") % 2 == 1
 
 
 def strip_marks(line: str) -> str:

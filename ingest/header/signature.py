@@ -8,13 +8,13 @@ from ingest.header.lines import HeaderLine, is_upper, logical_lines
 from ingest.structure import clean_line, folded
 
 ROLE = re.compile(
-    r"^(?:(?:kt|tm|tl|tuq|q)\s*[.:]?\s+|"
+    r"^(?:(?:kt|tm|tl|tuq|q|k/t|t/m|t/l)(?:\s*[.:]\s*|\s+)|"
     r"(?:pho\s+)?(?:chu tich|giam doc|thu tuong|bo truong|thu truong|cuc truong|tong cuc truong|"
     r"chanh van phong|truong phong|hieu truong|vu truong|truong ban|chu nhiem|tong giam doc|"
-    r"bi thu|chanh an|vien truong|thong doc|tong kiem toan|chanh thanh tra|truong)\b)"
+    r"bi thu|chanh an|vien truong|thong doc|tong kiem toan|chanh thanh tra)\b)"
 )
 _NAME_WORD = re.compile(r"^[A-ZĐ\u00c0-\u1ef8][\w\u00c0-\u1ef9]*$")
-_NOT_NAMES = re.compile(r"\b(?:giam doc|chanh van phong|truong phong|noi nhan|luu|chu tich|kt|tl|tm)\b")
+_NOT_NAMES = re.compile(r"\b(?:giam doc|chanh van phong|truong phong|noi nhan|chu tich|kt|tl|tm)\b")
 # A rank or degree written before a name: 'Thượng tướng Vũ Hải Sản', 'PGS.TS. Nguyễn Văn A'.
 _RANK = re.compile(
     r"^(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:p?gs\.?\s*)?(?:ts|ths|tskh|bs|ks)\.?)\s+",
@@ -27,9 +27,9 @@ def is_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5 or any(ch in text for ch in ",;:()/.-"):
         return False
-    if _NOT_NAMES.search(folded(text)) or text.isupper():
-        return False
-    return all(_NAME_WORD.match(w) for w in words) and sum(c.isalpha() for c in text) >= 6
+    if _NOT_NAMES.search(folded(text)) or any(len(w) > 1 and w.isalpha() and w.isupper() for w in words):
+        return False  # a title, or an abbreviation ('Mã TTHC')
+    return all(_NAME_WORD.match(w) for w in words) and sum(c.isalpha() for c in text) >= 4
 
 
 def person_name(text: str) -> str | None:
