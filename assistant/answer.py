@@ -1,20 +1,31 @@
-"""Where a question is answered: decide whether the passages answer it, then quote the sentences
-that do, each with its [n], led by the document and section they come from."""
+"""Where a question is answered: decide whether the passages answer it (constraints the corpus
+does not cover are refused; the rest by a calibrated score), then lead with the direct answer —
+the figure, owner, date or list in the item that answers, quoted with its [n] — and add other
+items only when they add something."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from assistant.constraints import CorpusProfile, province_fits, year_fits
+from assistant.figures import lacks_asked_target, matching_targets, record_lines
+from assistant.llm import generate
+from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
-from assistant.search import Passage, evidence
-from ingest.text import word_tokens
+from assistant.refusal import RefusalModel, features
+from assistant.search import Passage
+from assistant.sentences import best_sentences, sentence_score
+from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
+from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
-ENGLISH_TYPES = {"Thông báo": "notice", "Kế hoạch": "plan", "Công văn": "official letter",
-                 "Hướng dẫn": "guidance", "Quyết định": "decision", "Chỉ thị": "directive",
-                 "Báo cáo": "report"}  # fmt: skip
+__all__ = ["ENGLISH_TYPES", "Decision", "compose", "decide", "document_label", "section_label"]
 MAX_ANSWER_PASSAGES = 3
-QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover (tuned on dev)
+MAX_LISTED = 12
+POOL = 8
+ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
+LIST_FLOOR = 0.6
+ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
 
 @dataclass
@@ -22,192 +33,201 @@ class Decision:
     answerable: bool
     passages: list[Passage]  # the ones the answer quotes (or the related ones when not)
     reason: str = ""
+    probability: float | None = None
+    features: dict[str, float] = field(default_factory=dict)
 
 
-def section_label(section: list[str], language: str = "vi") -> str:
-    if section[:1] == ["appendix"]:
-        return f"Phụ lục, dòng {section[1]}" if language == "vi" else f"appendix, row {section[1]}"
-    if not section:
-        return "phần mở đầu" if language == "vi" else "opening text"
-    return ".".join(section)
+def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
+    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it; else ''."""
+    c = analysis.constraints
+    for province in c.provinces:
+        if not profile.covers_province(province):
+            return f"province:{province}"
+    for year in c.years:
+        if not profile.covers_year(year):
+            return f"year:{year}"
+    for number in c.doc_numbers:
+        if not profile.covers_number(number):
+            return f"number:{number}"
+    return ""
 
 
-def document_label(doc: dict, language: str = "vi") -> str:
-    """'Kế hoạch số 281/KH-UBND của Sở GDĐT Quảng Ninh, ngày 15/12/2023' and its English twin."""
-    kind = doc.get("type") or ("Văn bản" if language == "vi" else "document")
-    issuer = "Sở GDĐT" if language == "vi" else "Department of Education"
-    if doc.get("province"):
-        issuer = f"{issuer} {doc['province']}" if language == "vi" else f"{doc['province']} {issuer}"
-    date = _display_date(doc.get("date"))
-    if language == "en":
-        label = f"the {issuer}'s {ENGLISH_TYPES.get(kind, kind.lower())}"
-        if doc.get("number"):
-            label += f" No. {doc['number']}"
-        return label + (f" of {date}" if date else "")
-    label = kind + (f" số {doc['number']}" if doc.get("number") else "") + f" của {issuer}"
-    return label + (f", ngày {date}" if date else "")
-
-
-def _display_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    return "/".join(reversed(parts)) if len(parts) > 1 else parts[0]
-
-
-_QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
-
-
-def has_quantity(sentence: str) -> bool:
-    """A percentage or a count in the sentence (years, dates and document numbers do not count)."""
-    for number, percent in _QUANTITY.findall(sentence):
-        if percent or not re.fullmatch(r"(19|20)\d\d", number):
-            return True
-    return False
-
-
-def answers_the_quantity(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> bool:
-    """For 'how many / what rate' questions: a sentence holds a figure and the question's topic."""
-    for sentence in split_sentences(passage.text):
-        if has_quantity(sentence) and evidence(analysis, sentence, idf, skip_years=True) >= QUANTITY_COVERAGE:
-            return True
-    return False
-
-
-def year_text(passage: Passage) -> str:
-    """Where a year may be stated for a passage: its text, heading path and document."""
-    doc = passage.doc or {}
-    return f"{passage.index_text} {doc.get('title') or ''} {doc.get('date') or ''}"
+def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[list[Passage], str]:
+    """The passages that fit the asked province, year and stated figures, or why none does."""
+    pool = [p for p in passages[:POOL] if province_fits(p.doc, analysis.provinces)]
+    if not pool:
+        return [], f"province:{', '.join(analysis.provinces)}"
+    dated = [p for p in pool if year_fits(p.index_text, p.doc, analysis.years)]
+    if not dated:
+        return [], f"year:{', '.join(analysis.years)}"
+    for number in analysis.numbers:
+        dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
+        if not dated:
+            return [], f"number:{number}"
+    return dated, ""
 
 
 def decide(
     analysis: QueryAnalysis,
     passages: list[Passage],
+    profile: CorpusProfile,
+    idf: dict[str, float],
+    model: RefusalModel | None,
     threshold: float,
-    corpus_provinces: set[str],
-    idf: dict[str, float] | None = None,
 ) -> Decision:
-    """Answerable when a top passage covers the question well and holds its year, place and,
-    for a question about a figure, a sentence with that figure."""
     related = passages[:MAX_ANSWER_PASSAGES]
     if not passages:
         return Decision(False, [], "no passage")
-    missing = [p for p in analysis.provinces if p not in corpus_provinces]
-    if missing:
-        return Decision(False, related, f"province:{', '.join(missing)}")
-    pool = passages[:8]
-    good = [p for p in pool if p.evidence >= threshold]
-    for year in analysis.years:
-        good = [p for p in good if year in year_text(p)]
-        if not good:
-            return Decision(False, related, f"year:{year}")
-    for number in analysis.numbers:
-        digits = number.replace("%", "").strip()
-        good = [p for p in good if digits in p.index_text]
-        if not good:
-            return Decision(False, related, f"number:{number}")
-    if not good:
-        return Decision(False, related, "weak")
-    if analysis.asks_quantity:
-        good = [p for p in good if answers_the_quantity(analysis, p, idf or {})]
-        if not good:
-            return Decision(False, related, "figure")
-    best = max(p.evidence for p in good)
-    chosen = [p for p in good if p.evidence >= best * 0.85][:MAX_ANSWER_PASSAGES]
-    return Decision(True, chosen)
+    if reason := uncovered(analysis, profile):
+        return Decision(False, related, reason)
+    fitting, reason = fitting_passages(analysis, passages)
+    if not fitting:
+        return Decision(False, related, reason)
+    feats = features(analysis, fitting, passages, idf)
+    if model is not None:
+        probability = model.probability(feats)
+        answerable = probability >= model.cut
+    else:  # not calibrated yet: the evidence threshold alone
+        probability = None
+        answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
+    if not answerable:
+        return Decision(False, related, "weak", probability, feats)
+    best = max(p.evidence for p in fitting)
+    floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
+    chosen = [p for p in fitting if p.evidence >= best * floor]
+    return Decision(True, chosen, "", probability, feats)
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list items: the units an answer quotes."""
-    pieces: list[str] = []
-    for line in text.split("\n"):
-        for part in re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line):
-            part = part.strip()
-            if len(part) > 3:
-                pieces.append(part)
-    return pieces
+def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
+    """Order the answering items (the one holding the asked target, then the one whose best
+    sentence carries most of the question, then search rank) and keep as many as needed."""
+    if not decision.answerable:
+        return decision
+    asks_target = analysis.asks_figure or analysis.asks_quantity
+
+    def strength(rank_passage: tuple[int, Passage]) -> tuple:
+        rank, p = rank_passage
+        sentences = best_sentences(analysis, p.text, limit=1)
+        carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
+        has_target = asks_target and bool(matching_targets(analysis, p, targets))
+        return (not has_target, -round(carried + 2 * p.evidence, 1), rank)
+
+    ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]
+    limit = MAX_LISTED if analysis.asks_list else MAX_ANSWER_PASSAGES
+    return Decision(True, ordered[:limit], "", decision.probability, decision.features)
 
 
-def best_sentences(analysis: QueryAnalysis, passage: Passage, limit: int = 2) -> list[str]:
-    """The sentences that carry most of the question, a figure first when one is asked for."""
-    scored = []
-    for i, sentence in enumerate(split_sentences(passage.text)):
-        words = " " + " ".join(word_tokens(sentence)) + " "
-        score = 0.0
-        for concept in analysis.concepts:
-            if any(f" {' '.join(word_tokens(p))} " in words for p in concept.phrases if p.strip()):
-                score += concept.weight
-        if analysis.asks_figure and re.search(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}", sentence):
-            score += 1.5
-        for year in analysis.years:
-            if year in sentence:
-                score += 0.5
-        score -= i * 0.01  # earlier sentences win ties: a task's first sentence states it
-        scored.append((score, i, sentence))
-    if not scored:
-        return []
-    scored.sort(reverse=True)
-    top = [scored[0]] + [s for s in scored[1:limit] if s[0] >= scored[0][0] * 0.75 and s[0] > 0]
-    return [_trim(s) for _, _, s in sorted(top, key=lambda s: s[1])]
+@dataclass
+class Composed:
+    text: str
+    quotes: dict[int, str]
 
 
-def _trim(sentence: str, limit: int = 400) -> str:
-    sentence = re.sub(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+", "", sentence)
-    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
+def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], tasks: list[dict]) -> Composed:
+    """The answer text with [n] markers, and the quote chosen from each cited passage."""
+    language = analysis.language
+    if not decision.answerable:
+        related = [(p.doc, p.section) for p in decision.passages]
+        return Composed(not_found_text(language, decision.reason, related), {})
+    quotes = {
+        n: " … ".join(best_sentences(analysis, p.text)) or p.text[:300]
+        for n, p in enumerate(decision.passages, 1)
+    }
+    if analysis.asks_list and len(decision.passages) > 1:
+        return Composed(_listing(analysis, decision.passages, quotes), quotes)
+    first = decision.passages[0]
+    direct = record_lines(analysis, decision.passages[:1], targets, tasks)
+    quote = f"“{quotes[1]}” [1]"
+    source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
+    paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
+    lead_score = sentence_score(analysis, quotes[1])
+    others = [
+        f"- {where_label(p.doc, p.section, '', language)}: “{quotes[n]}” [{n}]"
+        for n, p in enumerate(decision.passages[1:], 2)
+        if quotes[n] not in quotes[1] and sentence_score(analysis, quotes[n]) >= ADDS * lead_score
+    ]
+    if others:
+        paragraphs.append(("Also:" if language == "en" else "Thêm:") + "\n" + "\n".join(others))
+    return Composed("\n\n".join(paragraphs), quotes)
 
 
-def heading_context(passage: Passage) -> str:
+def _listing(analysis: QueryAnalysis, passages: list[Passage], quotes: dict[int, str]) -> str:
+    head = (
+        f"{len(passages)} items answer:" if analysis.language == "en" else f"Có {len(passages)} mục trả lời:"
+    )
+    items = [
+        f"{n}. “{quotes[n]}” [{n}] ({document_label(p.doc, analysis.language)}, "
+        f"{section_label(p.section, analysis.language)})"
+        for n, p in enumerate(passages, 1)
+    ]
+    return head + "\n" + "\n".join(items)
+
+
+def _context(passage: Passage) -> str:
     """The titles above the passage (its own title is in the quote already)."""
     titles = (passage.payload.get("titles") or [])[:-1]
     return " › ".join(t for t in titles if t)
 
 
-def extractive_answer(analysis: QueryAnalysis, decision: Decision) -> tuple[str, dict[int, str]]:
-    """The answer text with [n] markers, and the quote chosen from each cited passage."""
-    language = analysis.language
-    if not decision.answerable:
-        return not_found_text(analysis, decision), {}
-    lines, quotes = [], {}
-    for n, passage in enumerate(decision.passages, 1):
-        sentences = best_sentences(analysis, passage)
-        quote = " … ".join(sentences) or passage.text[:300]
-        quotes[n] = quote
-        where = section_label(passage.section, language)
-        context = heading_context(passage)
-        doc = document_label(passage.doc, language)
-        if language == "en":
-            lead = f"According to {doc}, section {where}" + (f" ({context})" if context else "")
+def refuse_missing_target(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
+    """The cited items hold targets, but none for the asked year or level: not an answer."""
+    if decision.answerable and lacks_asked_target(analysis, decision.passages, targets):
+        return Decision(False, decision.passages, "target", decision.probability, decision.features)
+    return decision
+
+
+def assemble(
+    question: str,
+    analysis: QueryAnalysis,
+    passages: list[Passage],
+    decision: Decision,
+    records: tuple[list[dict], list[dict]],
+    *,
+    top_k: int,
+    llm=None,
+    timings: dict[str, float],
+) -> Answer:
+    """The answer contract (DESIGN.md): extractive, or generated from the passages when an LLM
+    is given and the passages answer (a failed call falls back to extraction)."""
+    decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
+    composed = compose(analysis, decision, *records)
+    text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
+    if llm is not None and decision.answerable:
+        generated = generate(llm, question, analysis.language, passages[:top_k])
+        if generated is None:
+            mode = "extractive-fallback"
         else:
-            lead = f"Theo {doc}, mục {where}" + (f" ({context})" if context else "")
-        lines.append(f"{lead}: “{quote}” [{n}]")
-    return "\n\n".join(lines), quotes
+            text, numbers = generated
+            text, quotes, mode = _renumber(text, numbers), {}, "llm"
+            cited = [passages[:top_k][n - 1] for n in numbers]
+    readings = [passage_reading(p.payload, p.text, quotes.get(n, "")) for n, p in enumerate(cited, 1)]
+    text = apply_readings(text, readings)  # restored OCR passages read as restored
+    return Answer(
+        question=question,
+        answer=text,
+        answerable=decision.answerable,
+        language=analysis.language,
+        retrieved=[_retrieved(p) for p in passages[:20]],
+        citations=[
+            _citation(n, p, quotes.get(n, ""), r)
+            for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
+        ],
+        timings_ms=timings,
+        mode=mode,
+    )
 
 
-def not_found_text(analysis: QueryAnalysis, decision: Decision) -> str:
-    kind, _, value = decision.reason.partition(":")
-    if analysis.language == "en":
-        why = {"province": f" There is no document about {value} in the corpus.",
-               "year": f" No passage gives this for {value}.",
-               "number": f" No passage mentions {value}.",
-               "figure": " No passage gives that figure.",
-               "target": " The documents set no target for that year or level."}.get(kind, "")  # fmt: skip
-        text = f"The documents do not say.{why}"
-        if decision.passages:
-            text += " The nearest passages (related, not an answer): " + _related(decision, "en")
-        return text
-    why = {"province": f" Kho văn bản không có văn bản nào của {value}.",
-           "year": f" Không có đoạn nào nêu nội dung này cho năm {value}.",
-           "number": f" Không có đoạn nào nêu {value}.",
-           "figure": " Không có đoạn nào nêu con số này.",
-           "target": " Văn bản không đặt chỉ tiêu cho năm hoặc cấp học này."}.get(kind, "")  # fmt: skip
-    text = f"Không tìm thấy thông tin trả lời trong các văn bản hiện có.{why}"
-    if decision.passages:
-        text += " Các đoạn liên quan nhất (chỉ để tham khảo): " + _related(decision, "vi")
-    return text
+def _retrieved(p: Passage) -> Retrieved:
+    return Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
 
 
-def _related(decision: Decision, language: str) -> str:
-    items = []
-    for n, p in enumerate(decision.passages, 1):
-        items.append(f"{document_label(p.doc, language)}, {section_label(p.section, language)} [{n}]")
-    return "; ".join(items) + "."
+def _citation(n: int, p: Passage, quote: str, reading: Reading | None = None) -> Citation:
+    return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
+                    text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
+                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}),
+                    **restored_fields(p.payload, reading))  # fmt: skip
+
+
+def _renumber(text: str, numbers: list[int]) -> str:
+    mapping = {old: new for new, old in enumerate(numbers, 1)}
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)

@@ -179,7 +179,7 @@ def serve_cmd(
 
 def _register_optional_commands() -> None:
     """Commands that live beside their own code (benchmark, records)."""
-    for module, names in (("eval.commands", ("eval", "bench")),
+    for module, names in (("eval.commands", ("eval", "bench")), ("eval.calibrate", ("calibrate",)),
                           ("assistant.records_cli", ("targets", "tasks")),
                           ("eval.restore_cli", ("restore",))):  # fmt: skip
         try:

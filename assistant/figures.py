@@ -1,25 +1,51 @@
-"""Targets and task records in answers: a question about a figure, an owner or a deadline gets
-the value stated first, cited to the item it came from; a year or school level the cited items
-give no target for is not answered."""
+"""Targets and task records in answers — only when verified against the item they came from: a
+target's value and metric stand in the same clause of the cited item; a task's owner is a unit
+name. Anything else is quoted, not stated."""
 
 from __future__ import annotations
 
 import re
 
+from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from ingest.text import fold_accents, word_tokens
 
-_OWNER = re.compile(r"\b(ai|don vi nao|phong nao|chu tri|who|which unit|which office|lead|in charge)\b")
-_DEADLINE = re.compile(r"\b(khi nao|bao gio|thoi han|han chot|truoc ngay|deadline|when|by when|due)\b")
+OWNER_QUESTION = re.compile(
+    r"\b(ai|don vi nao|phong nao|chu tri|who|which unit|which office|lead|in charge)\b"
+)
+DEADLINE_QUESTION = re.compile(
+    r"\b(khi nao|bao gio|thoi han|han chot|truoc ngay|deadline|when|by when|due)\b"
+)
+MAX_METRIC_WORDS = 14  # a longer "metric" is a sentence the extraction failed to cut
+_UNIT = re.compile(
+    r"^(?:cac\s+)?(?:phong|so|van phong|thanh tra|to|ban|uy ban|ubnd|truong|trung tam|cong an|hoi"
+    r"|doan|cuc|vu|bo|chi cuc|don vi|co quan|co so|ho tro|lien doan|cong doan)\b"
+)
 
 
-def _level_matches(record_level: str, levels: list[str]) -> bool:
-    if not levels:
-        return True
-    if record_level == "trung học":
-        return any(lv in ("THCS", "THPT") for lv in levels)
-    return record_level in levels
+def is_unit_name(name: str | None) -> bool:
+    """'Phòng KHTC', 'Văn phòng Sở', 'UBND các huyện': a unit, not a task title or a sentence."""
+    if not name:
+        return False
+    folded = fold_accents(name).strip(" -:;.")
+    return bool(_UNIT.match(folded)) and len(folded.split()) <= 10 and not re.search(r"\d{2}", folded)
+
+
+def target_verified(target: dict) -> bool:
+    """The value and the metric's words stand in the same clause (the record's quote), and the
+    metric is a phrase, not a sentence or a count taken from elsewhere."""
+    clause = fold_accents(target.get("quote") or "")
+    metric = fold_accents(target.get("metric") or "")
+    number = re.match(r"\d+(?:[.,]\d+)?", (target.get("value") or "").strip())
+    words = metric.split()
+    return (
+        2 <= len(words) <= MAX_METRIC_WORDS
+        and not re.match(r"\d", metric)  # "01 trường …": a count read as the metric
+        and metric in clause
+        and number is not None
+        and number.group(0) in clause
+    )
 
 
 def _year_matches(record: dict, years: list[str]) -> bool:
@@ -28,14 +54,18 @@ def _year_matches(record: dict, years: list[str]) -> bool:
     return str(record.get("year")) in years or any(y in str(record.get("period") or "") for y in years)
 
 
-def matching_targets(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> list[dict]:
-    """The passage's targets for the asked year and level, those naming the asked metric first."""
+def matching_targets(
+    analysis: QueryAnalysis, passage: Passage, targets: list[dict], verified: bool = True
+) -> list[dict]:
+    """The passage's verified targets for the asked year and level, those naming the asked
+    metric first."""
     own = [
         t
         for t in targets
         if t.get("chunk_id") == passage.id
         and _year_matches(t, analysis.years)
-        and _level_matches(t["level"], analysis.levels)
+        and record_level_matches(t["level"], analysis.levels)
+        and (target_verified(t) or not verified)
     ]
     words = {w for c in analysis.concepts for p in c.phrases for w in word_tokens(p)}
 
@@ -51,31 +81,43 @@ def lacks_asked_target(analysis: QueryAnalysis, passages: list[Passage], targets
     if not (analysis.asks_quantity and (analysis.years or analysis.levels)):
         return False
     with_targets = [p for p in passages if any(t.get("chunk_id") == p.id for t in targets)]
-    return bool(with_targets) and not any(matching_targets(analysis, p, targets) for p in with_targets)
+    return bool(with_targets) and not any(
+        matching_targets(analysis, p, targets, verified=False) for p in with_targets
+    )
 
 
-def figure_lines(
+def target_line(target: dict, n: int, language: str) -> str:
+    """'98,5% trở lên — tỷ lệ …, trung học, 2025 [1]' (the value first: it is the answer)."""
+    when = target.get("period") or target.get("year") or ""
+    level = "" if target["level"] == "all" else target["level"]
+    about = ", ".join(str(x) for x in (target["metric_label"], level, when) if x)
+    return f"{target['value']} — {about} [{n}]"
+
+
+def task_line(task: dict, n: int, language: str) -> str | None:
+    """'Chủ trì: Phòng KHTC; thời hạn: 12/2023 [2]', the owner only when it is a unit name."""
+    english = language == "en"
+    parts = []
+    lead = task.get("lead_name") or task.get("lead")
+    if is_unit_name(lead):
+        parts.append(f"{'Lead' if english else 'Chủ trì'}: {lead}")
+    if task.get("deadline"):
+        parts.append(f"{'deadline' if english else 'thời hạn'}: {task['deadline']}")
+    return "; ".join(parts) + f" [{n}]" if parts else None
+
+
+def record_lines(
     analysis: QueryAnalysis, passages: list[Passage], targets: list[dict], tasks: list[dict]
 ) -> list[str]:
-    """'Chỉ tiêu …: 98,5 % trở lên [1]' / 'Chủ trì: Phòng KHTC; thời hạn: Tháng 12/2023 [2]'."""
-    english = analysis.language == "en"
+    """The verified figure, owner or deadline each cited item states, cited to it."""
     folded_q = fold_accents(analysis.question)
     lines: list[str] = []
     for n, passage in enumerate(passages, 1):
         if analysis.asks_figure or analysis.asks_quantity:
-            for t in matching_targets(analysis, passage, targets)[:3]:
-                when = t.get("period") or t.get("year") or ""
-                head = "Target" if english else "Chỉ tiêu"
-                lines.append(f"{head}: {t['metric_label']} ({t['level']}, {when}): {t['value']} [{n}]")
-        if _OWNER.search(folded_q) or _DEADLINE.search(folded_q):
-            for task in [k for k in tasks if k.get("chunk_id") == passage.id][:2]:
-                parts = []
-                if task.get("lead_name") or task.get("lead"):
-                    lead = task.get("lead_name") or task["lead"]
-                    parts.append(f"{'lead' if english else 'chủ trì'}: {lead}")
-                if task.get("deadline"):
-                    parts.append(f"{'deadline' if english else 'thời hạn'}: {task['deadline']}")
-                if parts:
-                    text = "; ".join(parts)
-                    lines.append(text[0].upper() + text[1:] + f" [{n}]")
+            lines += [
+                target_line(t, n, analysis.language) for t in matching_targets(analysis, passage, targets)[:3]
+            ]
+        if OWNER_QUESTION.search(folded_q) or DEADLINE_QUESTION.search(folded_q):
+            own = [k for k in tasks if k.get("chunk_id") == passage.id][:2]
+            lines += [line for k in own if (line := task_line(k, n, analysis.language))]
     return lines[:5]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import re
 
-from assistant.answer import document_label, section_label
 from assistant.search import Passage
+from assistant.wording import document_label, section_label
 
 log = logging.getLogger(__name__)
 NOT_FOUND = "NOT_FOUND"

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.provinces import find_provinces
+from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
+from assistant.levels import question_levels
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
 UNTRANSLATED_WEIGHT = 0.5
@@ -57,6 +57,10 @@ _METADATA = re.compile(
 )
 
 
+_LISTING = re.compile(
+    r"\b(nhung (?:don vi|phong|nhiem vu|viec|noi dung|truong|co quan)|cac (?:don vi|nhiem vu) nao|"
+    r"liet ke|ke ten|list (?:every|all|the)|which (?:units|offices|tasks)|what tasks|all (?:the )?tasks)\b"
+)
 _QUANTITY = re.compile(
     r"\b(bao nhieu|may|how many|how much|what percentage|what share|what proportion|what rate|"
     r"percent|percentage|ty le|ti le|muc do may|what level)\b"
@@ -75,6 +79,7 @@ class Concept:
     name: str
     phrases: list[str]
     weight: float = 1.0
+    constraint: bool = False  # a year, place or document reference: judged on the document
 
 
 @dataclass
@@ -89,9 +94,11 @@ class QueryAnalysis:
     asks_figure: bool
     asks_metadata: bool
     asks_quantity: bool
+    asks_list: bool = False  # "những đơn vị nào …", "list every task led by …"
     terms: dict[str, float] = field(default_factory=dict)  # BM25 term -> weight
     concepts: list[Concept] = field(default_factory=list)
     search_text: str = ""  # what the dense model sees
+    constraints: Constraints = field(default_factory=Constraints)
 
 
 _SYLLABLE = re.compile(
@@ -116,7 +123,7 @@ def detect_language(question: str) -> str:
     return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
 
 
-def _english_concepts(question: str, use_glossary: bool = True) -> list[Concept]:
+def _english_concepts(question: str, table: dict[str, str], use_glossary: bool = True) -> list[Concept]:
     """English phrases found in the glossary (longest first), each a concept of Vietnamese terms."""
     text = " " + re.sub(r"[^a-z0-9' ]", " ", question.lower()) + " "
     concepts: list[Concept] = []
@@ -125,7 +132,7 @@ def _english_concepts(question: str, use_glossary: bool = True) -> list[Concept]
             if f" {variant} " in text:
                 text = text.replace(f" {variant} ", " | ")
                 terms = [fold_accents(t) for t in glossary()["english"][phrase]]
-                concepts.append(Concept(phrase, terms + [_acronym_expand(t) for t in terms]))
+                concepts.append(Concept(phrase, terms + [table.get(t, t) for t in terms]))
                 break
     filler = set(glossary()["english_filler"])
     for word in text.split():
@@ -135,26 +142,17 @@ def _english_concepts(question: str, use_glossary: bool = True) -> list[Concept]
     return concepts
 
 
-def _acronym_expand(folded_term: str) -> str:
-    table = {fold_accents(k): fold_accents(v) for k, v in acronyms().items()}
-    return table.get(folded_term, folded_term)
+@lru_cache(maxsize=8)
+def acronym_table(mined: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
+    """Folded acronym -> folded long form: the glossary's, then those mined from the corpus
+    ('giáo dục thường xuyên (GDTX)'), the glossary winning a clash."""
+    table = {fold_accents(k): fold_accents(v) for k, v in mined}
+    table.update({fold_accents(k): fold_accents(v) for k, v in glossary()["acronyms"].items()})
+    return table
 
 
-@lru_cache(maxsize=1)
-def acronyms() -> dict[str, str]:
-    return dict(glossary()["acronyms"])
-
-
-def register_acronyms(mined: dict[str, str]) -> None:
-    """Add acronyms mined from the corpus ('giáo dục thường xuyên (GDTX)')."""
-    table = acronyms()
-    for short, long in mined.items():
-        table.setdefault(short, long)
-
-
-def _vietnamese_concepts(question: str) -> list[Concept]:
+def _vietnamese_concepts(question: str, table: dict[str, str]) -> list[Concept]:
     folded_q = fold_accents(question)
-    table = {fold_accents(k): fold_accents(v) for k, v in acronyms().items()}
     reverse = {v: k for k, v in table.items()}
     concepts: list[Concept] = []
     consumed = folded_q
@@ -173,44 +171,23 @@ def _vietnamese_concepts(question: str) -> list[Concept]:
 
 
 def find_levels(question: str) -> list[str]:
-    folded_q = f" {fold_accents(question)} "
-    found = []
-    for level, variants in glossary()["levels"].items():
-        if any(re.search(rf"\b{re.escape(v)}\b", folded_q) for v in variants if len(v) > 2):
-            found.append(level)
-    if re.search(r"\b(secondary|trung hoc)\b", folded_q) and not found:
-        found = ["THCS", "THPT"]
-    return found
+    return question_levels(fold_accents(question))
 
 
 def _without_places(question: str, provinces: list[str]) -> str:
-    """Place names select documents (a boost in search), they are not words to match."""
-    from ingest.provinces import _patterns
-
-    if not provinces:
-        return question
+    """Place names select documents (a constraint), they are not words to match."""
     folded_q = fold_accents(question)
-    keep = [True] * len(question)
-    for pattern, _ in _patterns():
-        for m in pattern.finditer(folded_q):
-            for i in range(m.start(), min(m.end(), len(keep))):
-                keep[i] = False
-    if len(folded_q) != len(question):  # folding changed the length: leave the text as is
+    if not provinces or len(folded_q) != len(question):  # folding changed the length: keep as is
         return question
+    keep = [True] * len(question)
+    for name in provinces:
+        words = fold_accents(name).replace("-", " ").split()
+        for m in re.finditer(r"\b" + r"[\s\-.]*".join(map(re.escape, words)) + r"\b", folded_q):
+            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
     return "".join(ch if k else " " for ch, k in zip(question, keep, strict=True))
 
 
-def analyse(question: str, use_glossary: bool = True) -> QueryAnalysis:
-    language = detect_language(question)
-    provinces = find_provinces(question)
-    topic = _without_places(question, provinces)
-    concepts = _english_concepts(topic, use_glossary) if language == "en" else _vietnamese_concepts(topic)
-    for year in _YEAR.findall(question):
-        concepts.append(Concept(year, [year]))
-    unique: dict[str, Concept] = {}
-    for concept in concepts:
-        unique.setdefault(concept.name, concept)
-    concepts = list(unique.values())
+def _weighted_terms(concepts: list[Concept], language: str) -> dict[str, float]:
     terms: dict[str, float] = {}
     for concept in concepts:
         for i, phrase in enumerate(concept.phrases):
@@ -219,20 +196,43 @@ def analyse(question: str, use_glossary: bool = True) -> QueryAnalysis:
                 if term.split("_")[0] in STOPWORDS:
                     continue
                 terms[term] = max(terms.get(term, 0.0), weight)
+    return terms
+
+
+def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: bool = True) -> QueryAnalysis:
+    """The question's language, constraints (matched against `profile`, what the corpus
+    covers) and the weighted terms to search with."""
+    profile = profile or CorpusProfile()
+    language = detect_language(question)
+    constraints = read_constraints(question, profile)
+    topic = _without_places(question, constraints.provinces)
+    table = acronym_table(profile.acronyms)
+    english = language == "en"
+    concepts = (
+        _english_concepts(topic, table, use_glossary) if english else _vietnamese_concepts(topic, table)
+    )
+    concepts += [Concept(year, [year]) for year in constraints.years]
+    concepts = list({c.name: c for c in reversed(concepts)}.values())[::-1]
+    left = set(word_tokens(without_constraints(fold_accents(topic))))
+    for concept in concepts:
+        words = word_tokens(" ".join([concept.name, *concept.phrases]))
+        concept.constraint = bool(words) and not left.intersection(words)
     folded_q = fold_accents(question)
     expansions = " ".join(p for c in concepts for p in c.phrases[1:])
     return QueryAnalysis(
         question=question,
         language=language,
         typed_without_diacritics=not has_diacritics(question),
-        years=sorted(set(_YEAR.findall(question))),
+        years=constraints.years,
         levels=find_levels(question),
-        provinces=provinces,
+        provinces=constraints.provinces,
         numbers=[n.strip() for n in _NUMBER.findall(question)],
         asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
         asks_metadata=bool(_METADATA.search(folded_q)),
         asks_quantity=bool(_QUANTITY.search(folded_q)),
-        terms=terms,
+        asks_list=bool(_LISTING.search(folded_q)),
+        terms=_weighted_terms(concepts, language),
         concepts=concepts,
         search_text=f"{question} {expansions}".strip(),
+        constraints=constraints,
     )

@@ -11,11 +11,14 @@ filtering and charting), so an OCR copy and a clean copy give the same record.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
+from assistant.levels import LEVELS as LEVELS
+from assistant.levels import levels_in as level_names
+from assistant.levels import strip_levels
 from ingest.appendix import parse_deadline
+from ingest.sections import section_label
 from ingest.text import fold_accents
 
 # -- text normalisation ------------------------------------------------------------------------
@@ -117,28 +120,10 @@ def metric_key(phrase: str) -> str:
 
 # -- levels -------------------------------------------------------------------------------------
 
-LEVELS = ("mầm non", "tiểu học", "THCS", "THPT", "trung học", "GDTX", "all")
-_LEVEL_PATTERNS: list[tuple[re.Pattern, str]] = [
-    (re.compile(r"\bmam non\b|\bmn\b"), "mầm non"),
-    (re.compile(r"\btieu hoc\b|\bth\b(?!\w)"), "tiểu học"),
-    (re.compile(r"\bthcs\b|\btrung hoc co so\b"), "THCS"),
-    (re.compile(r"\bthpt\b|\btrung hoc pho thong\b"), "THPT"),
-    (re.compile(r"\bgdtx\b|\bgiao duc thuong xuyen\b"), "GDTX"),
-    (re.compile(r"\btrung hoc\b(?! co so| pho thong)"), "trung học"),
-]
-
 
 def levels_in(text: str) -> list[str]:
     """School levels named in a phrase, in reading order ('cấp TH', 'THCS', 'trung học')."""
-    key = norm(text)
-    found: list[tuple[int, str]] = []
-    for pattern, level in _LEVEL_PATTERNS:
-        found += [(m.start(), level) for m in pattern.finditer(key)]
-    out: list[str] = []
-    for _, level in sorted(found):
-        if level not in out:
-            out.append(level)
-    return out
+    return level_names(norm(text))
 
 
 def _level_of(phrase: str, context: str) -> list[str]:
@@ -224,9 +209,7 @@ def _strip_filler(text: str, key: str) -> tuple[str, str]:
 
 
 def _is_level_only(key: str) -> bool:
-    rest = key
-    for pattern, _ in _LEVEL_PATTERNS:
-        rest = pattern.sub(" ", rest)
+    rest = strip_levels(key)
     return not re.sub(r"\b(?:cap|va|al\)|trong do)\b|[\s,()]", "", rest)
 
 
@@ -345,21 +328,6 @@ def extract_targets(chunk: dict) -> list[dict]:
 def _words(text: str, limit: int = 24) -> str:
     """At most `limit` words: a metric that follows its value runs to the clause end."""
     return " ".join(text.split()[:limit])
-
-
-def section_label(section: Iterable[str]) -> str:
-    """'II.2.(3)' for ['II', '2', '(3)'], 'IV.1.1' for ['IV', '1', '1.1'], 'Phụ lục 6' for
-    ['appendix', '6']: the way users cite a place in the document."""
-    parts = list(section)
-    if parts[:1] == ["appendix"]:
-        return "Phụ lục " + ".".join(parts[1:])
-    out: list[str] = []
-    for part in parts:
-        if out and part.startswith(out[-1] + "."):
-            out[-1] = part
-        else:
-            out.append(part)
-    return ".".join(out)
 
 
 # -- tasks --------------------------------------------------------------------------------------

@@ -11,14 +11,20 @@ from typing import Protocol
 
 from qdrant_client import models
 
+from assistant.constraints import number_fits, province_fits, year_fits
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from ingest.chunks import chunk_id
 from ingest.index import ChunkIndex, Hit, point_id
 from ingest.text import fold_accents, word_tokens
 
 log = logging.getLogger(__name__)
+MAX_RARITY = 6.0
 CANDIDATES = 50
+# chosen on the dev group (retrieval hit@5, then hit@1); see README "Benchmark"
+LIFTS = {"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1, "level": 0.05,
+         "opening": 0.0}  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -58,26 +64,39 @@ def build_filter(filters: dict[str, str] | None) -> models.Filter | None:
     return models.Filter(must=must) if must else None
 
 
+def concept_coverage(
+    analysis: QueryAnalysis, passage_text: str, idf: dict[str, float], skip_years: bool = False
+) -> list[tuple[float, bool]]:
+    """(rarity weight, expressed?) for each of the question's concepts in the passage."""
+    tokens = word_tokens(passage_text)
+    text = " " + " ".join(tokens) + " "
+    out = []
+    for concept in analysis.concepts:
+        if concept.constraint or (skip_years and concept.name in analysis.years):
+            continue
+        phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
+        if not phrases:
+            continue
+        rarity = max(idf.get(p.split()[0], 3.0) for p in phrases)
+        found = any(f" {p} " in text for p in phrases) or any(ocr_match(p, tokens) for p in phrases)
+        out.append((concept.weight * min(rarity, MAX_RARITY), found))
+    return out
+
+
 def evidence(
     analysis: QueryAnalysis, passage_text: str, idf: dict[str, float], skip_years: bool = False
 ) -> float:
     """Share of the question's concepts (weighted by rarity) that the passage expresses."""
-    tokens = word_tokens(passage_text)
-    text = " " + " ".join(tokens) + " "
-    total = covered = 0.0
-    for concept in analysis.concepts:
-        if skip_years and concept.name in analysis.years:
-            continue
-        phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
-        phrases = [p for p in phrases if p]
-        if not phrases:
-            continue
-        rarity = max(idf.get(p.split()[0], 3.0) for p in phrases)
-        weight = concept.weight * min(rarity, 6.0)
-        total += weight
-        if any(f" {p} " in text for p in phrases) or any(ocr_match(p, tokens) for p in phrases):
-            covered += weight
-    return covered / total if total else 0.0
+    coverage = concept_coverage(analysis, passage_text, idf, skip_years)
+    total = sum(w for w, _ in coverage)
+    return sum(w for w, found in coverage if found) / total if total else 0.0
+
+
+def missing_rarity(analysis: QueryAnalysis, passage_text: str, idf: dict[str, float]) -> float:
+    """The rarest question concept the passage does not express (0..1): a rare word missing is
+    the mark of a question the passage only seems to answer."""
+    missing = [w for w, found in concept_coverage(analysis, passage_text, idf) if not found]
+    return max(missing, default=0.0) / MAX_RARITY
 
 
 def near(word: str, token: str) -> bool:
@@ -101,22 +120,29 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     return False
 
 
-def boost(analysis: QueryAnalysis, payload: dict) -> float:
-    """Passages that carry the question's year or school level weigh more."""
+def boost(analysis: QueryAnalysis, payload: dict, lifts: dict[str, float] | None = None) -> float:
+    """A small lift for passages whose document fits the question's constraints (province, year,
+    document number and type, school level) — small enough never to push the item that states
+    the answer out of the top (a fused score is about 1/(60 + rank): 10% is a few ranks)."""
+    lifts = lifts or LIFTS
+    c = analysis.constraints
+    doc = payload.get("doc") or {}
+    text = payload.get("index_text") or payload.get("text", "")
     factor = 1.0
-    heading = fold_accents(payload.get("heading_path", ""))
-    text = fold_accents(payload.get("text", ""))
-    for year in analysis.years:
-        factor *= 1.5 if year in heading else 1.15 if year in text else 0.85
+    if c.provinces and doc.get("province"):
+        factor *= 1 + lifts["province"] if province_fits(doc, c.provinces) else 1 - lifts["province"]
+    if c.years and year_fits(text, doc, c.years):
+        factor *= 1 + lifts["year"]
+        if any(y in payload.get("heading_path", "") for y in c.years):
+            factor *= 1 + lifts["year_heading"]  # "Chỉ tiêu đến năm 2025": the year heads the item
+    if c.doc_numbers and number_fits(doc, c.doc_numbers):
+        factor *= 1 + lifts["number"]
+    if c.doc_types and doc.get("type") in c.doc_types:
+        factor *= 1 + lifts["type"]
+    if analysis.levels and set(analysis.levels) & set(levels_in(fold_accents(text))):
+        factor *= 1 + lifts["level"]
     if not payload.get("section") and not analysis.asks_metadata:
-        factor *= 0.7  # opening and closing text match many words but rarely answer a task question
-    if analysis.provinces:
-        province = (payload.get("doc") or {}).get("province")
-        factor *= 1.6 if province in analysis.provinces else 0.6
-    for level in analysis.levels:
-        key = fold_accents(level)
-        if key in text or key in heading:
-            factor *= 1.1
+        factor *= 1 - lifts["opening"]  # opening text matches many words, rarely answers a task
     return factor
 
 
@@ -134,11 +160,11 @@ def search(
 ) -> list[Passage]:
     """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark)."""
     flt = build_filter(filters)
+    weights = weights or DEFAULT_WEIGHTS
     sparse: list[Hit] = []
     dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
-    weights = weights or DEFAULT_WEIGHTS
     if embedder is not None and (
         mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis.language))
     ):

@@ -6,19 +6,19 @@ It owns the clients (Qdrant, embedding model, reranker, LLM); they are built onc
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 from pathlib import Path
 
-from assistant.answer import Decision, decide, extractive_answer
-from assistant.figures import figure_lines, lacks_asked_target
+from assistant.answer import assemble, decide
+from assistant.constraints import CorpusProfile
 from assistant.fusion import weights_for
-from assistant.llm import generate, make_llm
-from assistant.models import Answer, Citation, DocInfo, Retrieved
-from assistant.query import analyse, register_acronyms
+from assistant.llm import make_llm
+from assistant.models import Answer
+from assistant.query import analyse
 from assistant.records import service_records
 from assistant.records_store import RecordStore
+from assistant.refusal import load_model
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
@@ -26,7 +26,6 @@ from ingest.index import ChunkIndex, open_client, source_filter
 from ingest.journal import remove_orphaned_staging, repair_interrupted_write
 from ingest.pipeline import IngestSummary, ingest, load_state, parse_store
 from ingest.read import read_document
-from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +118,7 @@ class AssistantService:
     # -- question in -------------------------------------------------------------------------
     def search(self, question: str, top_k: int = 20, filters: dict | None = None,
                mode: str = "hybrid") -> list[Passage]:  # fmt: skip
-        analysis = analyse(question)
+        analysis = analyse(question, self.profile)
         with self.lock:
             return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
                           filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode,
@@ -127,60 +126,20 @@ class AssistantService:
 
     def ask(self, question: str, top_k: int = 5, filters: dict | None = None,
             mode: str = "hybrid", use_llm: bool = True) -> Answer:  # fmt: skip
-        timings: dict[str, float] = {}
         started = time.perf_counter()
-        analysis = analyse(question)
+        analysis = analyse(question, self.profile)
         with self.lock:
             passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
                               filters=filters, limit=20, idf=self.idf, mode=mode,
                               weights=self.fusion)  # fmt: skip
-        timings["search"] = _ms(started)
-        decision = decide(
-            analysis,
-            passages[: max(top_k, 3)],
-            self.settings.abstain_threshold,
-            self.provinces,
-            self.idf,
-        )
-        targets, tasks = service_records(self)
-        if decision.answerable and lacks_asked_target(analysis, decision.passages, targets):
-            decision = Decision(False, decision.passages, "target")
+        timings = {"search": _ms(started)}
+        decision = decide(analysis, passages[: max(top_k, 3)], self.profile, self.idf,
+                          load_model(), self.settings.abstain_threshold)  # fmt: skip
         step = time.perf_counter()
-        text, quotes = extractive_answer(analysis, decision)
-        if decision.answerable and (lines := figure_lines(analysis, decision.passages, targets, tasks)):
-            text = "\n".join(lines) + "\n\n" + text
-        cited = decision.passages
-        answer_mode = "extractive"
-        if self.llm is not None and use_llm and decision.answerable:
-            generated = generate(self.llm, question, analysis.language, passages[:top_k])
-            if generated is None:
-                answer_mode = "extractive-fallback"
-            else:
-                text, numbers = generated
-                cited, quotes = passages[:top_k], {}
-                text = _renumber(text, numbers)
-                cited = [cited[n - 1] for n in numbers]
-                answer_mode = "llm"
-        readings = [passage_reading(p.payload, p.text, quotes.get(n, "")) for n, p in enumerate(cited, 1)]
-        text = apply_readings(text, readings)  # restored OCR passages read as restored
-        timings["answer"] = _ms(step)
-        timings["total"] = _ms(started)
-        return Answer(
-            question=question,
-            answer=text,
-            answerable=decision.answerable,
-            language=analysis.language,
-            retrieved=[
-                Retrieved(id=p.id, source=p.source, section=p.section, score=round(p.score, 6))
-                for p in passages[:20]
-            ],
-            citations=[
-                _citation(n, p, quotes.get(n, ""), r)
-                for (n, p), r in zip(enumerate(cited, 1), readings, strict=True)
-            ],
-            timings_ms=timings,
-            mode=answer_mode,
-        )
+        answer = assemble(question, analysis, passages, decision, service_records(self), top_k=top_k,
+                          llm=self.llm if use_llm else None, timings=timings)  # fmt: skip
+        timings.update(answer=_ms(step), total=_ms(started))
+        return answer
 
     # -- what is indexed -----------------------------------------------------------------------
     def documents(self) -> list[dict]:
@@ -250,8 +209,8 @@ class AssistantService:
         with self.lock:
             self.record_store.sync(self.state.get("files", {}), self._chunks_of)
         self.idf = idf_table(self.state.get("df", {}), self.state.get("n_chunks", 1))
-        register_acronyms(self.state.get("acronyms", {}))
-        self.provinces = set(self.state.get("provinces", []))
+        self.profile = CorpusProfile.from_state(self.state)
+        self.provinces = set(self.profile.provinces)
 
     def close(self) -> None:
         with self.lock:
@@ -276,18 +235,6 @@ def section_tree(chunks: list[dict]) -> list[dict]:
 
     return [{"label": "", "section": [], "title": "", "chunks": root.get("chunks", []),
              "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
-
-
-def _citation(n: int, p: Passage, quote: str, reading: Reading | None = None) -> Citation:
-    return Citation(n=n, id=p.id, source=p.source, section=p.section, section_title=p.section_title,
-                    text=p.text, quote=quote, score=round(p.score, 6), page=p.payload.get("page"),
-                    doc=DocInfo(**{k: p.doc.get(k) for k in DocInfo.model_fields}),
-                    **restored_fields(p.payload, reading))  # fmt: skip
-
-
-def _renumber(text: str, numbers: list[int]) -> str:
-    mapping = {old: new for new, old in enumerate(numbers, 1)}
-    return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping.get(int(m.group(1)), m.group(1))}]", text)
 
 
 def _ms(since: float) -> float:

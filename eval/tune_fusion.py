@@ -67,7 +67,7 @@ def fetch(service, questions: list[dict], glossary: bool = True) -> list[Candida
             continue
         by_id = any("quote" in g for g in q["gold"])
         gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
-        analysis = analyse(q["question"], glossary)
+        analysis = analyse(q["question"], service.profile, use_glossary=glossary)
         sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
         vector = service.embedder.embed_query(analysis.search_text)
         dense = service.index.dense_search(vector, CANDIDATES)

@@ -4,6 +4,7 @@ the plan's twelve appendix rows. Expected values were read off the documents by 
 
 from __future__ import annotations
 
+import anyio
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -204,7 +205,7 @@ def test_appendix_rows(chunks):
         assert (task["output"] or "").startswith(output or "")
         assert output or not task["output"]
         assert task["partners"].lower().startswith("cac don vi")
-        assert task["section_label"] == f"Phụ lục {chunk['section'][1]}"
+        assert task["section_label"] == f"Phụ lục, dòng {chunk['section'][1]}"
 
 
 def test_tasks_from_text(records):
@@ -238,7 +239,7 @@ def test_filters(records):
     khtc = filter_tasks(tasks, lead="phòng khtc")
     assert sorted(t["section"][1] for t in khtc) == ["1", "10", "11", "12", "8", "9"]
     due = filter_tasks(tasks, before="2024-03")
-    assert {t["section_label"] for t in due} >= {"Phụ lục 1", "Phụ lục 6", "IV.1.2"}
+    assert {t["section_label"] for t in due} >= {"Phụ lục, dòng 1", "Phụ lục, dòng 6", "IV.1.2"}
     assert all(t["deadline_date"] <= "2024-03" for t in due)
     assert filter_tasks(tasks, lead="van phong", q="theo doi")
 
@@ -247,6 +248,7 @@ def test_api_routes(seed_service):
     app = FastAPI()
     app.include_router(router)
     app.dependency_overrides[get_service] = lambda: seed_service
+    app.state.ask_limiter = anyio.CapacityLimiter(1)
     client = TestClient(app)
     body = client.get("/api/targets", params={"year": 2025, "level": "THPT"}).json()
     assert body["count"] == len(body["targets"]) > 0
@@ -256,7 +258,7 @@ def test_api_routes(seed_service):
     notice = client.get("/api/targets", params={"q": "chuan quoc gia", "year": 2024}).json()
     assert [t["source"] for t in notice["targets"] if t["number"] == 91.0] == [NOTICE]
     tasks = client.get("/api/tasks", params={"lead": "KHTC", "before": "2024-06"}).json()
-    assert [t["section_label"] for t in tasks["tasks"]] == ["Phụ lục 1", "Phụ lục 8"]
+    assert [t["section_label"] for t in tasks["tasks"]] == ["Phụ lục, dòng 1", "Phụ lục, dòng 8"]
     assert client.get("/api/targets", params={"year": "abc"}).status_code == 422
     made = seed_service.records()
     client.get("/api/tasks")

@@ -1,0 +1,60 @@
+"""The units an answer quotes: sentences, list items and table rows of a passage, and which of
+them carry the question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.query import QueryAnalysis
+from ingest.text import word_tokens
+
+_QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}|\d{1,3}(?:\.\d{3})+")
+_LEADING_LABEL = re.compile(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+")
+
+
+def has_quantity(sentence: str) -> bool:
+    """A percentage or a count in the sentence (years, dates and document numbers do not count)."""
+    for number, percent in _QUANTITY.findall(sentence):
+        if percent or not re.fullmatch(r"(19|20)\d\d", number):
+            return True
+    return False
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items; a table row (cells on one line, ' | ') stays whole."""
+    pieces: list[str] = []
+    for line in text.split("\n"):
+        parts = (
+            [line] if " | " in line else re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line)
+        )
+        pieces += [p.strip() for p in parts if len(p.strip()) > 3]
+    return pieces
+
+
+def sentence_score(analysis: QueryAnalysis, sentence: str) -> float:
+    """How much of the question a sentence carries; a figure counts when one is asked for."""
+    words = " " + " ".join(word_tokens(sentence)) + " "
+    score = 0.0
+    for concept in analysis.concepts:
+        if any(f" {' '.join(word_tokens(p))} " in words for p in concept.phrases if p.strip()):
+            score += concept.weight
+    if analysis.asks_figure and _FIGURE.search(sentence):
+        score += 1.5
+    return score + 0.5 * sum(year in sentence for year in analysis.years)
+
+
+def best_sentences(analysis: QueryAnalysis, text: str, limit: int = 2) -> list[str]:
+    """The sentences that carry most of the question, in reading order (earlier wins a tie:
+    a task's first sentence states it)."""
+    scored = [(sentence_score(analysis, s) - i * 0.01, i, s) for i, s in enumerate(split_sentences(text))]
+    if not scored:
+        return []
+    scored.sort(reverse=True)
+    top = [scored[0]] + [s for s in scored[1:limit] if s[0] >= scored[0][0] * 0.75 and s[0] > 0]
+    return [trim(s) for _, _, s in sorted(top, key=lambda s: s[1])]
+
+
+def trim(sentence: str, limit: int = 400) -> str:
+    sentence = _LEADING_LABEL.sub("", sentence)
+    return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,82 @@
+"""Query analysis: constraints read from the question and matched against what the corpus
+covers (a profile built from an ingest state), levels from the one vocabulary, listing questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.constraints import CorpusProfile
+from assistant.levels import levels_in, question_levels, record_level_matches
+from assistant.query import acronym_table, analyse
+
+pytestmark = pytest.mark.unit
+
+# An ingest state as the pipeline writes it: a province no built-in list holds, a document
+# number, the words (df) the corpus holds.
+STATE = {
+    "files": {"a.txt": {"doc": {"province": "Lạc Long", "number": "12/KH-SGDĐT", "type": "Kế hoạch"}}},
+    "provinces": ["Lạc Long"],
+    "df": {"2024-2025": 3, "2025": 10, "12/kh-sgddt": 1, "tieu": 5},
+    "acronyms": {"TTGDNN": "trung tâm giáo dục nghề nghiệp"},
+}
+
+
+def test_province_from_the_corpus_headers_not_from_a_list():
+    profile = CorpusProfile.from_state(STATE)
+    analysis = analyse("Năm học 2024-2025, Lạc Long đặt chỉ tiêu bao nhiêu?", profile)
+    assert analysis.provinces == ["Lạc Long"]
+    assert analysis.constraints.school_years == ["2024-2025"]
+    assert analysis.years == ["2024", "2025"]
+    assert profile.covers_province("Lac Long") and profile.covers_year("2025")
+    assert not profile.covers_year("2031")
+
+
+def test_unknown_place_after_tinh_is_still_a_place():
+    profile = CorpusProfile.from_state(STATE)
+    analysis = analyse("Chỉ tiêu của tỉnh Sông Mây năm 2025 là gì?", profile)
+    assert analysis.provinces == ["Sông Mây"]
+    assert not profile.covers_province("Sông Mây")
+    assert "song" not in analysis.terms  # a place selects documents, it is not a word to match
+
+
+def test_document_number_and_type():
+    profile = CorpusProfile.from_state(STATE)
+    analysis = analyse("kế hoạch số 12/KH-SGDĐT giao những đơn vị nào?", profile)
+    assert analysis.constraints.doc_numbers == ["12"]
+    assert analysis.constraints.doc_types == ["Kế hoạch"]
+    assert analysis.asks_list
+    assert profile.covers_number("12") and not profile.covers_number("4711")
+    assert analyse("công văn 2501 nói gì", profile).constraints.doc_numbers == ["2501"]
+    assert analyse("kế hoạch năm 2025", profile).constraints.doc_numbers == []  # a year, not a number
+
+
+def test_acronyms_mined_from_the_corpus_live_in_the_profile():
+    mined = CorpusProfile.from_state(STATE)
+    assert acronym_table(mined.acronyms)["ttgdnn"] == "trung tam giao duc nghe nghiep"
+    assert "ttgdnn" not in acronym_table(CorpusProfile().acronyms)  # no state shared between corpora
+    assert "trung tam" in " ".join(analyse("TTGDNN làm gì", mined).terms)
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [("ty le hoc sinh thcs va thpt", ["THCS", "THPT"]),
+     ("cap th dat 93,1%", ["tiểu học"]),
+     ("hoc sinh trung hoc len lop", ["trung học"]),
+     ("truong trung hoc co so", ["THCS"])],
+)  # fmt: skip
+def test_one_level_vocabulary_for_records(text, levels):
+    assert levels_in(text) == levels
+
+
+def test_question_levels_and_record_matching():
+    assert question_levels("what is the target for secondary schools") == ["THCS", "THPT"]
+    assert question_levels("lower secondary schools") == ["THCS"]
+    assert question_levels("chi tieu cho mam non") == ["mầm non"]
+    assert record_level_matches("trung học", ["THPT"]) and not record_level_matches("tiểu học", ["THPT"])
+
+
+def test_language_and_listing():
+    assert analyse("list every task led by the planning office").language == "en"
+    assert analyse("list every task led by the planning office").asks_list
+    assert analyse("nhung don vi nao phoi hop").language == "vi"
+    assert not analyse("tỷ lệ trường đạt chuẩn là bao nhiêu").asks_list
