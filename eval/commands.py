@@ -183,7 +183,8 @@ def bench_cmd(
     ] = None,
 ) -> None:
     """Measure ingest throughput, query latency (in-process and over HTTP with concurrent
-    clients) and peak RSS, on the seed corpus and on a synthetic corpus made from it."""
+    clients) and peak RSS, on the seed corpus and on a synthetic corpus made from it; and the
+    ingest of the development corpus, cold and warm (BM25 only)."""
     from assistant.settings import Settings
     from eval.bench import run_bench
     from eval.bench_ingest import print_devcorpus_ingest

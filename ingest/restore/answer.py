@@ -7,11 +7,14 @@ restored quote must stand in the original passage text (restoration never change
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from ingest.restore.document import check_digits
 from ingest.restore.model import ModelMissing, load_restorer
 from ingest.restore.syllables import tokenize
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,11 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
         return None
     display = payload.get("display_text") or ""
     restored_quote = aligned_quote(text, display, quote) or restorer.restore(quote) if quote else ""
-    restored_quote = check_digits(text, restored_quote)
+    try:
+        check_digits(text, restored_quote)  # every figure of the quote stands in the original
+    except ValueError as exc:
+        log.error("%s; the original quote is shown", exc)
+        restored_quote = quote
     swaps = [(quote, restored_quote)] if quote else []
     titles = zip(payload.get("titles") or [], payload.get("display_titles") or [], strict=False)
     swaps += [(t, d) for t, d in titles if t and d and t != d]

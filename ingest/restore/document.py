@@ -6,6 +6,7 @@ reading sits beside it (`display_text`, `restored: true`).
 
 from __future__ import annotations
 
+import logging
 import re
 
 from ingest.chunks import ParsedDocument
@@ -13,6 +14,7 @@ from ingest.restore.decode import Restorer
 from ingest.restore.judge import Verdict, judge
 from ingest.restore.syllables import fold
 
+log = logging.getLogger(__name__)
 _NUMBER = re.compile(r"\d+(?:[.,/-]\d+)*")
 
 
@@ -31,7 +33,14 @@ def check_digits(original: str, restored: str) -> str:
 
 
 def restore_checked(restorer: Restorer, text: str) -> str:
-    return check_digits(text, restorer.restore(text)) if text else text
+    """The restored text, checked; should a number ever differ, the original is kept (and logged)."""
+    if not text:
+        return text
+    try:
+        return check_digits(text, restorer.restore(text))
+    except ValueError as exc:
+        log.error("%s; the original text is shown", exc)
+        return text
 
 
 def restore_document(parsed: ParsedDocument, restorer: Restorer) -> Verdict:

@@ -110,3 +110,11 @@ def test_the_corruptor_is_seeded_and_keeps_numbers():
     assert corrupt(clean, seed=3) == corrupt(clean, seed=3) != corrupt(clean, seed=4)
     assert syllable_accuracy(clean, clean).exact == 1.0
     assert syllable_accuracy(corrupt(clean), clean).exact < 0.6
+
+
+def test_a_changed_number_is_caught():
+    with pytest.raises(ValueError, match="changed a number"):
+        check_digits("đạt 98,5% năm 2025", "đạt 98,6% năm 2025")
+    with pytest.raises(ValueError, match="218"):
+        check_digits("số 281/KH-UBND", "số 218/KH-UBND")
+    assert check_digits("s6 281 ngay 10/11/2023", "số 281 ngày 10/11/2023")
