@@ -9,6 +9,7 @@ import re
 from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
+from assistant.wording import display_date
 from ingest.text import fold_accents, word_tokens
 
 OWNER_QUESTION = re.compile(
@@ -106,12 +107,37 @@ def task_line(task: dict, n: int, language: str) -> str | None:
     return "; ".join(parts) + f" [{n}]" if parts else None
 
 
+_HEADER_FIELDS = (
+    ("signer", re.compile(r"\b(ai ky|nguoi ky|ky boi|who signed|signed by|signer|signatory)\b"),
+     {"vi": "Người ký", "en": "Signed by"}),
+    ("date", re.compile(r"\b(ky ngay|ky vao ngay nao|ngay ban hanh|ban hanh ngay|ban hanh ngay nao|"
+                        r"when (?:was|is) .*(?:signed|issued|dated)|date of|dated|issue date)\b"),
+     {"vi": "Ngày ban hành", "en": "Dated"}),
+    ("number", re.compile(r"\b(so hieu|so van ban|so bao nhieu|what (?:is the )?(?:document )?number)\b"),
+     {"vi": "Số hiệu", "en": "Number"}),
+)  # fmt: skip
+
+
+def header_lines(analysis: QueryAnalysis, passage: Passage, n: int) -> list[str]:
+    """A question about the document itself (who signed, when, its number) is answered from the
+    header fields read at ingest, cited to the passage of that document."""
+    folded_q = fold_accents(analysis.question)
+    language = "en" if analysis.language == "en" else "vi"
+    lines = []
+    for name, pattern, label in _HEADER_FIELDS:
+        value = (passage.doc or {}).get(name)
+        if value and pattern.search(folded_q):
+            shown = display_date(value) if name == "date" else value
+            lines.append(f"{label[language]}: {shown} [{n}]")
+    return lines
+
+
 def record_lines(
     analysis: QueryAnalysis, passages: list[Passage], targets: list[dict], tasks: list[dict]
 ) -> list[str]:
     """The verified figure, owner or deadline each cited item states, cited to it."""
     folded_q = fold_accents(analysis.question)
-    lines: list[str] = []
+    lines: list[str] = header_lines(analysis, passages[0], 1) if passages else []
     for n, passage in enumerate(passages, 1):
         if analysis.asks_figure or analysis.asks_quantity:
             lines += [

@@ -19,7 +19,7 @@ from assistant.sentences import has_quantity, split_sentences
 MODEL_PATH = Path(__file__).with_name("refusal.json")
 FEATURES = ("best_evidence", "top_evidence", "second_evidence", "fit_share", "figure_sentence",
             "untranslated", "score_gap", "asks_quantity", "missing_rare")  # fmt: skip
-MAX_WRONG_REFUSALS = 0.05
+MAX_WRONG_REFUSALS = 0.10
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
 
 

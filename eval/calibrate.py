@@ -1,9 +1,9 @@
-"""`eduqa calibrate`: fit the refusal model (assistant/refusal.json) on one group of questions and
-report refusal precision and recall on another (the held-out group).
+"""`eduqa calibrate`: fit the refusal model (assistant/refusal.json) on the `dev` document group
+of the benchmark sets and report refusal precision and recall on the `held-out` group.
 
-Reproducible: same index, same questions -> same coefficients (plain gradient descent, no
-randomness). Questions come from a JSONL file with a `split` (or `group`) field; a question whose
-`kind` is `unanswerable` should be refused.
+Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on.
+Reproducible: same indexes, same questions -> same coefficients (plain gradient descent, no
+randomness). A question whose `kind` is `unanswerable` should be refused.
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ import typer
 from rich.console import Console
 
 console = Console(stderr=True)
-QUESTIONS = Path(__file__).with_name("questions.jsonl")
+SETS = ("seeds", "devcorpus")
 
 
-def _group(q: dict) -> str:
-    return str(q.get("group") or q.get("split") or "")
-
-
-def decisions(service, questions: list[dict], model) -> list[tuple[dict, object]]:
-    """(question, decision) for each question, through the service's own search and decision."""
+def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
+    """(question, decision) for each question through the service's own search and decision,
+    uncalibrated: the features are what the model is fitted on."""
     from assistant.answer import decide
     from assistant.query import analyse
 
@@ -32,60 +29,73 @@ def decisions(service, questions: list[dict], model) -> list[tuple[dict, object]
     for q in questions:
         analysis = analyse(q["question"], service.profile)
         passages = service.search(q["question"], 20)
-        decision = decide(analysis, passages[:5], service.profile, service.idf, model,
+        decision = decide(analysis, passages[:5], service.profile, service.idf, None,
                           service.settings.abstain_threshold)  # fmt: skip
         out.append((q, decision))
     return out
 
 
-def refusal_scores(pairs) -> dict[str, float]:
-    refused = [not d.answerable for _, d in pairs]
+def refused(decision, model) -> bool:
+    """Refused before scoring (uncovered constraint, nothing fits), or scored below the cut."""
+    if not decision.features:
+        return True
+    return model.probability(decision.features) < model.cut
+
+
+def refusal_scores(pairs, model) -> dict[str, float]:
+    said_no = [refused(d, model) for _, d in pairs]
     truth = [q.get("kind") == "unanswerable" for q, _ in pairs]
-    hits = sum(r and t for r, t in zip(refused, truth, strict=True))
+    hits = sum(r and t for r, t in zip(said_no, truth, strict=True))
+    wrong = sum(r and not t for r, t in zip(said_no, truth, strict=True))
     return {
-        "refusal_precision": round(hits / max(1, sum(refused)), 3),
+        "refusal_precision": round(hits / max(1, sum(said_no)), 3),
         "refusal_recall": round(hits / max(1, sum(truth)), 3),
-        "wrong_refusals": round(
-            sum(r and not t for r, t in zip(refused, truth, strict=True)) / max(1, sum(not t for t in truth)),
-            3,
-        ),
+        "wrong_refusals": round(wrong / max(1, sum(not t for t in truth)), 3),
         "n": len(pairs),
     }
 
 
+def _set_pairs(set_name: str, no_dense: bool) -> dict[str, list]:
+    """Per group, (question, decision) pairs of one set, on that set's own index."""
+    from assistant.settings import Settings
+    from eval.askers import Askers
+    from eval.groups import by_group
+    from eval.sets import load_set
+
+    settings = Settings()
+    if no_dense:
+        settings = settings.model_copy(update={"embedding_model": None, "reranker_model": None})
+    with Askers(settings, set_name, ["hybrid"], console=console) as askers:
+        grouped = by_group(load_set(set_name), set_name)
+        return {group: decisions(askers.service, qs) for group, qs in grouped.items()}
+
+
 def calibrate_cmd(
-    questions_path: Annotated[Path, typer.Option("--questions", help="Questions (JSONL).")] = QUESTIONS,
-    fit_group: Annotated[str, typer.Option("--fit", help="Group (split) to fit on.")] = "dev",
-    report_group: Annotated[str, typer.Option("--report", help="Held-out group to report on.")] = "test",
+    sets: Annotated[
+        list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus.")
+    ] = None,
+    no_dense: Annotated[
+        bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
+    ] = False,
     out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
 ) -> None:
-    """Fit the calibrated refusal (logistic regression over evidence features) on the --fit
-    group, write assistant/refusal.json, and print refusal precision/recall on both groups."""
+    """Fit the calibrated refusal (logistic regression over evidence features) on the dev
+    document group, write assistant/refusal.json, and print refusal precision, recall and
+    wrong refusals on both groups (the held-out one is the measure)."""
     from assistant.refusal import MODEL_PATH, fit, load_model
-    from assistant.service import AssistantService
-    from assistant.settings import Settings
 
-    if not questions_path.exists():
-        raise typer.BadParameter(f"{questions_path} does not exist", param_hint="--questions")
-    questions = [
-        json.loads(line) for line in questions_path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-    fit_qs = [q for q in questions if _group(q) == fit_group]
-    held = [q for q in questions if _group(q) == report_group]
-    if not fit_qs:
-        raise typer.BadParameter(f"no questions in group {fit_group!r}", param_hint="--fit")
-    service = AssistantService(Settings(), load_models=True)
-    try:
-        pairs = [(q, d) for q, d in decisions(service, fit_qs, None) if d.features]
-        console.print(f"fitting on {len(pairs)} of {len(fit_qs)} {fit_group} questions "
-                      "(the rest are refused before scoring: uncovered place, year or document)")  # fmt: skip
-        model = fit([d.features for _, d in pairs], [q.get("kind") != "unanswerable" for q, _ in pairs])
-        target = out or MODEL_PATH
-        target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
-        load_model.cache_clear()
-        console.print(f"wrote {target}: cut {model.cut}")
-        for name, group in ((fit_group, fit_qs), (report_group, held)):
-            if group:
-                console.print(f"{name}: {refusal_scores(decisions(service, group, model))}")
-    finally:
-        service.close()
+    chosen = sets or list(SETS)
+    if unknown := set(chosen) - set(SETS):
+        raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
+    by_set = {name: _set_pairs(name, no_dense) for name in chosen}
+    fit_rows = [(q, d) for groups in by_set.values() for q, d in groups["dev"] if d.features]
+    if not fit_rows:
+        raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
+    model = fit([d.features for _, d in fit_rows], [q.get("kind") != "unanswerable" for q, _ in fit_rows])
+    target = out or MODEL_PATH
+    target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    load_model.cache_clear()
+    console.print(f"fitted on {len(fit_rows)} dev questions; wrote {target} (cut {model.cut})")
+    for name, groups in by_set.items():
+        for group, pairs in groups.items():
+            console.print(f"{name} · {group}: {refusal_scores(pairs, model)}")

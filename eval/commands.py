@@ -114,6 +114,7 @@ def _run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
 
 
 def print_result(result) -> None:
+    from eval.by_language import language_table
     from eval.report import ANSWER_METRICS
     from eval.run import worst_failures
 
@@ -128,6 +129,7 @@ def print_result(result) -> None:
         for group, summary in [*entry["groups"].items(), ("all", entry["summary"])]:
             table.add_row(name, group, *[_fmt(summary.get(c)) for c in cols])
     out.print(table)
+    out.print(language_table(result))
     for name, reason in result.skipped.items():
         out.print(f"[dim]{name} skipped: {reason}[/dim]")
     for source, why in (result.meta.get("left_out") or {}).items():

@@ -77,9 +77,10 @@ def _build(corpus: Path, devcorpus: Path) -> None:
     if not corpus.is_dir():
         console.print(f"[red]error:[/red] no corpus folder at {corpus}")
         raise typer.Exit(2)
-    if not devcorpus.is_dir():
-        console.print(f"[yellow]no devcorpus at {devcorpus}: training on the seeds alone[/yellow]")
-    stats = build(corpus, devcorpus if devcorpus.is_dir() else None, progress=console.print)
+    if not devcorpus.is_dir():  # the seeds alone are too little text: keep the model as it is
+        console.print(f"[red]error:[/red] no devcorpus at {devcorpus}; pass --devcorpus PATH")
+        raise typer.Exit(2)
+    stats = build(corpus, devcorpus, progress=console.print)
     console.print(f"wrote {MODEL_PATH}: " + ", ".join(f"{k} {v:,}" for k, v in stats.items()))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.dates import iso_date
 from ingest.structure import clean_line, folded, is_junk_line
 from ingest.text import fold_accents, join_wrapped
 
@@ -152,15 +153,15 @@ def parse_deadline(deadline: str | None) -> str | None:
     if m := _DATE.search(key):
         day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year}-{month:02d}-{day:02d}"
+            return iso_date(year, month, day)
     if m := _QUARTER.search(key):
         quarter = _QUARTER_NUMBER.get(m.group(1).lower())
         if quarter:
-            return f"{m.group(2)}-{quarter * 3:02d}"
+            return iso_date(m.group(2), quarter * 3)
     if m := _MONTH.search(key):
         month = int(m.group(1))
         if 1 <= month <= 12:
-            return f"{m.group(2)}-{month:02d}"
+            return iso_date(m.group(2), month)
     return None
 
 

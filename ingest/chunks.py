@@ -16,8 +16,8 @@ from ingest.header import DocumentMeta, parse_header
 from ingest.layout import body_end, document_layout
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
-from ingest.tables import Table, TableRow, find_tables
-from ingest.text import join_wrapped, nfc, starts_list_item
+from ingest.tables import Table, TableRow, blank_tables, find_tables, row_lines
+from ingest.text import join_wrapped, nfc
 
 __all__ = ["Chunk", "ParsedDocument", "approx_tokens", "body_end", "chunk_id", "parse_document"]
 
@@ -30,7 +30,7 @@ class Chunk:
     section_title: str
     titles: list[str]  # titles along the heading path, top first
     text: str  # wrapped lines joined: what users read
-    raw_text: str  # the lines as they stand in the file
+    raw_text: str  # the chunk's lines before wrapped lines are joined
     doc: dict
     duplicate_of: str | None = None
     page: int | None = None
@@ -124,6 +124,18 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
     return ParsedDocument(source=source, meta=meta, chunks=maker.chunks, text=text)
 
 
+@dataclass
+class Piece:
+    """What a chunk is made from: a numbered task, a table row, the closing."""
+
+    section: list[str]
+    title: str
+    titles: list[str]  # the heading path, top first
+    lines: list[str]  # cleaned lines: the text users read
+    first_line: int
+    extra: dict = field(default_factory=dict)
+
+
 class ChunkMaker:
     """Makes the chunks of one document, each bounded, each id unique within it."""
 
@@ -137,7 +149,7 @@ class ChunkMaker:
         """A stretch of numbered text (the body, an appendix): its tasks, then its tables' rows."""
         part = self.lines[start:end]
         tables = find_tables(part)
-        outside = _blank_tables(part, tables)
+        outside = blank_tables(part, tables)
         tree = parse_structure(outside, start, prefix)
         for node in walk(tree):
             if _is_task(node):
@@ -149,67 +161,52 @@ class ChunkMaker:
 
     def add_task(self, node: Node) -> None:
         title = node.title if node.kind != "root" else ""
-        self.add(node.path, title, titles_along(node), node.lines, node.line_numbers[0])
+        self.add(Piece(node.path, title, titles_along(node), node.lines, node.line_numbers[0]))
 
     def add_row(self, node: Node, table: Table, row: TableRow, start: int) -> None:
         """One table row: the columns' headers, then its cells; under its heading path."""
-        titles = [*titles_along(node), *row.parents]
-        cells = row_lines(row.cells)
-        first = start + row.line_numbers[0]
-        columns = {"columns": table.columns}
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
-        self.add([*node.path, label], row.title, titles, cells, first, columns)
+        titles = [*titles_along(node), *row.parents]
+        first, extra = start + row.line_numbers[0], {"columns": table.columns}
+        self.add(Piece([*node.path, label], row.title, titles, row_lines(row.cells), first, extra))
 
     def add_closing(self, start: int, end: int) -> None:
         """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""
-        closing = [clean_line(ln) for ln in self.lines[start:end] if ln.strip()]
+        closing = [clean_line(line) for line in self.lines[start:end] if line.strip()]
         if closing:
-            self.add([], "", [], closing, start)
+            self.add(Piece([], "", [], closing, start))
 
     def add_task_table(self, start: int) -> None:
         title = "Phụ lục: nhiệm vụ cụ thể"
         for row in parse_appendix(self.lines[start:]):
             section = [TASK_TABLE, row.number]
-            self.add(section, row.title, [title, row.title], [row.text], start + row.line, row.fields)
+            self.add(Piece(section, row.title, [title, row.title], [row.text], start + row.line, row.fields))
 
-    def add(self, section, title, titles, lines, first_line, extra=None) -> None:
-        """The task's chunks: one, or its bounded parts, each repeating the heading path."""
-        extra = extra or {}
-        header = " | ".join(extra.get("columns", []))
+    def add(self, piece: Piece) -> None:
+        """The piece's chunks: one, or its bounded parts, each repeating the heading path."""
+        header = " | ".join(piece.extra.get("columns", []))
         budget = max(MAX_CHARS // 2, MAX_CHARS - len(header) - 1) if header else MAX_CHARS
-        parts = bounded_parts(lines, budget, self.max_tokens)
-        page = self.pages[first_line] if self.pages else None
+        parts = bounded_parts(piece.lines, budget, self.max_tokens)
+        page = self.pages[piece.first_line] if self.pages else None
+        key = "/".join(piece.section)
         for part_no, part_lines in enumerate(parts):
             text = join_wrapped(part_lines)
-            key = "/".join(section)
             ordinal = self.seen.get(key, 0)
             self.seen[key] = ordinal + 1
             chunk = Chunk(
-                id=chunk_id(self.source, section, ordinal),
+                id=chunk_id(self.source, piece.section, ordinal),
                 source=self.source,
-                section=list(section),
-                section_title=title,
-                titles=list(titles),
+                section=list(piece.section),
+                section_title=piece.title,
+                titles=list(piece.titles),
                 text=f"{header}\n{text}" if header else text,
                 raw_text="\n".join(part_lines),
                 doc=self.doc,
                 page=page,
                 part=part_no,
-                extra=extra,
+                extra=piece.extra,
             )
             self.chunks.append(chunk)
-
-
-def row_lines(cells: list[str]) -> list[str]:
-    """A row's cells joined by ' | '; a cell that opens a sub-item ('- Trưởng ban', '1. Hội
-    đồng thi') starts a line, so a long row splits at its sub-items."""
-    lines: list[str] = []
-    for cell in cells:
-        if not lines or starts_list_item(cell):
-            lines.append(cell)
-        else:
-            lines.append(f"| {cell}")
-    return lines
 
 
 def _page_of_lines(lines: list[str]) -> list[int]:
@@ -219,14 +216,6 @@ def _page_of_lines(lines: list[str]) -> list[int]:
         page += line == "\f"
         pages.append(page)
     return pages
-
-
-def _blank_tables(lines: list[str], tables: list[Table]) -> list[str]:
-    """The lines with each table's lines blanked: the structure reads around them."""
-    out = list(lines)
-    for table in tables:
-        out[table.start : table.end] = [""] * (table.end - table.start)
-    return out
 
 
 def _node_at(tree: Node, line: int) -> Node:

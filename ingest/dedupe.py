@@ -39,14 +39,20 @@ def find_duplicates(texts: dict[str, str]) -> dict[str, str]:
 def link_duplicates(signs: dict[str, set], score: dict[str, float]) -> dict[str, str]:
     """The same, from each document's shingles and cleanliness computed beforehand."""
     sources = sorted(signs)
+    pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]
+             if containment(signs[a], signs[b]) >= DUPLICATE_CONTAINMENT]  # fmt: skip
+    return join_copies(sources, pairs, score)
+
+
+def join_copies(sources: list[str], pairs: list[tuple[str, str]], score: dict[str, float]) -> dict[str, str]:
+    """Group the documents that are copies of each other (pairs over the threshold); in each
+    group the cleanest copy is the one shown."""
     parent = {s: s for s in sources}
-    for i, a in enumerate(sources):
-        for b in sources[i + 1 :]:
-            if containment(signs[a], signs[b]) >= DUPLICATE_CONTAINMENT:
-                ra, rb = _root(parent, a), _root(parent, b)
-                if ra != rb:
-                    keep, drop = (ra, rb) if score[ra] >= score[rb] else (rb, ra)
-                    parent[drop] = keep
+    for a, b in sorted(pairs):
+        ra, rb = _root(parent, a), _root(parent, b)
+        if ra != rb:
+            keep, drop = (ra, rb) if score[ra] >= score[rb] else (rb, ra)
+            parent[drop] = keep
     return {s: _root(parent, s) for s in sources if _root(parent, s) != s}
 
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from ingest.acronyms import mine_acronyms
 from ingest.bm25 import DEFAULT_AVGDL
 from ingest.chunks import ParsedDocument
-from ingest.dedupe import cleanliness, link_duplicates, shingles
+from ingest.dedupe import DUPLICATE_CONTAINMENT, cleanliness, containment, join_copies, shingles
 from ingest.text import bm25_terms, word_tokens
 
 
@@ -63,8 +63,29 @@ def corpus_statistics(profiles: dict[str, DocumentProfile], with_avgdl: bool) ->
     return stats
 
 
-def duplicates(profiles: dict[str, DocumentProfile]) -> dict[str, str]:
+def copy_pairs(
+    profiles: dict[str, DocumentProfile], fresh: set[str], previous: list
+) -> list[tuple[str, str]]:
+    """Pairs of documents that share enough shingles to be copies: the pairs found before among
+    unchanged documents are kept, only pairs with a new or changed document are compared."""
+    sources = sorted(profiles)
+    kept = {(a, b) for a, b in previous if a in profiles and b in profiles and not {a, b} & fresh}
+    signs: dict[str, set[int]] = {}
+
+    def signs_of(source: str) -> set[int]:
+        if source not in signs:
+            signs[source] = set(profiles[source].shingles)
+        return signs[source]
+
+    for a in sorted(fresh & set(sources)):
+        for b in sources:
+            if b == a or (b in fresh and b < a):
+                continue
+            if containment(signs_of(a), signs_of(b)) >= DUPLICATE_CONTAINMENT:
+                kept.add((min(a, b), max(a, b)))
+    return sorted(kept)
+
+
+def duplicates(profiles: dict[str, DocumentProfile], pairs: list[tuple[str, str]]) -> dict[str, str]:
     """Each duplicate copy's source -> the source of the copy preferred for display."""
-    return link_duplicates(
-        {s: set(p.shingles) for s, p in profiles.items()}, {s: p.cleanliness for s, p in profiles.items()}
-    )
+    return join_copies(sorted(profiles), pairs, {s: p.cleanliness for s, p in profiles.items()})

@@ -27,7 +27,7 @@ from ingest.corpus_state import (
     load_state,
     save_state,
 )
-from ingest.doc_profile import DocumentProfile, corpus_statistics, profile_of
+from ingest.doc_profile import DocumentProfile, copy_pairs, corpus_statistics, profile_of
 from ingest.doc_profile import duplicates as find_duplicates
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
@@ -150,6 +150,16 @@ def _note_failure(exc: Exception, source: str, digest: str, path: Path, state: d
                                **file_stamp(path)}  # fmt: skip
 
 
+def _link_copies(state: dict, profiles: dict[str, DocumentProfile], changed: set[str]) -> dict[str, str]:
+    """Duplicate copies, comparing only new or changed documents with the others."""
+    known = state["files"]
+    fresh = set(profiles)
+    if "copy_pairs" in state:  # pairs among unchanged documents were compared before
+        fresh = {s for s in profiles if s in changed or s not in known}
+    state["copy_pairs"] = copy_pairs(profiles, fresh, state.get("copy_pairs", []))
+    return find_duplicates(profiles, state["copy_pairs"])
+
+
 def _still_failing(failure: dict | None, digest: str) -> bool:
     """A file that could not be read, unchanged since, with the same parser: not tried again."""
     return bool(failure) and failure.get("hash") == digest and failure.get("parser") == parser_fingerprint()
@@ -227,7 +237,7 @@ def ingest(
     profiles, parsed = _profile_all(
         files, corpus_dir, hashes, set(changed), state, store, read, report, summary
     )
-    duplicates = find_duplicates(profiles)
+    duplicates = _link_copies(state, profiles, set(changed))
     for source, doc in parsed.items():
         for chunk in doc.chunks:
             chunk.duplicate_of = duplicates.get(source)
@@ -243,6 +253,9 @@ def ingest(
         summary.removed.append(source)
 
     total_chunks, done = sum(len(parsed[s].chunks) for s in to_index), 0
+    if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
+        new_texts = [c.index_text for s in to_index for c in parsed[s].chunks]
+        embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
     for source in to_index:
         _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
         known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),

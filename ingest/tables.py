@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ingest.levels import looks_like_heading, match_label, roman_value
 from ingest.structure import clean_line, folded
+from ingest.text import starts_list_item
 
 MAX_HEADER_CELLS = 12
 MAX_HEADER_CELL_CHARS = 120
@@ -210,3 +211,23 @@ def _pipe_table(lines: list[str], start: int) -> Table | None:
 
 def _pipe_cells(line: str) -> list[str]:
     return [clean_line(cell) for cell in line.strip().strip("|").split("|")]
+
+
+def row_lines(cells: list[str]) -> list[str]:
+    """A row's cells joined by ' | '; a cell that opens a sub-item ('- Trưởng ban', '1. Hội
+    đồng thi') starts a line, so a long row splits at its sub-items."""
+    lines: list[str] = []
+    for cell in cells:
+        if not lines or starts_list_item(cell):
+            lines.append(cell)
+        else:
+            lines.append(f"| {cell}")
+    return lines
+
+
+def blank_tables(lines: list[str], tables: list[Table]) -> list[str]:
+    """The lines with each table's lines blanked: the structure reads around them."""
+    out = list(lines)
+    for table in tables:
+        out[table.start : table.end] = [""] * (table.end - table.start)
+    return out

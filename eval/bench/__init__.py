@@ -65,6 +65,14 @@ def _corpus_section(ctx: BenchContext) -> None:
     corpus_section(ctx)
 
 
+def _embedding_section(ctx: BenchContext) -> None:
+    from eval.bench_embedding import measure_embedding
+
+    ctx.sampler.reset()
+    embedding = measure_embedding(ctx.settings, [q["question"] for q in ctx.questions], ctx.console)
+    ctx.results["embedding"] = embedding | {"peak_rss_mb": ctx.sampler.peak / 2**20}
+
+
 def _devcorpus_ingest_section(ctx: BenchContext) -> None:
     from eval.bench_ingest import measure_devcorpus_ingest
 
@@ -80,6 +88,7 @@ def _load_section(ctx: BenchContext) -> None:
 
 
 SECTIONS: dict[str, Section] = {
+    "embedding": _embedding_section,
     "corpus": _corpus_section,
     "devcorpus-ingest": _devcorpus_ingest_section,
     "load": _load_section,
@@ -108,7 +117,9 @@ def run_bench(
     random.Random(7).shuffle(questions)
     if quick:
         questions = questions[:24]
-    base = settings.model_copy(update={"qdrant_url": None, "llm_base_url": None})
+    base = settings.model_copy(
+        update={"qdrant_url": None, "llm_base_url": None, "vector_cache": settings.vector_cache_path}
+    )  # never embed twice
     sizes = [s for s in (synthetic_chunks, large) if s]
     with tempfile.TemporaryDirectory(prefix="eduqa-bench-", dir=workdir) as tmp, RssSampler() as sampler:
         ctx = BenchContext(
@@ -133,7 +144,7 @@ def run_bench(
             "embedding_model": settings.embedding_model,
             "corpora": [],
         }
-        for name in sections or ["corpus", "devcorpus-ingest"]:  # the CLI adds "load"
+        for name in sections or ["embedding", "corpus", "devcorpus-ingest"]:  # the CLI adds "load"
             SECTIONS[name](ctx)
             ctx.checkpoint()
         ctx.results["peak_rss_mb"] = sampler.overall / 2**20

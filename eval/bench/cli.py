@@ -44,7 +44,9 @@ def bench_cmd(
     plot: Annotated[Path, typer.Option(help="PNG of p50/p95 latency against corpus size.")] = DEFAULT_PLOT,
     sections: Annotated[
         list[str] | None,
-        typer.Option("--section", help="Only these sections (repeatable): corpus, devcorpus-ingest, load."),
+        typer.Option(
+            "--section", help="Only these sections (repeatable): embedding, corpus, devcorpus-ingest, load."
+        ),
     ] = None,
 ) -> None:
     """Our pipeline beside a PrivateGPT-style one (fixed-size chunks, dense only, top 2) on the same
@@ -117,6 +119,12 @@ def print_results(results: dict) -> None:
     from eval.bench_ingest import print_devcorpus_ingest
     from eval.bench_load import print_load
 
+    if (emb := results.get("embedding") or {}).get("model"):
+        out.print(
+            f"Embedding ({emb['model']}): {_fmt(emb['passages_per_s'])} passages/s "
+            f"({emb['mean_chars']:.0f} chars avg), question p50/p95 {_fmt(emb['query_p50_ms'])}/"
+            f"{_fmt(emb['query_p95_ms'])} ms, peak RSS {emb['peak_rss_mb']:.0f} MB"
+        )
     print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
     if results.get("load"):
         print_load(results["load"], out)

@@ -5,7 +5,9 @@ Real server processes, a real long document from the development corpus."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -91,3 +93,36 @@ def _upload_quietly(url: str) -> None:
     with contextlib.suppress(httpx.HTTPError):  # the server is killed mid-request
         httpx.post(f"{url}/api/documents", files={"file": (LONG.name, LONG.read_bytes())},
                    headers={"X-API-Key": "test-key"}, timeout=300)  # fmt: skip
+
+
+@pytest.mark.skipif(not LONG.exists(), reason="development corpus not on this machine")
+def test_kill_mid_first_ingest_then_repair_and_ingest_again(tmp_path, caplog):
+    settings = make_settings(tmp_path)
+    shutil.copy(LONG, settings.corpus_dir / LONG.name)
+    env = {**os.environ, "EDUQA_CORPUS_DIR": str(settings.corpus_dir), "EDUQA_DATA_DIR": str(settings.data_dir),
+           "EDUQA_EMBEDDING_MODEL": "", "PYTHONPATH": str(ROOT), PAUSE_ENV: "60"}  # fmt: skip
+    log = tmp_path / "ingest.log"
+    process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", "-v"], cwd=ROOT, env=env,
+                               stdout=log.open("w"), stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        wait_for(log, "test pause:")
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    caplog.set_level(logging.WARNING, logger="eduqa.journal")
+    service = AssistantService(settings, owner="pytest-crash")
+    try:
+        assert "repaired an interrupted index write" in caplog.text
+        per_source = {d["source"]: d["chunks"] for d in service.documents()}
+        known = service.state.get("files", {})
+        assert set(per_source) <= set(known)  # nothing in the index that the state does not know
+        assert all(per_source[s] == known[s]["chunks"] for s in per_source)
+        summary = service.ingest()
+        assert LONG.name in summary.indexed or LONG.name in summary.skipped
+        per_source = {d["source"]: d["chunks"] for d in service.documents()}
+        assert per_source[LONG.name] == service.state["files"][LONG.name]["chunks"] > 500
+        assert service.index.count() == sum(per_source.values())
+    finally:
+        service.close()

@@ -13,7 +13,7 @@ import pytest
 
 from assistant.service import AssistantService
 from ingest.read import ExtractedText, read_document
-from tests.conftest import NEW_DIRECTIVE, NOTICE, make_settings
+from tests.conftest import NEW_DIRECTIVE, NOTICE, NOTICE_OCR, make_settings
 
 pytestmark = pytest.mark.integration
 
@@ -64,6 +64,8 @@ def test_changed_file_alone_is_read_and_others_come_from_kept_parses(service):
     assert service.read_file.names == [NOTICE]
     assert summary.indexed == [NOTICE]
     assert any("bổ sung cuối năm" in c["text"] for c in service.chunks(NOTICE))
+    # the changed clean copy is compared again with its OCR copy, and still preferred
+    assert service.state["files"][NOTICE_OCR]["duplicate_of"] == NOTICE
 
 
 def test_upload_is_parsed_once_and_delete_reads_nothing(service):

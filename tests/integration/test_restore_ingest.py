@@ -56,7 +56,9 @@ def test_the_api_answers_with_restored_quotes_and_figures_from_the_original(clie
             assert number in citation["text"]  # every figure quoted stands in the original
         if citation["display_quote"]:
             assert citation["display_quote"] in body["answer"]
-    assert "Tỉ lệ trường đạt chuẩn quốc gia" in body["answer"]
+    assert "Phấn đấu học sinh trung học" in body["answer"]  # the quote reads as restored
+    assert "Phan &au hoc sinh" not in body["answer"]
+    assert "Chỉ tiêu đến" in body["answer"]  # and so does the heading path that leads it in
 
 
 def test_the_page_shows_the_restored_passage_marked_with_the_original_a_click_away(seed_service):

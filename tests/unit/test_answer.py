@@ -60,3 +60,10 @@ def test_one_date_format_and_document_label():
            "date": "2025-01-02"}  # fmt: skip
     assert document_label(doc) == "Kế hoạch số 12/KH-SGDĐT của Sở GDĐT Lạc Long, ngày 02/01/2025"
     assert document_label(doc, "en") == "the plan No. 12/KH-SGDĐT (Sở GDĐT Lạc Long) of 02/01/2025"
+
+
+def test_question_about_the_document_answers_from_its_header(seed_service):
+    answer = seed_service.ask("Who signed the Bac Giang 2023-2024 key tasks plan?")
+    first = answer.answer.split("\n")[0]
+    assert first == f"Signed by: {answer.citations[0].doc.signer} [1]"
+    assert answer.citations[0].doc.province == "Bắc Giang"
