@@ -135,6 +135,7 @@ def run_bench(
             requests,
             http,
             plot,
+            json_path,
         )
         ctx.results = {
             "cpu_count": os.cpu_count(),

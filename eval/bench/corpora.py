@@ -52,6 +52,10 @@ class KeptVectors:
         return [self.kept[k] for k in keys]
 
     def embed_query(self, text: str) -> list[float]:
+        """Always the model's own work: a question's vector is never taken from a cache here."""
+        model = getattr(self.inner, "model", None)
+        if model is not None and hasattr(model, "query"):
+            return model.query(text).tolist()
         return self.inner.embed_query(text)
 
 
