@@ -65,7 +65,7 @@ def ingest_cmd(
             tasks: dict[str, int] = {}
 
             def progress(stage: str, done: int, total: int) -> None:
-                labels = {"read": "Reading documents", "index": "Embedding and indexing chunks"}
+                labels = {"read": "Reading documents", "embed": "Embedding chunks", "index": "Indexing"}
                 label = labels.get(stage) or f"Reading pages of {stage.partition(':')[2]}"
                 if stage not in tasks:
                     tasks[stage] = bar.add_task(label, total=total)

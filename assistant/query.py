@@ -123,11 +123,11 @@ def detect_language(question: str) -> str:
     return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
 
 
-def _english_concepts(question: str, table: dict[str, str]) -> list[Concept]:
+def _english_concepts(question: str, table: dict[str, str], use_glossary: bool = True) -> list[Concept]:
     """English phrases found in the glossary (longest first), each a concept of Vietnamese terms."""
     text = " " + re.sub(r"[^a-z0-9' ]", " ", question.lower()) + " "
     concepts: list[Concept] = []
-    for phrase in sorted(glossary()["english"], key=len, reverse=True):
+    for phrase in sorted(glossary()["english"] if use_glossary else [], key=len, reverse=True):
         for variant in (phrase, phrase + "s", phrase + "es"):
             if f" {variant} " in text:
                 text = text.replace(f" {variant} ", " | ")
@@ -199,7 +199,7 @@ def _weighted_terms(concepts: list[Concept], language: str) -> dict[str, float]:
     return terms
 
 
-def analyse(question: str, profile: CorpusProfile | None = None) -> QueryAnalysis:
+def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: bool = True) -> QueryAnalysis:
     """The question's language, constraints (matched against `profile`, what the corpus
     covers) and the weighted terms to search with."""
     profile = profile or CorpusProfile()
@@ -207,7 +207,10 @@ def analyse(question: str, profile: CorpusProfile | None = None) -> QueryAnalysi
     constraints = read_constraints(question, profile)
     topic = _without_places(question, constraints.provinces)
     table = acronym_table(profile.acronyms)
-    concepts = (_english_concepts if language == "en" else _vietnamese_concepts)(topic, table)
+    english = language == "en"
+    concepts = (
+        _english_concepts(topic, table, use_glossary) if english else _vietnamese_concepts(topic, table)
+    )
     concepts += [Concept(year, [year]) for year in constraints.years]
     concepts = list({c.name: c for c in reversed(concepts)}.values())[::-1]
     left = set(word_tokens(without_constraints(fold_accents(topic))))

@@ -12,6 +12,7 @@ from typing import Protocol
 from qdrant_client import models
 
 from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from ingest.chunks import chunk_id
@@ -19,7 +20,6 @@ from ingest.index import ChunkIndex, Hit, point_id
 from ingest.text import fold_accents, word_tokens
 
 log = logging.getLogger(__name__)
-RRF_K = 60
 MAX_RARITY = 6.0
 CANDIDATES = 50
 # chosen on the dev group (retrieval hit@5, then hit@1); see README "Benchmark"
@@ -62,16 +62,6 @@ def build_filter(filters: dict[str, str] | None) -> models.Filter | None:
         if v not in (None, "")
     ]
     return models.Filter(must=must) if must else None
-
-
-def fuse(rankings: list[list[Hit]], weights: list[float]) -> dict[str, tuple[float, dict]]:
-    """Reciprocal rank fusion: robust to BM25 and cosine scores living on different scales."""
-    fused: dict[str, tuple[float, dict]] = {}
-    for hits, weight in zip(rankings, weights, strict=True):
-        for rank, hit in enumerate(hits):
-            score, _ = fused.get(hit.id, (0.0, hit.payload))
-            fused[hit.id] = (score + weight / (RRF_K + rank + 1), hit.payload)
-    return fused
 
 
 def concept_coverage(
@@ -166,18 +156,20 @@ def search(
     limit: int = 20,
     idf: dict[str, float] | None = None,
     mode: str = "hybrid",
+    weights: FusionWeights | None = None,
 ) -> list[Passage]:
     """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark)."""
     flt = build_filter(filters)
-    rankings: list[list[Hit]] = []
-    weights: list[float] = []
+    weights = weights or DEFAULT_WEIGHTS
+    sparse: list[Hit] = []
+    dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
-        rankings.append(index.sparse_search(analysis.terms, CANDIDATES, flt))
-        weights.append(1.0)
-    if embedder is not None and mode in ("hybrid", "dense"):
-        rankings.append(index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt))
-        weights.append(1.0)
-    fused = fuse(rankings, weights)
+        sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
+    if embedder is not None and (
+        mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis.language))
+    ):
+        dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
+    fused = fuse(sparse, dense, analysis.language, weights)
     passages = [
         _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
     ]

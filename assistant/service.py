@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assistant.answer import assemble, decide
 from assistant.constraints import CorpusProfile
+from assistant.fusion import weights_for
 from assistant.llm import make_llm
 from assistant.models import Answer
 from assistant.query import analyse
@@ -41,10 +42,13 @@ class AssistantService:
         self.index = ChunkIndex(self.client, settings.collection)
         self.embedder = (
             load_embedder(settings.embedding_model, settings.device,
-                          settings.embedding_query_prefix, settings.embedding_passage_prefix)
+                          settings.embedding_query_prefix, settings.embedding_passage_prefix,
+                          threads=settings.embedding_threads, batch_size=settings.embedding_batch_size,
+                          cache_path=settings.vector_cache_path)
             if load_models else None
         )  # fmt: skip
         self.reranker = load_reranker(settings.reranker_model, settings.device) if load_models else None
+        self.fusion = weights_for(settings.fusion_dense_weights)
         self.llm = make_llm(settings.llm_base_url, settings.llm_model, settings.llm_api_key,
                             settings.llm_timeout_s)  # fmt: skip
         self.lock = threading.RLock()  # embedded Qdrant is one Python object: one caller at a time
@@ -117,7 +121,8 @@ class AssistantService:
         analysis = analyse(question, self.profile)
         with self.lock:
             return search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode)  # fmt: skip
+                          filters=filters, limit=max(top_k, 1), idf=self.idf, mode=mode,
+                          weights=self.fusion)  # fmt: skip
 
     def ask(self, question: str, top_k: int = 5, filters: dict | None = None,
             mode: str = "hybrid", use_llm: bool = True) -> Answer:  # fmt: skip
@@ -125,7 +130,8 @@ class AssistantService:
         analysis = analyse(question, self.profile)
         with self.lock:
             passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
-                              filters=filters, limit=20, idf=self.idf, mode=mode)  # fmt: skip
+                              filters=filters, limit=20, idf=self.idf, mode=mode,
+                              weights=self.fusion)  # fmt: skip
         timings = {"search": _ms(started)}
         decision = decide(analysis, passages[: max(top_k, 3)], self.profile, self.idf,
                           load_model(), self.settings.abstain_threshold)  # fmt: skip

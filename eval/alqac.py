@@ -151,7 +151,8 @@ def run_alqac(
     questions = load_questions(root, limit)
     articles = load_articles(root)
     embedder = load_embedder(settings.embedding_model, settings.device, settings.embedding_query_prefix,
-                             settings.embedding_passage_prefix)  # fmt: skip
+                             settings.embedding_passage_prefix,
+                             cache_path=settings.vector_cache_path)  # fmt: skip
     tmp = None
     if extra_articles is not None:
         articles = article_slice(articles, questions, extra_articles)

@@ -19,6 +19,7 @@ from pathlib import Path
 import psutil
 from rich.console import Console
 
+from eval.bench_embedding import measure_embedding
 from eval.bench_ingest import measure_devcorpus_ingest
 from eval.metrics import percentile
 from eval.run import load_questions
@@ -296,10 +297,14 @@ def run_bench(
     random.Random(7).shuffle(questions)
     tmp = tempfile.TemporaryDirectory(prefix="eduqa-bench-", dir=workdir)
     root = Path(tmp.name)
-    base = settings.model_copy(update={"qdrant_url": None, "llm_base_url": None})
+    base = settings.model_copy(
+        update={"qdrant_url": None, "llm_base_url": None, "vector_cache": settings.vector_cache_path}
+    )  # never embed twice
     corpora = []
     try:
         with RssSampler() as sampler:
+            embedding = measure_embedding(settings, questions, console)  # model cost, cache bypassed
+            embedding["peak_rss_mb"] = sampler.peak / 2**20
             seed_corpus = root / "seed" / "corpus"
             seed_corpus.mkdir(parents=True)
             for path in Path(settings.corpus_dir).glob("*"):
@@ -325,7 +330,12 @@ def run_bench(
                     measure_corpus(
                         f"synthetic-{synthetic_chunks}",
                         base.model_copy(
-                            update={"corpus_dir": synth_corpus, "data_dir": root / "synthetic" / "data"}
+                            # BM25 only: embedding ~20k new chunks takes hours on 2 cores (see "embedding")
+                            update={
+                                "corpus_dir": synth_corpus,
+                                "data_dir": root / "synthetic" / "data",
+                                "embedding_model": None,
+                            }
                         ),
                         questions,
                         clients,
@@ -346,5 +356,6 @@ def run_bench(
         "peak_rss_mb": peak / 2**20,
         "corpora": corpora,
         "embedding_model": settings.embedding_model,
+        "embedding": embedding,
         "devcorpus_ingest": devcorpus_ingest,
     }

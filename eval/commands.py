@@ -112,6 +112,7 @@ def _run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
 
 
 def print_result(result) -> None:
+    from eval.by_language import language_table
     from eval.report import ANSWER_METRICS
     from eval.run import worst_failures
 
@@ -126,6 +127,7 @@ def print_result(result) -> None:
         for group, summary in [*entry["groups"].items(), ("all", entry["summary"])]:
             table.add_row(name, group, *[_fmt(summary.get(c)) for c in cols])
     out.print(table)
+    out.print(language_table(result))
     for name, reason in result.skipped.items():
         out.print(f"[dim]{name} skipped: {reason}[/dim]")
     for source, why in (result.meta.get("left_out") or {}).items():
@@ -229,6 +231,10 @@ def bench_cmd(
         )
     out.print(table)
     out.print(f"Process peak RSS: {results['peak_rss_mb']:.0f} MB; latencies in ms.")
+    if (emb := results.get("embedding") or {}).get("model"):
+        out.print(f"Embedding ({emb['model']}): {_fmt(emb['passages_per_s'])} passages/s "
+                  f"({emb['mean_chars']:.0f} chars avg), question p50/p95 {_fmt(emb['query_p50_ms'])}/"
+                  f"{_fmt(emb['query_p95_ms'])} ms, peak RSS {emb['peak_rss_mb']:.0f} MB")  # fmt: skip
     print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
     if results["load"]:
         print_load(results["load"], out)

