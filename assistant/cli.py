@@ -16,7 +16,7 @@ from assistant.settings import Settings
 
 app = typer.Typer(help="eduqa: answers from Vietnamese education directives, with citations.",
                   no_args_is_help=True, add_completion=False)  # fmt: skip
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)
 
 
 def _service(settings: Settings, owner: str):

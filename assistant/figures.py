@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.constraints import number_fits
 from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
@@ -74,7 +75,7 @@ def matching_targets(
         return len(words & set(word_tokens(target.get("metric_key") or target["metric"])))
 
     best = max((overlap(t) for t in own), default=0)
-    return [t for t in own if overlap(t) == best] if best else own
+    return [t for t in own if overlap(t) == best] if best else []  # none names the asked metric
 
 
 def lacks_asked_target(analysis: QueryAnalysis, passages: list[Passage], targets: list[dict]) -> bool:
@@ -121,6 +122,9 @@ _HEADER_FIELDS = (
 def header_lines(analysis: QueryAnalysis, passage: Passage, n: int) -> list[str]:
     """A question about the document itself (who signed, when, its number) is answered from the
     header fields read at ingest, cited to the passage of that document."""
+    numbers = analysis.constraints.doc_numbers
+    if numbers and not number_fits(passage.doc or {}, numbers):
+        return []  # the question names another document (one this passage only cites)
     folded_q = fold_accents(analysis.question)
     language = "en" if analysis.language == "en" else "vi"
     lines = []

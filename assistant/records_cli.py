@@ -49,7 +49,9 @@ def _records() -> tuple[list[dict], list[dict]]:
     try:
         service = AssistantService(Settings(), owner="eduqa targets")
     except IndexBusy as exc:  # a server holds the index: say so, no traceback
-        Console(stderr=True).print(f"[red]error:[/red] {exc} The same tables: GET /api/targets, /api/tasks.")
+        Console(stderr=True, soft_wrap=True).print(
+            f"[red]error:[/red] {exc} The same tables: GET /api/targets, /api/tasks."
+        )
         raise typer.Exit(2) from None
     try:
         return service.records()

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Protocol
 
 from assistant.constraints import number_fits, province_fits, year_fits
@@ -21,8 +23,8 @@ log = logging.getLogger(__name__)
 MAX_RARITY = 6.0
 CANDIDATES = 50
 # chosen on the dev group (retrieval hit@5, then hit@1); see README "Benchmark"
-LIFTS = {"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1, "level": 0.05,
-         "opening": 0.0}  # fmt: skip
+LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
+                          "level": 0.05, "opening": 0.0})  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -118,7 +120,7 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     return False
 
 
-def boost(analysis: QueryAnalysis, payload: dict, lifts: dict[str, float] | None = None) -> float:
+def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | None = None) -> float:
     """A small lift for passages whose document fits the question's constraints (province, year,
     document number and type, school level) — small enough never to push the item that states
     the answer out of the top (a fused score is about 1/(60 + rank): 10% is a few ranks)."""

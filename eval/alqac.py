@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.metrics import retrieval_scores, run_entry
+from eval.sets import devcorpus_root
 
-ALQAC_DEFAULT = Path("/work/shared/devcorpus/alqac2023")
+ALQAC_DEFAULT = devcorpus_root() / "alqac2023"
 METRICS = ("hits@1", "hits@5", "hits@10", "mrr@10", "ndcg@10")
 COLLECTION = "alqac_articles"
 

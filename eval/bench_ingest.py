@@ -9,7 +9,6 @@ one file changed. Files read are counted by the reader the service is given.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
@@ -17,15 +16,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from eval.sets import find_devcorpus
+
 FOLDERS = ("directives", "distractors", "long")
-
-
-def find_devcorpus() -> Path | None:
-    """EDUQA_DEVCORPUS_DIR, else a `shared/devcorpus` folder beside the repository (or above it)."""
-    repo = Path(__file__).resolve().parents[1]
-    candidates = [os.environ.get("EDUQA_DEVCORPUS_DIR", ""), repo.parent / "shared" / "devcorpus",
-                  repo.parent.parent / "shared" / "devcorpus"]  # fmt: skip
-    return next((Path(c) for c in candidates if c and (Path(c) / "directives").is_dir()), None)
 
 
 class CountingReader:

@@ -52,7 +52,7 @@ def eval_cmd(
     corpus: Annotated[
         Path | None,
         typer.Option(
-            help="The set's corpus root (devcorpus: default $EDUQA_DEVCORPUS_DIR or /work/shared/devcorpus)."
+            help="The set's corpus root (devcorpus: default $EDUQA_DEVCORPUS_DIR or ../shared/devcorpus)."
         ),
     ] = None,
     no_dense: Annotated[

@@ -10,8 +10,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eval.sets import devcorpus_root
+
 console = Console(stderr=True)
-DEVCORPUS = Path("../shared/devcorpus")
+DEVCORPUS = devcorpus_root()
 
 
 def restore_cmd(

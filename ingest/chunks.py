@@ -8,7 +8,7 @@ then the chunks of the body, of the closing, of each appendix, and of the seeds'
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 from ingest.appendix import parse_appendix
 from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
@@ -93,7 +93,7 @@ class ParsedDocument:
 
 
 def _contract_doc(doc: dict) -> dict:
-    keys = ("title", "type", "number", "issuer", "province", "date", "signer")
+    keys = [f.name for f in fields(DocumentMeta) if f.name != "recipients"]
     return {k: doc.get(k) for k in keys} | {"display_title": doc.get("display_title") or doc.get("title")}
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from eval.sets import devcorpus_root
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
@@ -16,6 +18,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
+DEVCORPUS = devcorpus_root()  # ../shared/devcorpus beside the repository, or EDUQA_DEVCORPUS_DIR
 PLAN = "quangninh-kh-thuchien-kh281-2023-11-ocr.txt"
 NOTICE_OCR = "quangninh-tb3677-2023-12-15-ocr.txt"
 NOTICE = "quangninh-tb3677-2023-12-15.txt"

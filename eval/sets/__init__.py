@@ -3,8 +3,8 @@
 - `seeds`: `eval/questions.jsonl` over the project's own `corpus/` (the settings' corpus and data
   folders), gold given by `{source, section}`.
 - `devcorpus`: `eval/sets/devcorpus.jsonl` over the development corpus (directives, long
-  documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default
-  /work/shared/devcorpus), indexed once into `<data>/eval-devcorpus`; gold given by
+  documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default a
+  `shared/devcorpus` folder beside the repository), indexed once into `<data>/eval-devcorpus`; gold given by
   `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`).
 """
 
@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).parent
-DEVCORPUS_DEFAULT = Path("/work/shared/devcorpus")
+REPO = HERE.parents[1]
+
+
+def find_devcorpus() -> Path | None:
+    """EDUQA_DEVCORPUS_DIR, else a `shared/devcorpus` folder beside the repository (or above it)."""
+    candidates = [os.environ.get("EDUQA_DEVCORPUS_DIR", ""), REPO.parent / "shared" / "devcorpus",
+                  REPO.parent.parent / "shared" / "devcorpus"]  # fmt: skip
+    return next((Path(c) for c in candidates if c and (Path(c) / "directives").is_dir()), None)
 
 
 @dataclass(frozen=True)
@@ -28,15 +35,15 @@ class EvalSet:
     data_subdir: str | None  # None: the settings' data folder
 
 
-def _devcorpus_root() -> Path:
-    return Path(os.environ.get("EDUQA_DEVCORPUS_DIR") or DEVCORPUS_DEFAULT)
+def devcorpus_root() -> Path:
+    return find_devcorpus() or REPO.parent / "shared" / "devcorpus"
 
 
 def get_set(name: str) -> EvalSet:
     if name == "seeds":
         return EvalSet("seeds", HERE.parent / "questions.jsonl", None, None)
     if name == "devcorpus":
-        return EvalSet("devcorpus", HERE / "devcorpus.jsonl", _devcorpus_root(), "eval-devcorpus")
+        return EvalSet("devcorpus", HERE / "devcorpus.jsonl", devcorpus_root(), "eval-devcorpus")
     raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, alqac")
 
 

@@ -37,7 +37,8 @@ def test_ingest_then_chunk_listing_contract(env):
     for row in rows:
         assert set(row) == {"id", "source", "section", "section_title", "text", "duplicate_of", "doc",
                             "display_text", "display_section_title", "restored"}  # fmt: skip
-        assert set(row["doc"]) == {"title", "type", "number", "issuer", "province", "date", "signer",
+        assert set(row["doc"]) == {"title", "type", "number", "issuer", "issuer_level", "issuer_role",
+                                   "province", "place", "date", "signer", "signer_role", "school_year",
                                    "display_title"}  # fmt: skip
     target = next(r for r in rows if r["source"] == PLAN and r["section"] == ["II", "2", "(3)"])
     assert "98,5" in target["text"]

@@ -20,11 +20,11 @@ import pytest
 
 from assistant.service import AssistantService
 from ingest.journal import PAUSE_ENV
-from tests.conftest import ROOT, make_settings
+from tests.conftest import DEVCORPUS, ROOT, make_settings
 from tests.integration.live_server import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-LONG = Path("/work/shared/devcorpus/long/phapdien-de-muc-giao-duc.md")
+LONG = DEVCORPUS / "long" / "phapdien-de-muc-giao-duc.md"
 
 
 def start_server(settings, log: Path, **env_extra) -> tuple[subprocess.Popen, str]:

@@ -14,10 +14,10 @@ from ingest.chunks import ParsedDocument, parse_document
 from ingest.levels import match_label
 from ingest.structure import clean_line, is_speck
 from ingest.text import nfc
+from tests.conftest import DEVCORPUS
 
 pytestmark = pytest.mark.integration
 
-DEVCORPUS = Path("/work/shared/devcorpus")
 READ_AS_WRITTEN = sorted((DEVCORPUS / "directives").glob("*.txt")) + sorted((DEVCORPUS / "long").glob("*.md"))
 DISTRACTORS = sorted((DEVCORPUS / "distractors").glob("*.txt"))
 if not READ_AS_WRITTEN:

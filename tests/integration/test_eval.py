@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import shutil
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 import uvicorn
 
-from tests.conftest import make_settings
+from tests.conftest import DEVCORPUS, make_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 CONFIGS = ["bm25", "hybrid", "naive-chunks"]
@@ -94,7 +92,6 @@ def test_tiny_bench_returns_numbers(tmp_path):
 
 
 # -- the development corpus set, leave-documents-out, ALQAC ------------------------------------
-DEVCORPUS = Path(os.environ.get("EDUQA_DEVCORPUS_DIR") or "/work/shared/devcorpus")
 needs_devcorpus = pytest.mark.skipif(not DEVCORPUS.is_dir(), reason="development corpus not on this machine")
 SMALL_GROUP = (  # two dev and two held-out documents, plus two non-education ones
     "directives/vinhlong-nq21-2025.txt",

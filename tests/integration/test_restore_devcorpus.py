@@ -3,8 +3,6 @@ a document the model never saw reads like the original again."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from eval.restore_eval import corrupt, held_out_pairs, syllable_accuracy
@@ -12,9 +10,9 @@ from ingest.restore.corpus_text import devcorpus_sources
 from ingest.restore.document import check_digits
 from ingest.restore.judge import judge
 from ingest.restore.model import load_restorer
+from tests.conftest import DEVCORPUS
 
 pytestmark = pytest.mark.integration
-DEVCORPUS = Path("/work/shared/devcorpus")
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ from ingest.appendix import find_appendix_start
 from ingest.chunks import body_end
 from ingest.header import DocumentMeta, parse_header
 from ingest.text import nfc
+from tests.conftest import DEVCORPUS
 
 pytestmark = pytest.mark.unit
-DEVCORPUS = Path("/work/shared/devcorpus")
 UBND, HDND = "Ủy ban nhân dân", "Hội đồng nhân dân"
 VICE_CHAIR = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
 
