@@ -82,7 +82,8 @@ def test_dense_path_with_a_tiny_local_model(tmp_path, tiny_model_path):
         assert service.index.dense_size() == 32
         dense = service.search("chỉ tiêu năm 2025 cho trung học", 5, mode="dense")
         assert len(dense) == 5
-        question = "chỉ tiêu năm 2025 cho trung học là gì?"
+        # no year, level or place in it: the soft constraints leave the fused order as fused
+        question = "nhiệm vụ xây dựng xã hội học tập và thư viện"
         hybrid = [p.id for p in service.search(question, 50)]
         bm25 = [p.id for p in service.search(question, 50, mode="bm25")]
         dense_top = [p.id for p in service.search(question, 1, mode="dense")]
