@@ -254,7 +254,7 @@ def ingest(
 
     total_chunks, done = sum(len(parsed[s].chunks) for s in to_index), 0
     if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
-        new_texts = [c.index_text for s in to_index for c in parsed[s].chunks]
+        new_texts = [c.display_index_text for s in to_index for c in parsed[s].chunks]
         embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
     for source in to_index:
         _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])

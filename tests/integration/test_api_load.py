@@ -4,6 +4,7 @@ question over the server's time limit gets a clear 503; a client that leaves is 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -75,14 +76,26 @@ def test_a_question_over_the_time_limit_is_a_clear_503(fresh):
 def test_a_question_whose_client_left_is_dropped(fresh, caplog):
     settings, service = fresh(ask_workers=1)
     caplog.set_level(logging.INFO, logger="eduqa.api")
-    with live_server(create_app(settings, service, with_ui=False)) as url:
-        with service.lock:  # the index is busy: the questions below wait
-            for _ in range(2):
-                with pytest.raises(httpx.ReadTimeout):
-                    httpx.post(f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=1.0)
-            deadline = time.monotonic() + 10
-            while caplog.text.count("client left; request dropped") < 2 and time.monotonic() < deadline:
-                time.sleep(0.1)
+    ask, release, started = service.ask, threading.Event(), threading.Event()
+
+    def slow_first_question(*args, **kwargs):  # the one worker is taken until the test releases it
+        started.set()
+        release.wait(30)
+        return ask(*args, **kwargs)
+
+    service.ask = slow_first_question
+    with live_server(create_app(settings, service, with_ui=False)) as url, ThreadPoolExecutor(1) as pool:
+        first = pool.submit(httpx.post, f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=60)
+        assert started.wait(10)
+        for _ in range(2):  # these wait for the worker; their clients give up
+            with pytest.raises(httpx.ReadTimeout):
+                httpx.post(f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=1.0)
+        deadline = time.monotonic() + 10
+        while caplog.text.count("client left; request dropped") < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        release.set()
+        assert first.result().status_code == 200
+        service.ask = ask
         assert caplog.text.count("client left; request dropped") == 2
         after = httpx.post(f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=60)
         assert after.status_code == 200
