@@ -21,6 +21,7 @@ COPY assistant ./assistant
 COPY ingest ./ingest
 COPY eval ./eval
 COPY ui ./ui
+COPY eduqa ./eduqa
 RUN pip install .
 
 COPY corpus ./corpus

@@ -140,9 +140,10 @@ def delete(doc_id: str, service: ServiceDep) -> dict:
     return {"deleted": doc_id}
 
 
-def create_app(settings: Settings, service: AssistantService | None = None,
-               with_ui: bool = True) -> FastAPI:  # fmt: skip
-    """Build the app; tests build their own with their own settings and service."""
+def create_app(settings: Settings, service: AssistantService | None = None) -> FastAPI:
+    """Build the API; tests build their own with their own settings and service. The chat page is
+    mounted above this layer (`eduqa.server.create_server`); `app.state.current_service` gives it
+    the same service."""
     from assistant.deps import get_service, get_settings
 
     state: dict = {}
@@ -158,15 +159,12 @@ def create_app(settings: Settings, service: AssistantService | None = None,
                   description="Answers from Vietnamese education directives, with citations.")  # fmt: skip
     app.state.ask_limiter = anyio.CapacityLimiter(max(settings.ask_workers, 1))  # questions at once
     app.dependency_overrides[get_settings] = lambda: settings
-    app.dependency_overrides[get_service] = lambda: state.get("service") or service
+    app.state.current_service = lambda: state.get("service") or service
+    app.dependency_overrides[get_service] = app.state.current_service
     app.include_router(router)
     app.include_router(records_router)
     api_routes = (
         [r for r in app.router.routes if isinstance(r, Route)] + router.routes + records_router.routes
     )
     install_error_handlers(app, settings.max_upload_mb * 1024 * 1024, api_routes)
-    if with_ui:
-        from ui.app import mount_ui
-
-        app = mount_ui(app, lambda: state.get("service") or service, settings)
     return app

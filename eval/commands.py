@@ -1,4 +1,4 @@
-"""`eduqa eval` and `eduqa bench`: registered by assistant.cli when this module imports."""
+"""`eduqa eval` and `eduqa bench`: registered by eduqa.cli."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eval.bench.cli import bench_cmd  # noqa: F401  (registered by assistant.cli as `eduqa bench`)
+from eval.bench.cli import bench_cmd  # noqa: F401  (registered by eduqa.cli as `eduqa bench`)
 
 console = Console(stderr=True)
 SHORT = {

@@ -62,7 +62,7 @@ class ServerThread:
         from assistant.api import create_app
 
         self.port = _free_port()
-        app = create_app(settings, service=service, with_ui=False)
+        app = create_app(settings, service=service)
         self.server = uvicorn.Server(
             uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False)
         )

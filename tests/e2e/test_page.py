@@ -33,14 +33,14 @@ def server_url(tmp_path_factory):
     import httpx
     import uvicorn
 
-    from assistant.api import create_app
     from assistant.service import AssistantService
+    from eduqa.server import create_server
 
     settings = make_settings(tmp_path_factory.mktemp("e2e"))
     service = AssistantService(settings, owner="pytest-e2e")
     service.ingest()
     port = free_port()
-    config = uvicorn.Config(create_app(settings, service), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_server(settings, service), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")  # fmt: skip
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -22,7 +22,7 @@ KEY = {"X-API-Key": "test-key"}
 
 @pytest.fixture(scope="module")
 def client(seed_settings, seed_service):
-    with TestClient(create_app(seed_settings, service=seed_service, with_ui=False)) as c:
+    with TestClient(create_app(seed_settings, service=seed_service)) as c:
         yield c
 
 
@@ -94,7 +94,7 @@ def test_writes_refused_when_no_key_configured(tmp_path):
     settings = make_settings(tmp_path, api_key=None)
     service = AssistantService(settings, owner="pytest")
     try:
-        with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+        with TestClient(create_app(settings, service=service)) as c:
             r = c.post("/api/documents", files={"file": ("x.txt", b"abc", "text/plain")}, headers=KEY)
             assert r.status_code == 403 and "EDUQA_API_KEY" in r.json()["detail"]
     finally:
@@ -107,7 +107,7 @@ def test_upload_ask_delete(tmp_path):
     service.ingest()
     question = "Bao nhiêu phần trăm trường tiểu học Ninh Bình có thư viện đạt chuẩn năm 2025?"
     try:
-        with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+        with TestClient(create_app(settings, service=service)) as c:
             assert not c.post("/api/ask", json={"question": question}).json()["answerable"]
             before = c.get("/api/ready").json()["chunks"]
             bad = [("x.exe", b"MZ..."), ("x.pdf", b"not a pdf"), ("empty.txt", b"")]
@@ -142,7 +142,7 @@ def _free_port() -> int:
 
 def test_concurrent_asks_over_http(seed_settings, seed_service):
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(seed_settings, service=seed_service, with_ui=False),
+    server = uvicorn.Server(uvicorn.Config(create_app(seed_settings, service=seed_service),
                                            host="127.0.0.1", port=port, log_level="warning"))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

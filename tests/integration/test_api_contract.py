@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.service import AssistantService
+from eduqa.server import create_server
 from ingest.text import fold_accents
 from tests.conftest import NEW_DIRECTIVE, ROOT, make_settings
 
@@ -25,7 +26,7 @@ def app_parts(tmp_path_factory):
     service = AssistantService(settings, owner="pytest-contract")
     service.ingest()
     try:
-        with TestClient(create_app(settings, service=service), raise_server_exceptions=False) as client:
+        with TestClient(create_server(settings, service=service), raise_server_exceptions=False) as client:
             yield client, settings, service
     finally:
         service.close()
@@ -60,7 +61,7 @@ def test_a_non_ascii_key_configured_on_the_server_works(tmp_path):
     settings = make_settings(tmp_path, api_key="khóa-bí-mật")
     service = AssistantService(settings, owner="pytest-contract")
     try:
-        with TestClient(create_app(settings, service=service, with_ui=False)) as c:
+        with TestClient(create_app(settings, service=service)) as c:
             good = {"X-API-Key": "khóa-bí-mật".encode()}
             assert c.delete("/api/documents/nope.txt", headers=good).status_code == 404
             assert (
@@ -181,7 +182,7 @@ def test_records_cli_says_the_index_is_busy(app_parts, command):
     settings = app_parts[1]  # the fixture's service holds the embedded index open
     env = {**os.environ, "EDUQA_DATA_DIR": str(settings.data_dir), "EDUQA_CORPUS_DIR": str(settings.corpus_dir),
            "EDUQA_EMBEDDING_MODEL": "", "PYTHONPATH": str(ROOT)}  # fmt: skip
-    result = subprocess.run([sys.executable, "-m", "assistant.cli", command], env=env, cwd=ROOT,
+    result = subprocess.run([sys.executable, "-m", "eduqa.cli", command], env=env, cwd=ROOT,
                             capture_output=True, text=True, timeout=120)  # fmt: skip
     assert result.returncode == 2, result.stderr
     assert "in use" in " ".join(result.stderr.split()) and "Traceback" not in result.stderr + result.stdout

@@ -13,6 +13,7 @@ import pytest
 
 from assistant.api import create_app
 from assistant.service import AssistantService
+from eduqa.server import create_server
 from tests.conftest import NEW_DIRECTIVE, make_settings
 from tests.integration.live_server import live_server
 
@@ -41,7 +42,10 @@ def fresh(tmp_path):
 
 def test_sixteen_questions_right_after_an_upload_all_answer(fresh, capsys):
     settings, service = fresh()
-    with live_server(create_app(settings, service)) as url, httpx.Client(base_url=url, timeout=120) as http:
+    with (
+        live_server(create_server(settings, service)) as url,
+        httpx.Client(base_url=url, timeout=120) as http,
+    ):
         up = http.post("/api/documents", files={"file": ("ninh-binh-thu-vien.txt", NEW_DIRECTIVE.encode())},
                        headers=KEY)  # fmt: skip
         assert up.status_code == 201, up.text
@@ -63,7 +67,7 @@ def test_sixteen_questions_right_after_an_upload_all_answer(fresh, capsys):
 
 def test_a_question_over_the_time_limit_is_a_clear_503(fresh):
     settings, service = fresh(ask_timeout_s=0.0001)
-    with live_server(create_app(settings, service, with_ui=False)) as url:
+    with live_server(create_app(settings, service)) as url:
         response = httpx.post(f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=60)
         assert response.status_code == 503
         body = response.json()
@@ -84,7 +88,7 @@ def test_a_question_whose_client_left_is_dropped(fresh, caplog):
         return ask(*args, **kwargs)
 
     service.ask = slow_first_question
-    with live_server(create_app(settings, service, with_ui=False)) as url, ThreadPoolExecutor(1) as pool:
+    with live_server(create_app(settings, service)) as url, ThreadPoolExecutor(1) as pool:
         first = pool.submit(httpx.post, f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025"}, timeout=60)
         assert started.wait(10)
         for _ in range(2):  # these wait for the worker; their clients give up

@@ -23,7 +23,7 @@ def env(tmp_path_factory):
 
 
 def eduqa(env, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "eduqa.cli", *args], capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=300)  # fmt: skip
 
 

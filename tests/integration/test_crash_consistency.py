@@ -31,7 +31,7 @@ def start_server(settings, log: Path, **env_extra) -> tuple[subprocess.Popen, st
     port = free_port()
     env = {**os.environ, "EDUQA_CORPUS_DIR": str(settings.corpus_dir), "EDUQA_DATA_DIR": str(settings.data_dir),
            "EDUQA_EMBEDDING_MODEL": "", "EDUQA_API_KEY": "test-key", "PYTHONPATH": str(ROOT), **env_extra}  # fmt: skip
-    process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--no-ingest", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "eduqa.cli", "serve", "--no-ingest", "--port", str(port)],
                                cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
@@ -102,7 +102,7 @@ def test_kill_mid_first_ingest_then_repair_and_ingest_again(tmp_path, caplog):
     env = {**os.environ, "EDUQA_CORPUS_DIR": str(settings.corpus_dir), "EDUQA_DATA_DIR": str(settings.data_dir),
            "EDUQA_EMBEDDING_MODEL": "", "PYTHONPATH": str(ROOT), PAUSE_ENV: "60"}  # fmt: skip
     log = tmp_path / "ingest.log"
-    process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", "-v"], cwd=ROOT, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "eduqa.cli", "ingest", "-v"], cwd=ROOT, env=env,
                                stdout=log.open("w"), stderr=subprocess.STDOUT)  # fmt: skip
     try:
         wait_for(log, "test pause:")

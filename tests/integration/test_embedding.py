@@ -131,7 +131,7 @@ def test_ready_names_the_bundled_model(dense_seed_service):
 
     from assistant.api import create_app
 
-    app = create_app(dense_seed_service.settings, service=dense_seed_service, with_ui=False)
+    app = create_app(dense_seed_service.settings, service=dense_seed_service)
     with TestClient(app) as client:
         ready = client.get("/api/ready").json()
     assert ready["ready"] and ready["dense"] is True

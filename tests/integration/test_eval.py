@@ -163,7 +163,7 @@ def _same_over_http(settings, root, questions, in_process):
     set_settings, _ = settings_for("devcorpus", settings, root)
     service = AssistantService(set_settings, owner="pytest")
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(set_settings, service=service, with_ui=False),
+    server = uvicorn.Server(uvicorn.Config(create_app(set_settings, service=service),
                                            host="127.0.0.1", port=port, log_level="warning"))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

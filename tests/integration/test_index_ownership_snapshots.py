@@ -81,7 +81,7 @@ def test_cli_snapshot_and_restore(tmp_path):
            "EDUQA_EMBEDDING_MODEL": "", "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}  # fmt: skip
 
     def eduqa(*args: str) -> subprocess.CompletedProcess:
-        run = subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True,
+        run = subprocess.run([sys.executable, "-m", "eduqa.cli", *args], capture_output=True, text=True,
                               cwd=ROOT, env=env, timeout=300)  # fmt: skip
         run.stderr = " ".join(run.stderr.split())  # the console wraps long lines
         return run

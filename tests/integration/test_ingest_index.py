@@ -65,7 +65,7 @@ def test_second_process_gets_a_clear_error(seed_settings, seed_service):
 def test_cli_ingest_reports_busy_index_plainly(seed_settings, seed_service):
     env = {"EDUQA_DATA_DIR": str(seed_settings.data_dir), "EDUQA_CORPUS_DIR": str(seed_settings.corpus_dir),
            "EDUQA_EMBEDDING_MODEL": "", "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1"}  # fmt: skip
-    run = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest"], capture_output=True,
+    run = subprocess.run([sys.executable, "-m", "eduqa.cli", "ingest"], capture_output=True,
                          text=True, cwd=ROOT, env=env, timeout=120)  # fmt: skip
     assert run.returncode == 2
     assert "in use by" in run.stderr and "Traceback" not in run.stderr

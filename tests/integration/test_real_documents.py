@@ -128,7 +128,7 @@ def test_pdf_citation_points_to_its_page_of_the_original(service):
     answer = service.ask("Văn phòng Sở phải tổng hợp báo cáo chuyển đổi số trước ngày nào?")
     cited = {tuple(c.section): c.page for c in answer.citations if c.source == added["source"]}
     assert cited.get(("II", "1")) == 2 and "30/11/2025" in answer.answer
-    with TestClient(create_app(service.settings, service=service, with_ui=False)) as client:
+    with TestClient(create_app(service.settings, service=service)) as client:
         original = client.get(f"/api/originals/{added['source']}")
         assert original.status_code == 200 and original.content.startswith(b"%PDF")
         assert client.get("/api/originals/../../pyproject.toml").status_code == 404

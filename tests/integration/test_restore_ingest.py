@@ -22,7 +22,7 @@ PLAN_QUESTION = "chỉ tiêu năm 2025 cho trung học là gì?"
 
 @pytest.fixture(scope="module")
 def client(seed_settings, seed_service):
-    with TestClient(create_app(seed_settings, service=seed_service, with_ui=False)) as c:
+    with TestClient(create_app(seed_settings, service=seed_service)) as c:
         yield c
 
 
@@ -76,7 +76,7 @@ def test_the_page_shows_the_restored_passage_marked_with_the_original_a_click_aw
 
 def run(*args: str) -> subprocess.CompletedProcess:
     env = os.environ | {"PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "assistant.cli", "restore", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "eduqa.cli", "restore", *args], cwd=ROOT,
                           capture_output=True, text=True, env=env, timeout=300)  # fmt: skip
 
 

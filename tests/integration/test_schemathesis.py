@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.generation import GenerationMode
 
-from assistant.api import create_app
 from assistant.service import AssistantService
+from eduqa.server import create_server
 from tests.conftest import make_settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -23,7 +23,7 @@ def api_schema(tmp_path_factory):
     app_settings = make_settings(tmp_path_factory.mktemp("schemathesis"))
     service = AssistantService(app_settings, owner="pytest-schemathesis")
     service.ingest()
-    yield schemathesis.openapi.from_asgi("/openapi.json", create_app(app_settings, service))
+    yield schemathesis.openapi.from_asgi("/openapi.json", create_server(app_settings, service))
     service.close()
 
 

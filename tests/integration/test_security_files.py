@@ -12,8 +12,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from assistant.api import create_app
 from assistant.service import AssistantService
+from eduqa.server import create_server
 from tests.conftest import NEW_DIRECTIVE, make_settings
 from tests.integration.live_server import live_server
 
@@ -66,7 +66,7 @@ def server(tmp_path_factory):
     service.ingest()
     try:
         with (
-            live_server(create_app(settings, service)) as url,
+            live_server(create_server(settings, service)) as url,
             httpx.Client(base_url=url, timeout=60) as http,
         ):
             yield http, secret, settings
@@ -131,7 +131,7 @@ def test_gradio_upload_closed_when_writes_are_disabled(tmp_path):
     settings = make_settings(tmp_path, api_key=None)
     service = AssistantService(settings, owner="pytest-security")
     try:
-        with live_server(create_app(settings, service)) as url:
+        with live_server(create_server(settings, service)) as url:
             response = httpx.post(f"{url}/gradio_api/upload", files={"files": ("x.txt", b"abc")})
             assert response.status_code == 403
     finally:

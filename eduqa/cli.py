@@ -163,7 +163,7 @@ def serve_cmd(
     """Serve the API (/api, docs at /docs) and the chat page (/), ingesting corpus/ if stale."""
     import uvicorn
 
-    from assistant.api import create_app
+    from eduqa.server import create_server
 
     _setup_logging(True)
     settings = Settings()
@@ -172,30 +172,27 @@ def serve_cmd(
         console.print("Index empty or stale: ingesting corpus/ …")
         summary = service.ingest()
         console.print(f"Ingested {summary.documents} documents, {summary.chunks} chunks.")
-    application = create_app(settings, service=service)
+    application = create_server(settings, service=service)
     console.print(f"Serving on http://{host}:{port}  (chat page /, API /api, docs /docs)")
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-def _register_optional_commands() -> None:
-    """Commands that live beside their own code (benchmark, records)."""
-    for module, names in (("eval.commands", ("eval", "bench")), ("eval.calibrate", ("calibrate",)),
-                          ("assistant.records_cli", ("targets", "tasks")),
-                          ("eval.restore_cli", ("restore",))):  # fmt: skip
-        try:
-            mod = __import__(module, fromlist=["*"])
-        except ImportError:
-            continue
-        for name in names:
-            if hasattr(mod, f"{name}_cmd"):
-                app.command(name)(getattr(mod, f"{name}_cmd"))
+def _register_commands() -> None:
+    """Commands that live beside their own code (benchmark, records, restoration, snapshots)."""
+    from assistant.records_cli import targets_cmd, tasks_cmd
     from assistant.snapshot_cli import restore_snapshot_cmd, snapshot_cmd
+    from eval.calibrate import calibrate_cmd
+    from eval.commands import bench_cmd, eval_cmd
+    from eval.restore_cli import restore_cmd
 
-    app.command("snapshot")(snapshot_cmd)
-    app.command("restore-snapshot")(restore_snapshot_cmd)
+    commands = {"eval": eval_cmd, "bench": bench_cmd, "calibrate": calibrate_cmd, "targets": targets_cmd,
+                "tasks": tasks_cmd, "restore": restore_cmd, "snapshot": snapshot_cmd,
+                "restore-snapshot": restore_snapshot_cmd}  # fmt: skip
+    for name, command in commands.items():
+        app.command(name)(command)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 def main() -> None:  # pragma: no cover
