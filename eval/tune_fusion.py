@@ -30,20 +30,6 @@ METRICS = ("hits@1", "hits@5", "mrr@10")
 MIN_GAIN = 2  # dev questions a dense weight must add to the top 5: one is within a group's noise
 
 
-class RecordedClient:
-    """Qdrant's client with point look-ups remembered (duplicate collapsing repeats them)."""
-
-    def __init__(self, client):
-        self._client = client
-        self._seen: dict[tuple, list] = {}
-
-    def retrieve(self, collection, ids, with_payload=True):
-        key = (collection, tuple(ids))
-        if key not in self._seen:
-            self._seen[key] = self._client.retrieve(collection, ids=ids, with_payload=with_payload)
-        return self._seen[key]
-
-
 @dataclass
 class Candidates:
     """One question's analysis, gold and BM25 and dense candidate lists, fetched once."""
@@ -60,7 +46,7 @@ class Candidates:
 def fetch(service, questions: list[dict], glossary: bool = True) -> list[Candidates]:
     """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
     chunks_of = lru_cache(maxsize=None)(service.chunks)
-    index = ChunkIndex(RecordedClient(service.client), service.index.collection)  # type: ignore[arg-type]
+    index = service.index  # in-process look-ups: duplicate collapsing repeats them cheaply
     out = []
     for q in questions:
         if not q.get("gold"):
