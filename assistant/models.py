@@ -22,7 +22,7 @@ class Filters(BaseModel):
     )
     document: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="Same as source")
     province: str | None = Field(
-        None, max_length=MAX_FILTER_CHARS, description="e.g. Quảng Ninh or Quang Ninh"
+        None, max_length=MAX_FILTER_CHARS, description="e.g. Cà Mau or Ca Mau (accents optional)"
     )
     type: str | None = Field(None, max_length=MAX_FILTER_CHARS, description="e.g. Kế hoạch, Thông báo")
     year: str | None = Field(None, pattern=YEAR_PATTERN, description="Year of the document, e.g. 2024")

@@ -144,7 +144,7 @@ def build_records_tab(get_service: Callable[[], object]) -> None:
                 ["", "2023", "2024", "2025", "2030"], value="", label="Năm", allow_custom_value=True
             )
             level = gr.Dropdown(["", *LEVELS], value="", label="Cấp học")
-            province = gr.Textbox(label="Tỉnh", placeholder="Quảng Ninh")
+            province = gr.Textbox(label="Tỉnh", placeholder="Cà Mau")
             query = gr.Textbox(label="Tìm (không cần dấu)", placeholder="chuan quoc gia")
         targets_table = gr.Dataframe(
             lambda: targets_frame(records()[0]),
