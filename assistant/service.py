@@ -137,7 +137,7 @@ class AssistantService:
         step = time.perf_counter()
         answer = assemble(question, analysis, passages, decision, service_records(self), top_k=top_k,
                           llm=self.llm if use_llm else None, timings=timings)  # fmt: skip
-        timings.update(answer=_ms(step), total=_ms(started))
+        answer.timings_ms.update(answer=_ms(step), total=_ms(started))  # the model holds its own copy
         return answer
 
     # -- what is indexed -----------------------------------------------------------------------

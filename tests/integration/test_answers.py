@@ -145,3 +145,9 @@ def test_another_provinces_figure_never_answers(mixed_service):
     answer = mixed_service.ask("Cao Bằng quy định mức thu tiền dịch vụ bán trú bao nhiêu đồng một tháng?")
     provinces = {c.doc.province for c in answer.citations if answer.answerable}
     assert provinces <= {"Cao Bằng", None}
+
+
+def test_answer_reports_the_time_of_each_stage(seed_service):
+    answer = seed_service.ask("chỉ tiêu năm 2025 cho trung học là gì?")
+    assert {"search", "answer", "total"} <= set(answer.timings_ms)
+    assert answer.timings_ms["total"] >= answer.timings_ms["search"]
