@@ -55,3 +55,10 @@ def sparse_pair(value) -> Sparse:
     if isinstance(value, tuple | list) and len(value) == 2:
         return list(value[0]), list(value[1])
     return list(value.indices), list(value.values)
+
+
+def exported_point(record) -> PointData:
+    """(point id, vectors as plain data, payload) of a record either engine returns."""
+    vectors = record.vector if isinstance(record.vector, dict) else {}
+    plain = {name: sparse_pair(v) if name == SPARSE else list(v) for name, v in vectors.items()}
+    return str(record.id), plain, record.payload or {}

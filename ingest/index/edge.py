@@ -24,6 +24,7 @@ from ingest.index.base import (
     Hit,
     PointData,
     Vectors,
+    exported_point,
     point_id,
     sparse_pair,
 )
@@ -132,12 +133,7 @@ class EdgeIndex:
 
     def export_points(self) -> Iterator[tuple[str, Vectors, dict]]:
         for r in self._records(None, with_vector=True):
-            vectors = r.vector if isinstance(r.vector, dict) else {}
-            yield (
-                str(r.id),
-                {k: sparse_pair(v) if k == SPARSE else list(v) for k, v in vectors.items()},
-                r.payload or {},
-            )
+            yield exported_point(r)
 
     def optimize(self) -> None:
         """Merge segments and build the vector indexes (after a large ingest)."""

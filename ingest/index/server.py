@@ -19,6 +19,7 @@ from ingest.index.base import (
     Hit,
     PointData,
     Vectors,
+    exported_point,
     point_id,
     sparse_pair,
 )
@@ -118,12 +119,7 @@ class ClientIndex:
 
     def export_points(self) -> Iterator[tuple[str, Vectors, dict]]:
         for p in self._records(None, with_vectors=True):
-            vectors = p.vector if isinstance(p.vector, dict) else {}
-            yield (
-                str(p.id),
-                {k: sparse_pair(v) if k == SPARSE else list(v) for k, v in vectors.items()},
-                p.payload or {},
-            )
+            yield exported_point(p)
 
     def flush(self) -> None:
         """Writes are acknowledged once stored (wait=True): nothing to flush."""
