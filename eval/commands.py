@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eval.bench.cli import bench_cmd  # noqa: F401  (registered by eduqa.cli as `eduqa bench`)
+from eval.report import fmt
 
 console = Console(stderr=True)
 SHORT = {
@@ -167,8 +167,4 @@ def _alqac(settings, limit, corpus, json_path) -> None:
 
 
 def _fmt(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    return fmt(value, large_digits=1)

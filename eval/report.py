@@ -26,12 +26,13 @@ BREAKDOWN_METRICS = ("hits@5", "mrr@10", "answer_correct", "wrong_refusals", "cr
 PLOT_METRICS = (*RETRIEVAL_METRICS, "answer_correct")
 
 
-def fmt(value) -> str:
+def fmt(value, large_digits: int = 0) -> str:
+    """A metric as tables show it: '–' when missing, 3 decimals below 10, else `large_digits`."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if isinstance(value, int):
         return str(value)
-    return f"{value:.3f}" if abs(value) < 10 else f"{value:.0f}"
+    return f"{value:.3f}" if abs(value) < 10 else f"{value:.{large_digits}f}"
 
 
 def _table(rows: list[tuple[str, dict]], columns: list[str], first: str) -> list[str]:

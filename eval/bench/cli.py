@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+from eval.report import fmt
 
 console = Console(stderr=True)
 DEFAULT_PLOT = Path(__file__).resolve().parents[1] / "reports" / "bench-latency.png"
@@ -137,8 +138,4 @@ def _http(level: dict | None) -> str:
 
 
 def _fmt(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, int):
-        return str(value)
-    return f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    return fmt(value, large_digits=1)
