@@ -3,14 +3,12 @@ of the corpus, driven by headless Chromium through Playwright."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_settings
+from tests.integration.live_server import live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -22,44 +20,16 @@ SCREENSHOT = Path("/tmp/eduqa-page.png")
 ANSWER_TIMEOUT_MS = 60_000
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory):
-    import httpx
-    import uvicorn
-
     from assistant.service import AssistantService
     from eduqa.server import create_server
 
     settings = make_settings(tmp_path_factory.mktemp("e2e"))
     service = AssistantService(settings, owner="pytest-e2e")
     service.ingest()
-    port = free_port()
-    config = uvicorn.Config(create_server(settings, service), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")  # fmt: skip
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{url}/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or not thread.is_alive():
-            server.should_exit = True
-            pytest.fail("the server did not start within 60 s")
-        time.sleep(0.2)
-    yield url
-    server.should_exit = True
-    thread.join(timeout=15)
+    with live_server(create_server(settings, service)) as url:
+        yield url
     service.close()
 
 

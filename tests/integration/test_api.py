@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from assistant.api import create_app
 from assistant.service import AssistantService
 from tests.conftest import BACGIANG, NEW_DIRECTIVE, PLAN, make_settings
+from tests.integration.live_server import live_server
 
 pytestmark = pytest.mark.integration
 KEY = {"X-API-Key": "test-key"}
@@ -134,30 +131,12 @@ def test_upload_ask_delete(tmp_path):
         service.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_concurrent_asks_over_http(seed_settings, seed_service):
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(seed_settings, service=seed_service),
-                                           host="127.0.0.1", port=port, log_level="warning"))  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        deadline = time.time() + 30
-        while not server.started and time.time() < deadline:
-            time.sleep(0.05)
-        questions = ["chỉ tiêu năm 2025 cho trung học", "what is the 2030 target for national standard schools",
-                     "xoa mu chu Hai Phong", "ngân sách chi thường xuyên Bắc Giang"] * 4  # fmt: skip
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http, \
-                ThreadPoolExecutor(8) as pool:  # fmt: skip
-            responses = list(pool.map(lambda q: http.post("/api/ask", json={"question": q}), questions))
-        assert [r.status_code for r in responses] == [200] * len(questions)
-        assert all(r.json()["question"] == q for r, q in zip(responses, questions, strict=True))
-        assert len({r.headers["X-Request-ID"] for r in responses}) == len(questions)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    questions = ["chỉ tiêu năm 2025 cho trung học", "what is the 2030 target for national standard schools",
+                 "xoa mu chu Hai Phong", "ngân sách chi thường xuyên Bắc Giang"] * 4  # fmt: skip
+    with live_server(create_app(seed_settings, service=seed_service)) as url, \
+            httpx.Client(base_url=url, timeout=60) as http, ThreadPoolExecutor(8) as pool:  # fmt: skip
+        responses = list(pool.map(lambda q: http.post("/api/ask", json={"question": q}), questions))
+    assert [r.status_code for r in responses] == [200] * len(questions)
+    assert all(r.json()["question"] == q for r, q in zip(responses, questions, strict=True))
+    assert len({r.headers["X-Request-ID"] for r in responses}) == len(questions)

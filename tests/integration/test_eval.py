@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import math
 import shutil
-import socket
-import threading
-import time
 
 import pytest
-import uvicorn
 
 from tests.conftest import DEVCORPUS, make_settings
+from tests.integration.live_server import live_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 CONFIGS = ["bm25", "hybrid", "naive-chunks"]
@@ -162,32 +159,18 @@ def _same_over_http(settings, root, questions, in_process):
 
     set_settings, _ = settings_for("devcorpus", settings, root)
     service = AssistantService(set_settings, owner="pytest")
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(set_settings, service=service),
-                                           host="127.0.0.1", port=port, log_level="warning"))  # fmt: skip
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
     try:
-        deadline = time.time() + 30
-        while not server.started and time.time() < deadline:
-            time.sleep(0.05)
-        url = f"http://127.0.0.1:{port}"
-        over_http = run_eval(settings, url=url, configs=["hybrid"], questions=questions, set_name="devcorpus")
+        with live_server(create_app(set_settings, service=service)) as url:
+            over_http = run_eval(
+                settings, url=url, configs=["hybrid"], questions=questions, set_name="devcorpus"
+            )
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
         service.close()
     assert over_http.meta["gold_unresolved"] == []
     local = {r["id"]: r for r in in_process.configs["hybrid"]["records"]}
     for r in over_http.configs["hybrid"]["records"]:
         assert r["gold_keys"] == local[r["id"]]["gold_keys"]
         assert r["retrieved"] == local[r["id"]]["retrieved"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @needs_devcorpus
