@@ -23,7 +23,7 @@ from ingest.header.heading import (
     sentence_case,
     type_from_number,
 )
-from ingest.header.issuer import Issuer, read_body, read_issuer, starts_body
+from ingest.header.issuer import Issuer, named_with_province, read_body, read_issuer, starts_body
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
 from ingest.header.signature import find_recipients, find_signature, last_name_line
@@ -119,13 +119,7 @@ def parse_header(lines: list[str], body_end: int, tail_end: int | None = None) -
     meta.issuer_role = find_authority(region, max(type_row, 0), text)
     meta.place = (province_name(place) or place) if place else None
     meta.province = _province(issuer, meta.place)
-    if (
-        meta.issuer
-        and meta.issuer.startswith("Sở Giáo dục")
-        and meta.province
-        and meta.province not in meta.issuer
-    ):
-        meta.issuer += f" {meta.province}"
+    meta.issuer = named_with_province(meta.issuer, meta.province)
     meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
     _from_metadata_table(meta, lines)
     meta.date = _appendix_precision(meta.date, lines)

@@ -137,11 +137,12 @@ def read_issuer(rows: list[str], text: str) -> Issuer:
         issuer.province = None
     elif issuer.province is None:
         issuer.province = parent_province
-    if (
-        issuer.name
-        and issuer.name.startswith("Sở Giáo dục")
-        and issuer.province
-        and issuer.province not in issuer.name
-    ):
-        issuer.name += f" {issuer.province}"
+    issuer.name = named_with_province(issuer.name, issuer.province)
     return issuer
+
+
+def named_with_province(name: str | None, province: str | None) -> str | None:
+    """A Sở Giáo dục named without its province ('Sở Giáo dục và Đào tạo') gets it appended."""
+    if name and name.startswith("Sở Giáo dục") and province and province not in name:
+        return f"{name} {province}"
+    return name
