@@ -12,9 +12,11 @@ from types import MappingProxyType
 from typing import Protocol
 
 from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.document_facts import states_fact
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
+from assistant.targeting import fact_ranking, with_named
 from ingest.chunks import chunk_id
 from ingest.index import ChunkIndex, Filters, Hit
 from ingest.text import fold_accents, word_tokens
@@ -24,7 +26,7 @@ MAX_RARITY = 6.0
 CANDIDATES = 50
 # chosen on the dev group (retrieval hit@5, then hit@1); see README "Benchmark"
 LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
-                          "level": 0.05, "opening": 0.0})  # fmt: skip
+                          "level": 0.05, "opening": 0.0, "document": 1.0, "fact": 1.0})  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -141,7 +143,11 @@ def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | N
         factor *= 1 + lifts["type"]
     if analysis.levels and set(analysis.levels) & set(levels_in(fold_accents(text))):
         factor *= 1 + lifts["level"]
-    if not payload.get("section") and not analysis.asks_metadata:
+    if c.documents and payload.get("source") in c.documents:
+        factor *= 1 + lifts["document"]  # the question names this document
+    if c.fact and states_fact(c.fact, payload):
+        factor *= 1 + lifts["fact"]  # the chunk stating the asked signer, date, "Căn cứ" …
+    elif not payload.get("section") and not analysis.asks_metadata and not c.fact:
         factor *= 1 - lifts["opening"]  # opening text matches many words, rarely answers a task
     return factor
 
@@ -157,21 +163,28 @@ def search(
     idf: dict[str, float] | None = None,
     mode: str = "hybrid",
     weights: FusionWeights | None = None,
+    lifts: Mapping[str, float] | None = None,
 ) -> list[Passage]:
-    """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark)."""
+    """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark);
+    `lifts` other than LIFTS only to measure them (eval.tune_lifts)."""
     flt = build_filter(filters)
     weights = weights or DEFAULT_WEIGHTS
     sparse: list[Hit] = []
     dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
+        if not flt:
+            sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
     if embedder is not None and (
         mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis.language))
     ):
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
     fused = fuse(sparse, dense, analysis.language, weights)
+    if analysis.constraints.fact and not flt:
+        add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts)
     passages = [
-        _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
+        _passage(pid, score * boost(analysis, payload, lifts), payload)
+        for pid, (score, payload) in fused.items()
     ]
     passages = sorted(collapse_duplicates(index, passages), key=lambda p: p.score, reverse=True)
     if reranker is not None and passages:
@@ -180,6 +193,20 @@ def search(
     for p in passages:  # only the passages returned are judged: evidence is the costly part
         p.evidence = evidence(analysis, p.index_text, idf or {})
     return passages
+
+
+def add_fact_ranking(
+    index: ChunkIndex, analysis: QueryAnalysis, fused: dict, rrf_k: int, lifts: Mapping[str, float] | None
+) -> None:
+    """Fuse in the chunks stating the asked fact, from the named documents or else the document
+    of the best passage so far."""
+    sources = analysis.constraints.documents
+    if not sources and fused:
+        best = max(fused.values(), key=lambda sp: sp[0] * boost(analysis, sp[1], lifts))
+        sources = [best[1].get("source", "")]
+    for rank, hit in enumerate(fact_ranking(index, analysis.constraints.fact, sources)):
+        score, _ = fused.get(hit.id, (0.0, hit.payload))
+        fused[hit.id] = (score + 1.0 / (rrf_k + rank + 1), hit.payload)
 
 
 def _passage(pid: str, score: float, payload: dict) -> Passage:
@@ -205,7 +232,7 @@ def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Pass
             if twin is not None:
                 twin.score = p.score
                 p = twin
-        key = (p.source, tuple(p.section), p.payload.get("part", 0))
+        key = p.id  # one entry per chunk: a document has several unnumbered ones (opening, Căn cứ …)
         if key not in best or best[key].score < p.score:
             best[key] = p
         elif key in best:
