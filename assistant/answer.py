@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.document_facts import fact_answer
+from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, matching_targets, record_lines
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved

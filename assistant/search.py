@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
 from types import MappingProxyType
 from typing import Protocol
 
 from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.copies import Passage, collapse_duplicates
+from assistant.copies import passage_from_payload as _passage
 from assistant.document_facts import states_fact
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from assistant.targeting import fact_ranking, with_named
-from ingest.chunks import chunk_id
 from ingest.index import ChunkIndex, Filters, Hit
 from ingest.text import fold_accents, word_tokens
 
@@ -33,23 +33,6 @@ FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.provin
 
 class Reranker(Protocol):
     def predict(self, pairs: list[tuple[str, str]]) -> list[float]: ...
-
-
-@dataclass
-class Passage:
-    id: str
-    source: str
-    section: list[str]
-    section_title: str
-    text: str
-    doc: dict
-    score: float
-    evidence: float = 0.0
-    payload: dict = field(default_factory=dict)
-
-    @property
-    def index_text(self) -> str:
-        return self.payload.get("index_text", self.text)
 
 
 def build_filter(filters: dict[str, str] | None) -> Filters | None:
@@ -122,7 +105,12 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     return False
 
 
-def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | None = None) -> float:
+def boost(
+    analysis: QueryAnalysis,
+    payload: dict,
+    lifts: Mapping[str, float] | None = None,
+    fact_sources: Collection[str] = (),
+) -> float:
     """A small lift for passages whose document fits the question's constraints (province, year,
     document number and type, school level) — small enough never to push the item that states
     the answer out of the top (a fused score is about 1/(60 + rank): 10% is a few ranks)."""
@@ -145,7 +133,7 @@ def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | N
         factor *= 1 + lifts["level"]
     if c.documents and payload.get("source") in c.documents:
         factor *= 1 + lifts["document"]  # the question names this document
-    if c.fact and states_fact(c.fact, payload):
+    if c.fact and payload.get("source") in fact_sources and states_fact(c.fact, payload):
         factor *= 1 + lifts["fact"]  # the chunk stating the asked signer, date, "Căn cứ" …
     elif not payload.get("section") and not analysis.asks_metadata and not c.fact:
         factor *= 1 - lifts["opening"]  # opening text matches many words, rarely answers a task
@@ -180,10 +168,9 @@ def search(
     ):
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
     fused = fuse(sparse, dense, analysis.language, weights)
-    if analysis.constraints.fact and not flt:
-        add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts)
+    sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
     passages = [
-        _passage(pid, score * boost(analysis, payload, lifts), payload)
+        _passage(pid, score * boost(analysis, payload, lifts, sources), payload)
         for pid, (score, payload) in fused.items()
     ]
     passages = sorted(collapse_duplicates(index, passages), key=lambda p: p.score, reverse=True)
@@ -197,52 +184,19 @@ def search(
 
 def add_fact_ranking(
     index: ChunkIndex, analysis: QueryAnalysis, fused: dict, rrf_k: int, lifts: Mapping[str, float] | None
-) -> None:
+) -> list[str]:
     """Fuse in the chunks stating the asked fact, from the named documents or else the document
-    of the best passage so far."""
-    sources = analysis.constraints.documents
+    of the best passage so far; returns those documents."""
+    fact, sources = analysis.constraints.fact, analysis.constraints.documents
+    if not fact:
+        return []
     if not sources and fused:
         best = max(fused.values(), key=lambda sp: sp[0] * boost(analysis, sp[1], lifts))
         sources = [best[1].get("source", "")]
-    for rank, hit in enumerate(fact_ranking(index, analysis.constraints.fact, sources)):
+    for rank, hit in enumerate(fact_ranking(index, fact, sources)):
         score, _ = fused.get(hit.id, (0.0, hit.payload))
         fused[hit.id] = (score + 1.0 / (rrf_k + rank + 1), hit.payload)
-
-
-def _passage(pid: str, score: float, payload: dict) -> Passage:
-    return Passage(
-        id=payload.get("id", pid),
-        source=payload.get("source", ""),
-        section=list(payload.get("section", [])),
-        section_title=payload.get("section_title", ""),
-        text=payload.get("text", ""),
-        doc=payload.get("doc", {}),
-        score=score,
-        payload=payload,
-    )
-
-
-def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Passage]:
-    """A passage from an OCR copy is shown as the same section of the clean copy, once."""
-    best: dict[tuple, Passage] = {}
-    for p in passages:
-        preferred = p.payload.get("duplicate_of")
-        if preferred:
-            twin = _twin(index, preferred, p.section)
-            if twin is not None:
-                twin.score = p.score
-                p = twin
-        key = p.id  # one entry per chunk: a document has several unnumbered ones (opening, Căn cứ …)
-        if key not in best or best[key].score < p.score:
-            best[key] = p
-        elif key in best:
-            best[key].score += p.score * 0.1
-    return list(best.values())
-
-
-def _twin(index: ChunkIndex, source: str, section: list[str]) -> Passage | None:
-    hits = index.retrieve([chunk_id(source, section, 0)])
-    return _passage(hits[0].id, 0.0, hits[0].payload) if hits else None
+    return list(sources)
 
 
 def rerank(reranker: Reranker, question: str, passages: list[Passage]) -> list[Passage]:

@@ -70,7 +70,9 @@ def test_the_signer_is_answered_from_the_header(service, question):
     assert cited.source == CAOBANG and cited.section == [] and cited.section_title == "Người ký"
     assert "le hai hoa" in fold_accents(cited.text)
     assert answer.retrieved[0].id == cited.id
-    assert ("signed by" in answer.answer) == (answer.language == "en")
+    assert answer.answer.startswith(
+        "Signed by: Lê Hải Hoà" if answer.language == "en" else "Người ký: Lê Hải Hoà"
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,7 +90,9 @@ def test_the_date_is_answered_from_the_header(service, question):
     cited = answer.citations[0]
     assert cited.source == CAOBANG and cited.section == []
     assert "ngay 28 thang 11 nam 2025" in fold_accents(cited.quote)
-    assert ("issued on" in answer.answer) == (answer.language == "en")
+    assert answer.answer.startswith(
+        "Dated: 28/11/2025" if answer.language == "en" else "Ngày ban hành: 28/11/2025"
+    )
 
 
 def test_the_basis_lists_the_preamble_clauses(service):
