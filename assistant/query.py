@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
-from assistant.english import UNTRANSLATED_WEIGHT, glossary, read_english
+from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english
 from assistant.levels import question_levels
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
@@ -17,36 +17,6 @@ __all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "
 
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
-_ENGLISH_HINTS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "is",
-        "are",
-        "the",
-        "of",
-        "for",
-        "to",
-        "in",
-        "by",
-        "does",
-        "do",
-        "did",
-        "should",
-        "must",
-        "target",
-        "targets",
-        "school",
-        "schools",
-        "rate",
-        "plan",
-        "deadline",
-    ]
-)
 _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
                  "rate", "percentage", "target", "what share", "proportion", "when", "khi nao",
                  "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
@@ -87,28 +57,6 @@ class QueryAnalysis:
     constraints: Constraints = field(default_factory=Constraints)
     # rarity-weighted share of an English question's content words rendered in Vietnamese
     translated_share: float = 1.0
-
-
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
-)
-_VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
-
-
-def detect_language(question: str) -> str:
-    """English when its words are English; Vietnamese typed without diacritics is still Vietnamese.
-
-    A word that cannot be a Vietnamese syllable ('schools', 'deadline') is English evidence.
-    """
-    if has_diacritics(question):
-        return "vi"
-    words = [w for w in re.findall(r"[A-Za-z']+", question) if not (w.isupper() and len(w) > 1)]
-    words = [w.lower() for w in words]
-    if not words:
-        return "vi"
-    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] or not _SYLLABLE.match(w) for w in words)
-    vietnamese = sum(w in _VIETNAMESE_WORDS for w in words)
-    return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
 
 
 @lru_cache(maxsize=8)
