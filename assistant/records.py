@@ -22,6 +22,7 @@ from assistant.levels import LEVELS as LEVELS
 from assistant.records_targets import extract_targets as extract_targets
 from assistant.records_tasks import extract_tasks as extract_tasks
 from assistant.records_text import key_of
+from assistant.records_vocab import group_metrics
 from ingest.appendix import parse_deadline as parse_deadline
 
 EXTRACTION_MODULES = ("records", "records_text", "records_vocab", "records_values",
@@ -31,7 +32,8 @@ EXTRACTION_MODULES = ("records", "records_text", "records_vocab", "records_value
 def build_records(chunks: list[dict]) -> tuple[list[dict], list[dict]]:
     """Targets and tasks of all chunks, skipping duplicate copies (the clean copy is enough).
 
-    Within one chunk a value restated twice is kept once.
+    Within one chunk a value restated twice is kept once; metrics that differ only by OCR
+    slips take one key (`group_metrics`).
     """
     targets: list[dict] = []
     tasks: list[dict] = []
@@ -45,6 +47,7 @@ def build_records(chunks: list[dict]) -> tuple[list[dict], list[dict]]:
                 seen.add(key)
                 targets.append(t)
         tasks.extend(extract_tasks(chunk))
+    group_metrics(targets)
     return targets, tasks
 
 

@@ -78,9 +78,9 @@ def extract_targets(chunk: dict) -> list[dict]:
 
 
 def _target_record(chunk: dict, clause: Clause, found: Found, year: int | None, period: str | None) -> dict:
-    key = metric_key(found.metric_key, found.unit)
     section = list(chunk.get("section") or [])
     shown = displayed(chunk, metric=found.metric, value=found.value, quote=clause.text.strip())
+    key = metric_key(found.metric_key, found.unit, shown.get("metric"))
     return {
         "metric": found.metric,
         "metric_key": key,
@@ -98,4 +98,5 @@ def _target_record(chunk: dict, clause: Clause, found: Found, year: int | None, 
         "section_label": section_label(section),
         "quote": clause.text.strip(),
         "chunk_id": chunk.get("id"),
+        "restored": bool(chunk.get("restored")),
     } | {f"display_{name}": shown.get(name) for name in ("metric", "value", "quote")}

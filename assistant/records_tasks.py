@@ -34,7 +34,7 @@ def task_record(
     return {
         "task": task,
         "lead": lead,
-        "lead_name": canonical_lead(lead),
+        "lead_name": canonical_lead(lead, shown.get("lead")),
         "partners": partners,
         "deadline": deadline,
         "deadline_date": parse_deadline(deadline),

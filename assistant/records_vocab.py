@@ -1,8 +1,13 @@
 """The words records are grouped by: known target metrics and known lead units.
 
-A metric phrase or a unit name read from OCR ("Ti le truing dat chuin qu6c gia", "Pheng KIITC")
-is mapped onto the known name it is closest to, so the same target or unit read from two copies
-of a text groups as one; a phrase close to no known name keeps its own key.
+A metric phrase or a unit name read from OCR ("Ti le truing dat chuin qu6c gia") is mapped onto
+the known name it is closest to, so the same target or unit read from two copies of a text groups
+as one. A phrase close to no known name keeps its own key (folded, OCR digits repaired); its
+label, and a lead unit's name, is its restored reading when the chunk has one (OCR text).
+
+The lists hold only names that documents beyond any one plan use: each entry's words stand in
+the national codified law (Bộ pháp điển, Luật Giáo dục articles) or other documents of the
+development corpus, not only in a seed file (`eduqa` README, "Records": how this was measured).
 """
 
 from __future__ import annotations
@@ -14,57 +19,26 @@ from assistant.records_text import key_of
 
 METRIC_MATCH = 0.75  # SequenceMatcher ratio for a phrase to take a known metric's key
 UNIT_MATCH = 0.7  # … and for a lead to take a known unit's name
+SAME_METRIC = 0.85  # … and for two unknown metrics of one document to be one (OCR slips)
 
 # -- known metrics: OCR variants are mapped onto these by cue words, then fuzzy matching ---------
 
 METRIC_LABELS = (
     "tỷ lệ trường đạt chuẩn quốc gia",
-    "tỷ lệ học sinh tiểu học học 2 buổi/ngày",
-    "tỷ lệ học sinh hoàn thành chương trình lớp học",
-    "học sinh lớp 5 hoàn thành chương trình tiểu học",
-    "tỷ lệ học sinh trung học lên lớp thẳng",
-    "tỷ lệ tốt nghiệp THPT",
-    "học sinh đạt chuẩn năng lực ngoại ngữ",
-    "học sinh đạt giải Olympic khu vực và quốc tế",
-    "tỷ lệ trường và cơ sở giáo dục áp dụng hệ thống quản trị dựa trên dữ liệu và công nghệ số",
-    "nguồn lực, chương trình và đối tượng giáo dục được quản lý trên môi trường số",
     "phổ cập giáo dục",
     "xóa mù chữ",
-    "thành phố tham gia mạng lưới thành phố học tập toàn cầu UNESCO",
-    "giáo viên đạt chuẩn trình độ đào tạo",
-    "cơ sở giáo dục cập nhật dữ liệu",
-    "tỷ lệ chi cho hoạt động giảng dạy và học tập trong tổng chi thường xuyên",
 )
 # folded key -> label as a reader writes it
 KNOWN_METRICS: dict[str, str] = {key_of(label): label for label in METRIC_LABELS}
-KEY_DIGITAL = key_of(METRIC_LABELS[9])
 KEY_STANDARD_SCHOOLS = key_of(METRIC_LABELS[0])
+_RATE = re.compile(r"\bt[iy] le\b")
 KEY_STANDARD_LEVEL = "truong dat chuan quoc gia muc do"  # "đạt chuẩn quốc gia mức độ 2"
 
 # Words that say which metric a phrase is about even when the OCR garbles the rest.
 METRIC_HINTS: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(r"chu\w{0,2}n\s+\w{2,5}\s+gia"), "ty le truong dat chuan quoc gia"),
-    (re.compile(r"2 bu\w{0,2}i"), "ty le hoc sinh tieu hoc hoc 2 buoi/ngay"),
-    (re.compile(r"lop 5"), "hoc sinh lop 5 hoan thanh chuong trinh tieu hoc"),
-    (re.compile(r"chuong trinh l\w{0,2}p hoc"), "ty le hoc sinh hoan thanh chuong trinh lop hoc"),
-    (re.compile(r"len l\w{0,2}p"), "ty le hoc sinh trung hoc len lop thang"),
-    (re.compile(r"t\w{0,2}t nghi\w{0,3}"), "ty le tot nghiep thpt"),
-    (re.compile(r"ngoai ng"), "hoc sinh dat chuan nang luc ngoai ngu"),
-    (re.compile(r"olympic"), "hoc sinh dat giai olympic khu vuc va quoc te"),
-    (
-        re.compile(r"quan tri d\w{0,3} tren"),
-        "ty le truong va co so giao duc ap dung he thong quan tri dua tren du lieu va cong nghe so",
-    ),
-    (re.compile(r"moi t\w{1,6} so|^nguon luc"), KEY_DIGITAL),
-    (re.compile(r"unesco"), "thanh pho tham gia mang luoi thanh pho hoc tap toan cau unesco"),
-    (re.compile(r"ph\w{0,2} c\w{0,2}p"), "pho cap giao duc"),
-    (re.compile(r"x\w{0,2}a m\w{0,2} ch"), "xoa mu chu"),
-    (
-        re.compile(r"chi thuong xuyen"),
-        "ty le chi cho hoat dong giang day va hoc tap trong tong chi thuong xuyen",
-    ),
-    (re.compile(r"trinh do dao tao"), "giao vien dat chuan trinh do dao tao"),
-    (re.compile(r"cap nhat (?:du|\S{1,3}) lieu"), "co so giao duc cap nhat du lieu"),
+    (re.compile(r"chu\w{0,2}n\s+\w{2,5}\s+gia"), KEY_STANDARD_SCHOOLS),
+    (re.compile(r"ph(?!u )\w{0,2} c\w{0,2}p"), key_of(METRIC_LABELS[1])),
+    (re.compile(r"x\w{0,2}a m\w{0,2} ch"), key_of(METRIC_LABELS[2])),
 )
 
 
@@ -78,14 +52,25 @@ def closest(key: str, known: list[str] | dict[str, str], cut: float) -> str | No
     return best if score >= cut else None
 
 
-def metric_key(phrase: str, unit: str = "%") -> str:
-    """Map a metric phrase (clean or OCR) to a known key; unknown phrases keep their own key.
-
-    Cue words first (they survive OCR better than whole phrases), then a fuzzy match. A school
-    standard counted in levels ('đạt chuẩn quốc gia mức độ 2') is its own metric."""
+def known_metric(phrase: str) -> str | None:
+    """The known key a phrase names: by its cue words (they survive OCR better than whole
+    phrases), then by a fuzzy match; None when it names none."""
     key = key_of(phrase)
     hinted = next((known for pattern, known in METRIC_HINTS if pattern.search(key)), None)
-    found = hinted or closest(key, KNOWN_METRICS, METRIC_MATCH) or key
+    return hinted or closest(key, KNOWN_METRICS, METRIC_MATCH)
+
+
+def own_key(phrase: str) -> str:
+    """The key of a phrase that names no known metric: folded, OCR-repaired, 'tỉ lệ' and 'tỷ
+    lệ' (two accepted spellings) as one."""
+    return _RATE.sub("ty le", key_of(phrase))
+
+
+def metric_key(phrase: str, unit: str = "%", shown: str | None = None) -> str:
+    """The key a metric phrase (clean or OCR) groups under: a known metric's (named by the
+    phrase or by its restored reading `shown`), else its own. A school standard counted in
+    levels ('đạt chuẩn quốc gia mức độ 2') is its own metric."""
+    found = known_metric(phrase) or (shown and known_metric(shown)) or own_key(phrase)
     return KEY_STANDARD_LEVEL if found == KEY_STANDARD_SCHOOLS and unit == "mức độ" else found
 
 
@@ -94,28 +79,55 @@ def metric_label(key: str, phrase: str) -> str:
     return KNOWN_METRICS.get(key, phrase)
 
 
-# -- known lead units: OCR spellings ("Pheng KIITC", "Ph6ng TCCBQLCL") group under these ---------
+# -- known lead units: OCR spellings ("Van phong So") group under these --------------------------
 
 KNOWN_UNITS = (
-    "Phòng KHTC",
-    "Phòng TCCBQLCL",
-    "Phòng GDPT",
-    "Phòng GDTXGDMN",
     "Văn phòng Sở",
     "Văn phòng",
-    "Tổ Nghị quyết",
-    "Phòng GDĐT",
     "Thanh tra Sở",
 )
+_LEADS = re.compile(r"\s*;\s*")
 
 
-def canonical_lead(lead: str | None) -> str | None:
-    """The lead unit(s) with each OCR-garbled name mapped to the closest known unit name."""
+def canonical_lead(lead: str | None, shown: str | None = None) -> str | None:
+    """The lead unit(s), each OCR-garbled name mapped to the closest known unit name, else read
+    as restored (`shown`, the restored reading of `lead`), else as written."""
     if not lead:
         return None
     by_key = {key_of(unit): unit for unit in KNOWN_UNITS}
+    pieces = _LEADS.split(lead)
+    readings = _LEADS.split(shown) if shown else []
+    if len(readings) != len(pieces):
+        readings = pieces
     names = []
-    for piece in re.split(r"\s*;\s*", lead):
+    for piece, reading in zip(pieces, readings, strict=True):
         known = closest(key_of(piece), by_key, UNIT_MATCH)
-        names.append(by_key[known] if known else piece.strip())
+        names.append(by_key[known] if known else reading.strip())
     return "; ".join(names)
+
+
+def _groupable(target: dict) -> bool:
+    key = target["metric_key"]
+    return target.get("restored") and key not in KNOWN_METRICS and key != KEY_STANDARD_LEVEL
+
+
+def group_metrics(targets: list[dict]) -> None:
+    """Give OCR targets whose own keys differ only by OCR slips ('ty le tot nghiep', 'ty le tat
+    nghiep') one key and label: the one read most often (a plan restates each metric for several
+    years). Only restored (OCR) text has slips; keys with other numbers, other units and known
+    metrics never merge."""
+    counts: dict[tuple[str, str], int] = {}
+    for t in filter(_groupable, targets):
+        counts[t["unit"], t["metric_key"]] = counts.get((t["unit"], t["metric_key"]), 0) + 1
+    ordered = sorted(counts, key=lambda k: (-counts[k], k))
+    merged: dict[tuple[str, str], str] = {}
+    for at, (unit, key) in enumerate(ordered):
+        digits = re.findall(r"\d+", key)
+        heads = [k for u, k in ordered[:at]
+                 if u == unit and (u, k) not in merged and re.findall(r"\d+", k) == digits]  # fmt: skip
+        if head := closest(key, heads, SAME_METRIC):
+            merged[unit, key] = head
+    labels = {t["metric_key"]: t["metric_label"] for t in reversed(targets)}
+    for t in targets:
+        if head := merged.get((t["unit"], t["metric_key"])):
+            t["metric_key"], t["metric_label"] = head, labels[head]
