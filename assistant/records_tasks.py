@@ -30,7 +30,7 @@ def task_record(
     """One task with its lead unit (as written and as the known unit), deadline and source."""
     section = list(chunk.get("section") or [])
     task = " ".join(task.split())
-    shown = displayed(chunk, task=task, lead=lead)
+    shown = displayed(chunk, task=task, lead=lead, deadline=deadline)
     return {
         "task": task,
         "lead": lead,
@@ -44,7 +44,7 @@ def task_record(
         "section": section,
         "section_label": section_label(section),
         "chunk_id": chunk.get("id"),
-    } | {f"display_{name}": shown.get(name) for name in ("task", "lead")}
+    } | {f"display_{name}": shown.get(name) for name in ("task", "lead", "deadline")}
 
 
 def _appendix_task(chunk: dict) -> dict:
