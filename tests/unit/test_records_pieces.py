@@ -117,3 +117,12 @@ def test_year_choices_and_restored_words_in_filters(plan_chunks):
     # the milestones, and the starts of the periods III names ('giai đoạn 2020 - 2025', '2021-2025')
     assert year_choices(targets) == [2030, 2025, 2023, 2021, 2020]
     assert filter_targets(targets, q="trở lên", year=2025)  # the restored reading is searchable
+
+
+def test_an_answer_states_an_ocr_target_as_restored_and_cites_it_as_written(seed_service):
+    answer = seed_service.ask("chỉ tiêu năm 2025 cho trung học")
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("98,5 trở lên — ") and lead.endswith("[1]"), answer.answer
+    assert "tra len" not in answer.answer
+    cited = answer.citations[0]
+    assert cited.restored and "98,5 tra len" in cited.text  # the check runs on the OCR text
