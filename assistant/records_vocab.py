@@ -7,7 +7,7 @@ label, and a lead unit's name, is its restored reading when the chunk has one (O
 
 The lists hold only names that documents beyond any one plan use: each entry's words stand in
 the national codified law (Bộ pháp điển, Luật Giáo dục articles) or other documents of the
-development corpus, not only in a seed file (`eduqa` README, "Records": how this was measured).
+development corpus, not only in a seed file (README, "Records": how this was measured).
 """
 
 from __future__ import annotations
