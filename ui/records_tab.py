@@ -120,6 +120,51 @@ def target_years(targets: list[dict]) -> list[str]:
     return ["", *(str(year) for year in year_choices(targets))]
 
 
+def _targets_section(records: Callable[[], tuple[list[dict], list[dict]]]):
+    """The targets table and chart with their filters; the year dropdown, filled on load."""
+
+    def show_targets(year, level, province, q):
+        year_value = int(year) if str(year or "").strip().isdigit() else None
+        wanted = {"level": level or None, "province": province or None, "q": q or None}
+        rows = filter_targets(records()[0], year=year_value, **wanted)
+        return targets_frame(rows), trend_frame(filter_targets(records()[0], **wanted))
+
+    gr.Markdown("Chỉ tiêu định lượng trích từ văn bản; mỗi dòng kèm nguồn và mục.")
+    with gr.Row():
+        year = gr.Dropdown([""], value="", label="Năm", allow_custom_value=True,
+                           elem_id="eduqa-target-year")  # fmt: skip
+        level = gr.Dropdown(["", *LEVELS], value="", label="Cấp học")
+        province = gr.Textbox(label="Tỉnh", placeholder="Cà Mau")
+        query = gr.Textbox(label="Tìm (không cần dấu)", placeholder="chuan quoc gia")
+    targets_table = gr.Dataframe(lambda: targets_frame(records()[0]), headers=TARGET_HEADERS,
+                                 datatype=TARGET_TYPES, label="Chỉ tiêu", wrap=True,
+                                 interactive=False)  # fmt: skip
+    trend = gr.LinePlot(lambda: trend_frame(records()[0]), x="Năm", y="Giá trị (%)", color="Chỉ tiêu",
+                        label="Chỉ tiêu qua các năm (%)", title="Chỉ tiêu qua các năm")  # fmt: skip
+    for control in (year, level, province, query):
+        control.change(show_targets, [year, level, province, query], [targets_table, trend])
+    return year
+
+
+def _tasks_section(records: Callable[[], tuple[list[dict], list[dict]]]) -> None:
+    """The tasks table with its filters by lead unit, deadline and words."""
+
+    def show_tasks(lead, before, q):
+        rows = filter_tasks(records()[1], lead=lead or None, before=before or None, q=q or None)
+        return tasks_frame(rows)
+
+    with gr.Accordion("Nhiệm vụ", open=True):
+        with gr.Row():
+            lead = gr.Textbox(label="Đơn vị chủ trì", placeholder="Phòng KHTC")
+            before = gr.Textbox(label="Hạn trước (YYYY-MM)", placeholder="2024-06")
+            task_query = gr.Textbox(label="Tìm (không cần dấu)")
+        tasks_table = gr.Dataframe(lambda: tasks_frame(records()[1]), headers=TASK_HEADERS,
+                                   datatype=TASK_TYPES, label="Nhiệm vụ", wrap=True,
+                                   interactive=False)  # fmt: skip
+        for control in (lead, before, task_query):
+            control.change(show_tasks, [lead, before, task_query], [tasks_table])
+
+
 def build_records_tab(get_service: Callable[[], object]):
     """Add the "Chỉ tiêu" tab to the enclosing gr.Blocks; data is read when the page loads.
 
@@ -128,64 +173,9 @@ def build_records_tab(get_service: Callable[[], object]):
     def records():
         return service_records(get_service())
 
-    def show_targets(year, level, province, q):
-        year_value = int(year) if str(year or "").strip().isdigit() else None
-        rows = filter_targets(
-            records()[0],
-            year=year_value,
-            level=level or None,
-            province=province or None,
-            q=q or None,
-        )
-        return targets_frame(rows), trend_frame(
-            filter_targets(records()[0], level=level or None, province=province or None, q=q or None)
-        )
-
-    def show_tasks(lead, before, q):
-        rows = filter_tasks(records()[1], lead=lead or None, before=before or None, q=q or None)
-        return tasks_frame(rows)
-
     with gr.Tab("Chỉ tiêu"):
-        gr.Markdown("Chỉ tiêu định lượng trích từ văn bản; mỗi dòng kèm nguồn và mục.")
-        with gr.Row():
-            year = gr.Dropdown([""], value="", label="Năm", allow_custom_value=True,
-                               elem_id="eduqa-target-year")  # fmt: skip
-            level = gr.Dropdown(["", *LEVELS], value="", label="Cấp học")
-            province = gr.Textbox(label="Tỉnh", placeholder="Cà Mau")
-            query = gr.Textbox(label="Tìm (không cần dấu)", placeholder="chuan quoc gia")
-        targets_table = gr.Dataframe(
-            lambda: targets_frame(records()[0]),
-            headers=TARGET_HEADERS,
-            datatype=TARGET_TYPES,
-            label="Chỉ tiêu",
-            wrap=True,
-            interactive=False,
-        )
-        trend = gr.LinePlot(
-            lambda: trend_frame(records()[0]),
-            x="Năm",
-            y="Giá trị (%)",
-            color="Chỉ tiêu",
-            label="Chỉ tiêu qua các năm (%)",
-            title="Chỉ tiêu qua các năm",
-        )
-        for control in (year, level, province, query):
-            control.change(show_targets, [year, level, province, query], [targets_table, trend])
-        with gr.Accordion("Nhiệm vụ", open=True):
-            with gr.Row():
-                lead = gr.Textbox(label="Đơn vị chủ trì", placeholder="Phòng KHTC")
-                before = gr.Textbox(label="Hạn trước (YYYY-MM)", placeholder="2024-06")
-                task_query = gr.Textbox(label="Tìm (không cần dấu)")
-            tasks_table = gr.Dataframe(
-                lambda: tasks_frame(records()[1]),
-                headers=TASK_HEADERS,
-                datatype=TASK_TYPES,
-                label="Nhiệm vụ",
-                wrap=True,
-                interactive=False,
-            )
-            for control in (lead, before, task_query):
-                control.change(show_tasks, [lead, before, task_query], [tasks_table])
+        year = _targets_section(records)
+        _tasks_section(records)
 
     def load_years():
         return gr.update(choices=target_years(records()[0]), value="")
