@@ -154,7 +154,7 @@ def _concept_at(
                 continue
             phrase = " ".join(words)
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
-                folded = [fold_accents(r) for r in renderings]
+                folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
                 return span, Concept(phrase.lower(), folded + [table[f] for f in folded if f in table])
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX

@@ -78,6 +78,16 @@ def english_key(phrase: str) -> tuple[str, ...]:
     return tuple(english_stem(w) for w in _words(phrase) if w not in _ARTICLES)
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word as written, then without a plural ending: 'classes' -> 'classe', 'class'."""
+    forms = [word]
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+    return tuple(forms)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """The seed glossary by exact phrase (its singular or plural), then the general lexicon by
@@ -93,7 +103,7 @@ class Lexicon:
         words = tuple(w for w in _words(phrase) if w not in _ARTICLES)
         if not words:
             return ()
-        for last in (words[-1], words[-1][:-1], words[-1][:-2]):  # 'fee' 'fees' 'classes'
+        for last in _singulars(words[-1]):
             if found := self.glossary.get((*words[:-1], last)):
                 return found
         key = tuple(english_stem(w) for w in words)

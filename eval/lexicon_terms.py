@@ -23,12 +23,17 @@ _RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # words between punctuation an
 _FOLDED_STOP = STOPWORDS | {"nay", "tai", "cua", "ve", "so", "ngay", "thang", "nam"}
 
 
-def documents(devcorpus: Path, seeds: Path) -> Iterator[str]:
+FOLDERS = ("directives", "distractors", "long")
+
+
+def documents(devcorpus: Path, seeds: Path, folders: tuple[str, ...] = FOLDERS) -> Iterator[str]:
     """Every document's text: files of the corpus folders and seeds, ALQAC articles per law."""
-    for folder in ("directives", "distractors", "long"):
+    for folder in folders:
         for path in sorted((devcorpus / folder).glob("*")):
             if path.suffix in {".txt", ".md"}:
                 yield path.read_text(encoding="utf-8", errors="replace")
+    if folders != FOLDERS:
+        return
     laws: dict[str, list[str]] = {}
     articles = json.loads((devcorpus / "alqac2023" / "all_articles_2023.json").read_text(encoding="utf-8"))
     for key, text in articles.items():
@@ -69,14 +74,27 @@ def frequent_phrases(docs: list[str], top: int, min_df: int = 4) -> list[tuple[s
     return sorted(ranked, key=lambda pn: (-pn[1], pn[0]))[:top]
 
 
+def unrendered(ranked: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The frequent phrases no lexicon line renders (folded, nor inside a rendering)."""
+    from assistant.lexicon import lexicon
+
+    table = lexicon()
+    known = {fold_accents(v) for vs in [*table.renderings.values(), *table.glossary.values()] for v in vs}
+    text = f" {' | '.join(known)} "
+    return [(p, n) for p, n in ranked if f" {fold_accents(p)} " not in text]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--devcorpus", type=Path, default=Path("../shared/devcorpus"))
     parser.add_argument("--seeds", type=Path, default=Path("corpus"))
     parser.add_argument("--top", type=int, default=4000)
+    parser.add_argument("--folder", action="append", help="only these devcorpus folders (and seeds)")
+    parser.add_argument("--unrendered", action="store_true", help="only phrases the lexicon lacks")
     args = parser.parse_args()
-    docs = list(documents(args.devcorpus, args.seeds))
-    for phrase, n in frequent_phrases(docs, args.top):
+    docs = list(documents(args.devcorpus, args.seeds, tuple(args.folder or FOLDERS)))
+    ranked = frequent_phrases(docs, args.top, min_df=2 if args.folder else 4)
+    for phrase, n in unrendered(ranked) if args.unrendered else ranked:
         print(f"{n}\t{phrase}")
 
 
