@@ -155,7 +155,8 @@ def _concept_at(
             phrase = " ".join(words)
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
-                return span, Concept(phrase.lower(), folded + [table[f] for f in folded if f in table])
+                expanded = folded + [table[f] for f in folded if f in table]
+                return span, Concept(phrase.lower(), list(dict.fromkeys(expanded)))
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
         return 1, Concept(folded, [folded, table[folded]])

@@ -82,3 +82,9 @@ def test_translated_share_falls_with_words_nothing_renders():
     assert known.language == unknown.language == "en"
     assert known.translated_share == 1.0
     assert 0.0 <= unknown.translated_share < 0.7
+
+
+def test_hyphenated_words_match_either_way():
+    assert "cap lai" in phrases("What is the fee for re-issuing the certificate?")
+    assert "ban tru" in phrases("Do semi boarding pupils get a meal allowance?")
+    assert "ban tru" in phrases("Do semi-boarding pupils get a meal allowance?")
