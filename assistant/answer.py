@@ -15,7 +15,9 @@ from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
-from assistant.sentences import best_sentences, sentence_score
+from assistant.sentences import best_sentences, lead_quote, sentence_score
+from assistant.table_rows import row_answer
+from assistant.typed_evidence import Unit, best_unit, kind_of
 from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
@@ -35,6 +37,8 @@ class Decision:
     reason: str = ""
     probability: float | None = None
     features: dict[str, float] = field(default_factory=dict)
+    kind: str = ""  # the kind of answer asked for (assistant/answer_type.py)
+    leads: dict[str, Unit] = field(default_factory=dict)  # passage id -> the unit it answers with
 
 
 def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
@@ -92,10 +96,17 @@ def decide(
         answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
     if not answerable:
         return Decision(False, related, "weak", probability, feats)
+    kind = kind_of(analysis)
+    leads = {p.id: unit for p in fitting if (unit := best_unit(analysis, p, idf, kind))}
     best = max(p.evidence for p in fitting)
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
-    chosen = [p for p in fitting if p.evidence >= best * floor]
-    return Decision(True, chosen, "", probability, feats)
+    chosen = [p for p in fitting if p.evidence >= best * floor or _answers_kind(leads.get(p.id), kind)]
+    return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def _answers_kind(unit: Unit | None, kind: str) -> bool:
+    """The unit states the asked kind of answer beside the rarest asked concept."""
+    return bool(kind) and unit is not None and unit.typed and unit.rare
 
 
 def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
@@ -110,11 +121,15 @@ def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict])
         sentences = best_sentences(analysis, p.text, limit=1)
         carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
         has_target = asks_target and bool(matching_targets(analysis, p, targets))
-        return (not has_target, -round(carried + 2 * p.evidence, 1), rank)
+        unit = decision.leads.get(p.id)
+        typed = _answers_kind(unit, decision.kind)
+        covered = unit.coverage if typed and unit else 0.0
+        return (not typed, not has_target, -round(2 * covered + carried + 2 * p.evidence, 1), rank)
 
     ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]
     limit = MAX_LISTED if analysis.asks_list else MAX_ANSWER_PASSAGES
-    return Decision(True, ordered[:limit], "", decision.probability, decision.features)
+    return Decision(True, ordered[:limit], "", decision.probability, decision.features, decision.kind,
+                    decision.leads)  # fmt: skip
 
 
 @dataclass
@@ -129,14 +144,11 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if not decision.answerable:
         related = [(p.doc, p.section) for p in decision.passages]
         return Composed(not_found_text(language, decision.reason, related), {})
-    quotes = {
-        n: " … ".join(best_sentences(analysis, p.text)) or p.text[:300]
-        for n, p in enumerate(decision.passages, 1)
-    }
+    quotes = {n: _quote(analysis, decision, p) for n, p in enumerate(decision.passages, 1)}
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    direct = record_lines(analysis, decision.passages[:1], targets, tasks)
+    direct = _row_line(decision, first) + record_lines(analysis, decision.passages[:1], targets, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
@@ -149,6 +161,24 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if others:
         paragraphs.append(("Also:" if language == "en" else "Thêm:") + "\n" + "\n".join(others))
     return Composed("\n\n".join(paragraphs), quotes)
+
+
+def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:
+    """The unit of the asked kind first (when the passage has one), then what else carries the
+    question."""
+    unit = decision.leads.get(passage.id)
+    lead = unit.text if unit is not None and unit.typed and decision.kind else ""
+    return " … ".join(lead_quote(analysis, passage.text, lead)) or passage.text[:300]
+
+
+def _row_line(decision: Decision, passage: Passage) -> list[str]:
+    """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần) [1]' when the lead item is a table row
+    stating the asked kind."""
+    unit = decision.leads.get(passage.id)
+    if unit is None or not unit.row or not _answers_kind(unit, decision.kind):
+        return []
+    row = row_answer(decision.kind, passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    return [f"{row.line()} [1]"] if row is not None else []
 
 
 def _listing(analysis: QueryAnalysis, passages: list[Passage], quotes: dict[int, str]) -> str:

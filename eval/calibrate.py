@@ -82,7 +82,8 @@ def calibrate_cmd(
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
     document group, write assistant/refusal.json, and print refusal precision, recall and
     wrong refusals on both groups (the held-out one is the measure)."""
-    from assistant.refusal import MODEL_PATH, fit, load_model
+    from assistant.refusal import MODEL_PATH, load_model
+    from assistant.refusal_fit import fit
 
     chosen = sets or list(SETS)
     if unknown := set(chosen) - set(SETS):
