@@ -12,9 +12,11 @@ import re
 
 from ingest.text import fold_accents
 
-KINDS = ("percent", "duration", "money", "date", "count", "person", "place", "document", "list")
+KINDS = ("duration", "date", "person", "document", "place", "percent", "money", "count", "list")
 
-# question cues, on the folded question; the first kind whose cue matches wins (KINDS order)
+# question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
+# the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
+# ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds
 _CUES = {
     "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
     "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"

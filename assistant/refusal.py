@@ -34,6 +34,7 @@ EXPECTED_SIGNS = MappingProxyType({
     "type_and_rare": 1,  # a best passage states the asked kind of answer with the rarest concept
     "typed_unit": 1,  # share of the question carried by the best unit of the asked kind
     "rare_held": 1,  # the rarest concept, with its diacritics, is in one of the best passages
+    "held_share": 1,  # best share of the question (rarity-weighted) held with its diacritics
 })  # fmt: skip
 FEATURES = tuple(EXPECTED_SIGNS)
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover

@@ -16,7 +16,7 @@ from ingest.text import fold_accents
 
 _ROW_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
 _UNIT = re.compile(r"^(?:đồng|nghìn đồng|ngàn đồng|triệu đồng|vnđ)\b|^[^\d|]{0,40}/\s*\w", re.IGNORECASE)
-_VALUE_COLUMN = re.compile(r"\b(muc|so tien|gia|phi|kinh phi|don gia|thoi gian|thoi han|ty le)\b")
+_VALUE_COLUMN = re.compile(r"^(muc|so tien|gia|phi|le phi|kinh phi|don gia|thoi gian|thoi han|ty le)\b")
 MAX_LABEL = 160
 
 
@@ -65,9 +65,9 @@ def row_answer(kind: str, text: str, columns: list[str] | None = None) -> RowAns
 
 def _column(header: list[str], cells: list[str], i: int) -> str:
     """The name of the column cell `i` stands in, when that can be told."""
-    if len(cells) == len(header):
-        return header[i]
-    named = [h for h in header if _VALUE_COLUMN.search(fold_accents(h))]
+    if len(cells) == len(header) or (i < len(header) and _VALUE_COLUMN.match(fold_accents(header[i]))):
+        return header[i]  # aligned (or the trailing cells, notes, left empty)
+    named = [h for h in header if _VALUE_COLUMN.match(fold_accents(h))]
     return named[0] if len(named) == 1 else ""
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from assistant.answer_type import asked_kind, expresses
 from assistant.query import Concept, QueryAnalysis
-from assistant.search import MAX_RARITY, Passage, evidence, ocr_match
+from assistant.search import MAX_RARITY, Passage, ocr_match
 from assistant.sentences import split_sentences
 from assistant.table_rows import split_row
 from ingest.text import fold_accents, has_diacritics, word_tokens
@@ -37,18 +37,33 @@ def kind_of(analysis: QueryAnalysis) -> str:
     return asked_kind(analysis.question, analysis.asks_list)
 
 
-def rarest_concept(analysis: QueryAnalysis, idf: dict[str, float]) -> Concept | None:
-    """The asked concept the fewest passages hold (constraints and question words aside)."""
-    best, best_weight = None, 0.0
+def weighted_concepts(analysis: QueryAnalysis, idf: dict[str, float]) -> list[tuple[float, Concept]]:
+    """(rarity weight, concept) of the asked concepts, rarest first (constraints and question
+    words aside); a concept is as rare as the words the question asks it with."""
+    out = []
     for concept in analysis.concepts:
         phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
         phrases = [p for p in phrases if p and not set(p.split()) <= QUESTION_WORDS]
         if concept.constraint or not phrases:
             continue
-        weight = concept.weight * min(idf.get(phrases[0].split()[0], 3.0), MAX_RARITY)  # as asked
-        if weight > best_weight:
-            best, best_weight = concept, weight
-    return best
+        out.append((concept.weight * min(idf.get(phrases[0].split()[0], 3.0), MAX_RARITY), concept))
+    return sorted(out, key=lambda wc: -wc[0])
+
+
+def rarest_concept(analysis: QueryAnalysis, idf: dict[str, float]) -> Concept | None:
+    """The asked concept the fewest passages hold."""
+    weighted = weighted_concepts(analysis, idf)
+    return weighted[0][1] if weighted else None
+
+
+def share_held(analysis: QueryAnalysis, weighted: list[tuple[float, Concept]], text: str, ocr: bool) -> float:
+    """Rarity-weighted share of the asked concepts the text holds, diacritics checked."""
+    total = sum(w for w, _ in weighted)
+    return sum(w for w, c in weighted if holds(analysis, c, text, ocr)) / total if total else 0.0
+
+
+def held_share(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> float:
+    return share_held(analysis, weighted_concepts(analysis, idf), passage.index_text, is_ocr(passage))
 
 
 def _accent_key(token: str) -> str:
@@ -87,20 +102,21 @@ def is_ocr(passage: Passage) -> bool:
 
 def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> list[Unit]:
     """The passage's units with what each carries. A table row's context is the row's own
-    heading path (the parent rows' labels); a sentence stands alone."""
-    rare = rarest_concept(analysis, idf)
+    heading path (the parent rows' labels) and the column names; a sentence stands alone."""
+    weighted = weighted_concepts(analysis, idf)
+    rare = weighted[0][1] if weighted else None
     ocr = is_ocr(passage)
     split = split_row(passage.text, (passage.payload.get("extra") or {}).get("columns"))
     if split is not None:
         row_text = " | ".join(split[1])
-        context = f"{passage.payload.get('heading_path', '')}\n{row_text}"
-        return [Unit(row_text, evidence(analysis, context, idf, skip_years=True), expresses(kind, row_text),
+        context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
+        return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
                      holds(analysis, rare, context, ocr), row=True)]  # fmt: skip
     context = f"{passage.section_title}\n" if passage.section_title else ""
     return [
         Unit(
             s,
-            evidence(analysis, s, idf, skip_years=True),
+            share_held(analysis, weighted, s, ocr),
             expresses(kind, s),
             holds(analysis, rare, context + s, ocr),
         )
@@ -131,4 +147,5 @@ def typed_features(
         "type_and_rare": float(any(u.typed and u.rare for u in best)),
         "typed_unit": max((u.coverage for u in typed), default=0.0),
         "rare_held": float(any(holds(analysis, rare, p.index_text, is_ocr(p)) for p in fitting[:3])),
+        "held_share": max((held_share(analysis, p, idf) for p in fitting[:3]), default=0.0),
     }
