@@ -8,15 +8,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.query import QueryAnalysis
+from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
-from assistant.typed_evidence import Unit, best_unit, kind_of
+from assistant.typed_evidence import Unit, best_unit, kind_of, rarest_concept
 
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
 ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
 LIST_FLOOR = 0.6
+# kinds asked as a figure: answered only where a passage states a figure of that kind beside
+# the rarest asked concept, or holds that concept at all (a fee the schedule does not list)
+FIGURE_KINDS = ("money", "percent", "duration", "count")
 
 
 @dataclass
@@ -77,6 +80,8 @@ def decide(
     if not fitting:
         return Decision(False, related, reason)
     feats = features(analysis, fitting, passages, idf)
+    if near_miss(analysis, feats, idf):
+        return Decision(False, related, "figure", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut
@@ -91,6 +96,19 @@ def decide(
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
     chosen = [p for p in fitting if p.evidence >= best * floor or answers_kind(leads.get(p.id), kind)]
     return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:
+    """A figure is asked, and no best passage states one beside the rarest asked concept or
+    holds that concept at all — unless that concept is an English word the glossary could not
+    translate (its absence says nothing about the documents)."""
+    rare = rarest_concept(analysis, idf)
+    return (
+        kind_of(analysis) in FIGURE_KINDS
+        and rare is not None
+        and rare.weight != UNTRANSLATED_WEIGHT
+        and not (feats["type_and_rare"] or feats["rare_held"])
+    )
 
 
 def answers_kind(unit: Unit | None, kind: str) -> bool:

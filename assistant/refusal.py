@@ -32,8 +32,10 @@ EXPECTED_SIGNS = MappingProxyType({
     "score_gap": 1,  # how far the first passage stands above the second
     "missing_rare": -1,  # rarity of the rarest question concept the best passage lacks
     "type_and_rare": 1,  # a best passage states the asked kind of answer with the rarest concept
-    "typed_unit": 1,  # share of the question carried by the best unit of the asked kind
+    "typed_unit": 1,
+    "typed_rare_unit": 1,  # share of the question carried by the best unit of the asked kind
     "rare_held": 1,  # the rarest concept, with its diacritics, is in one of the best passages
+    "scope_in_unit": 1,  # that unit (or its headings) states the asked years and school levels
     "held_share": 1,  # best share of the question (rarity-weighted) held with its diacritics
 })  # fmt: skip
 FEATURES = tuple(EXPECTED_SIGNS)

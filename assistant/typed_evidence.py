@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer_type import asked_kind, expresses
+from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage, ocr_match
 from assistant.sentences import split_sentences
@@ -133,6 +134,17 @@ def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], 
     return max(found, key=lambda u: (u.typed, u.rare, round(u.coverage, 2)))
 
 
+def in_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
+    """The asked years and school levels are stated by the unit or the headings above it (a
+    figure for another year or level is not the asked figure)."""
+    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
+    if analysis.years and not any(y in where for y in analysis.years):
+        return False
+    return not analysis.levels or any(
+        record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(where))
+    )
+
+
 def typed_features(
     analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]
 ) -> dict[str, float]:
@@ -141,11 +153,15 @@ def typed_features(
     (with its diacritics) in any of the best passages at all."""
     kind = kind_of(analysis)
     rare = rarest_concept(analysis, idf)
-    best = [u for p in fitting[:3] if (u := best_unit(analysis, p, idf, kind))]
-    typed = [u for u in best if u.typed]
+    leads = [(p, u) for p in fitting[:3] if (u := best_unit(analysis, p, idf, kind))]
+    best = [u for _, u in leads]
+    typed = [(p, u) for p, u in leads if u.typed]
+    scoped = not (analysis.years or analysis.levels) or any(in_scope(analysis, p, u) for p, u in typed)
     return {
+        "scope_in_unit": float(scoped),
         "type_and_rare": float(any(u.typed and u.rare for u in best)),
-        "typed_unit": max((u.coverage for u in typed), default=0.0),
+        "typed_rare_unit": max((u.coverage for _, u in typed if u.rare), default=0.0),
+        "typed_unit": max((u.coverage for _, u in typed), default=0.0),
         "rare_held": float(any(holds(analysis, rare, p.index_text, is_ocr(p)) for p in fitting[:3])),
         "held_share": max((held_share(analysis, p, idf) for p in fitting[:3]), default=0.0),
     }

@@ -17,6 +17,7 @@ from rich.console import Console
 
 console = Console(stderr=True)
 SETS = ("seeds", "devcorpus")
+SCORED = ("", "weak")  # decisions left to the model (others were refused by a rule before it)
 
 
 def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
@@ -37,7 +38,7 @@ def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
 
 def refused(decision, model) -> bool:
     """Refused before scoring (uncovered constraint, nothing fits), or scored below the cut."""
-    if not decision.features:
+    if not decision.features or decision.reason not in SCORED:
         return True
     return model.probability(decision.features) < model.cut
 
@@ -89,7 +90,8 @@ def calibrate_cmd(
     if unknown := set(chosen) - set(SETS):
         raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
     by_set = {name: _set_pairs(name, no_dense) for name in chosen}
-    fit_rows = [(q, d) for groups in by_set.values() for q, d in groups["dev"] if d.features]
+    dev = [(q, d) for groups in by_set.values() for q, d in groups["dev"]]
+    fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
     if not fit_rows:
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
     model = fit([d.features for _, d in fit_rows], [q.get("kind") != "unanswerable" for q, _ in fit_rows])
