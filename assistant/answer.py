@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, decide, fitting_passages
+from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, matching_targets, record_lines
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
@@ -142,8 +143,12 @@ def assemble(
 ) -> Answer:
     """The answer contract (DESIGN.md): extractive, or generated from the passages when an LLM
     is given and the passages answer (a failed call falls back to extraction)."""
-    decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
-    composed = compose(analysis, decision, *records)
+    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
+        decision = Decision(True, stated[0], "", decision.probability, decision.features)
+        composed = Composed(stated[1], stated[2])
+    else:
+        decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
+        composed = compose(analysis, decision, *records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:
         generated = generate(llm, question, analysis.language, passages[:top_k])

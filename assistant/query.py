@@ -3,49 +3,20 @@ terms to search with (its own words, acronyms both ways, English terms in Vietna
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
+from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english
 from assistant.levels import question_levels
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
+__all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "analyse", "detect_language"]
+
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
-UNTRANSLATED_WEIGHT = 0.5
-_ENGLISH_HINTS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "is",
-        "are",
-        "the",
-        "of",
-        "for",
-        "to",
-        "in",
-        "by",
-        "does",
-        "do",
-        "did",
-        "should",
-        "must",
-        "target",
-        "targets",
-        "school",
-        "schools",
-        "rate",
-        "plan",
-        "deadline",
-    ]
-)
 _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
                  "rate", "percentage", "target", "what share", "proportion", "when", "khi nao",
                  "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
@@ -67,21 +38,6 @@ _QUANTITY = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def glossary() -> dict:
-    return json.loads((Path(__file__).with_name("glossary.json")).read_text(encoding="utf-8"))
-
-
-@dataclass
-class Concept:
-    """One thing the question asks about, with the folded phrases that express it."""
-
-    name: str
-    phrases: list[str]
-    weight: float = 1.0
-    constraint: bool = False  # a year, place or document reference: judged on the document
-
-
 @dataclass
 class QueryAnalysis:
     question: str
@@ -99,47 +55,8 @@ class QueryAnalysis:
     concepts: list[Concept] = field(default_factory=list)
     search_text: str = ""  # what the dense model sees
     constraints: Constraints = field(default_factory=Constraints)
-
-
-_SYLLABLE = re.compile(
-    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
-)
-_VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
-
-
-def detect_language(question: str) -> str:
-    """English when its words are English; Vietnamese typed without diacritics is still Vietnamese.
-
-    A word that cannot be a Vietnamese syllable ('schools', 'deadline') is English evidence.
-    """
-    if has_diacritics(question):
-        return "vi"
-    words = [w for w in re.findall(r"[A-Za-z']+", question) if not (w.isupper() and len(w) > 1)]
-    words = [w.lower() for w in words]
-    if not words:
-        return "vi"
-    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] or not _SYLLABLE.match(w) for w in words)
-    vietnamese = sum(w in _VIETNAMESE_WORDS for w in words)
-    return "en" if english > vietnamese and english / len(words) >= 0.3 else "vi"
-
-
-def _english_concepts(question: str, table: dict[str, str], use_glossary: bool = True) -> list[Concept]:
-    """English phrases found in the glossary (longest first), each a concept of Vietnamese terms."""
-    text = " " + re.sub(r"[^a-z0-9' ]", " ", question.lower()) + " "
-    concepts: list[Concept] = []
-    for phrase in sorted(glossary()["english"] if use_glossary else [], key=len, reverse=True):
-        for variant in (phrase, phrase + "s", phrase + "es"):
-            if f" {variant} " in text:
-                text = text.replace(f" {variant} ", " | ")
-                terms = [fold_accents(t) for t in glossary()["english"][phrase]]
-                concepts.append(Concept(phrase, terms + [table.get(t, t) for t in terms]))
-                break
-    filler = set(glossary()["english_filler"])
-    for word in text.split():
-        if word.isalpha() and word not in STOPWORDS | filler and len(word) > 2:
-            # an English word the glossary cannot translate: evidence the documents may lack
-            concepts.append(Concept(word, [word], weight=UNTRANSLATED_WEIGHT))
-    return concepts
+    # rarity-weighted share of an English question's content words rendered in Vietnamese
+    translated_share: float = 1.0
 
 
 @lru_cache(maxsize=8)
@@ -208,9 +125,8 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
     topic = _without_places(question, constraints.provinces)
     table = acronym_table(profile.acronyms)
     english = language == "en"
-    concepts = (
-        _english_concepts(topic, table, use_glossary) if english else _vietnamese_concepts(topic, table)
-    )
+    reading = read_english(topic, table, use_glossary) if english else None
+    concepts = reading.concepts if reading else _vietnamese_concepts(topic, table)
     concepts += [Concept(year, [year]) for year in constraints.years]
     concepts = list({c.name: c for c in reversed(concepts)}.values())[::-1]
     left = set(word_tokens(without_constraints(fold_accents(topic))))
@@ -235,4 +151,5 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         concepts=concepts,
         search_text=f"{question} {expansions}".strip(),
         constraints=constraints,
+        translated_share=reading.translated_share if reading else 1.0,
     )

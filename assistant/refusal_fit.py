@@ -46,8 +46,11 @@ def fit_weights(
     return RefusalModel((), prior, 0.5, ())
 
 
-def choose_cut(model: RefusalModel, rows: list[dict[str, float]], answerable: list[bool]) -> float:
-    """The cut with the best balanced accuracy whose wrong refusals stay within the limit."""
+def choose_cut(
+    model: RefusalModel, rows: list[dict[str, float]], answerable: list[bool], refused_before: int = 0
+) -> float:
+    """The cut with the best balanced accuracy whose wrong refusals stay within the limit,
+    counting the `refused_before` answerable questions that rules refused before the model."""
     y = np.array(answerable, dtype=bool)
     probs = np.array([model.probability(r) for r in rows])
     best_cut, best = float(CUTS[0]), -1.0
@@ -55,13 +58,16 @@ def choose_cut(model: RefusalModel, rows: list[dict[str, float]], answerable: li
         answered = probs >= cut
         tpr = float(np.mean(answered[y])) if y.any() else 0.0
         tnr = float(np.mean(~answered[~y])) if (~y).any() else 0.0
-        if 1 - tpr <= MAX_WRONG_REFUSALS and (tpr + tnr) / 2 > best:
+        wrong = (int(np.sum(~answered[y])) + refused_before) / max(1, int(y.sum()) + refused_before)
+        if wrong <= MAX_WRONG_REFUSALS and (tpr + tnr) / 2 > best:
             best_cut, best = float(cut), (tpr + tnr) / 2
     return round(best_cut, 3)
 
 
 def fit(
-    rows: list[dict[str, float]], answerable: list[bool], l2: float = 1.0, steps: int = 4000
+    rows: list[dict[str, float]], answerable: list[bool], refused_before: int = 0, l2: float = 1.0
 ) -> RefusalModel:
-    model = fit_weights(rows, answerable, l2, steps)
-    return RefusalModel(model.weights, model.bias, choose_cut(model, rows, answerable), model.names)
+    """The model over plausible-signed features and its cut (see the module's docstring)."""
+    model = fit_weights(rows, answerable, l2)
+    cut = choose_cut(model, rows, answerable, refused_before)
+    return RefusalModel(model.weights, model.bias, cut, model.names)

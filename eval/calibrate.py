@@ -94,7 +94,9 @@ def calibrate_cmd(
     fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
     if not fit_rows:
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
-    model = fit([d.features for _, d in fit_rows], [q.get("kind") != "unanswerable" for q, _ in fit_rows])
+    answerable = [q.get("kind") != "unanswerable" for q, _ in fit_rows]
+    ruled = sum(q.get("kind") != "unanswerable" for q, _ in dev) - sum(answerable)  # refused by a rule
+    model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled)
     target = out or MODEL_PATH
     target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     load_model.cache_clear()

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.copies import collapse_duplicates
 from assistant.fusion import DEFAULT_WEIGHTS, RRF_K, FusionWeights, fuse
 from assistant.query import QueryAnalysis, analyse
-from assistant.search import CANDIDATES, Passage, _passage, boost, collapse_duplicates
+from assistant.search import CANDIDATES, Passage, _passage, boost
 from eval.gold import resolve_gold
 from eval.metrics import qrels_entry, ranked_keys, retrieval_scores, run_entry
 from ingest.index import ChunkIndex, Hit

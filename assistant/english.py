@@ -1,0 +1,172 @@
+"""English questions: their phrases rendered in Vietnamese (longest match first, the seed
+glossary winning over the general lexicon), names and document numbers passed through, the words
+nothing could render kept as weak concepts, and how much of the question was rendered
+(`translated_share`)."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.concept import Concept
+from assistant.lexicon import english_key, english_stem, lexicon
+from ingest.text import STOPWORDS, fold_accents
+
+UNTRANSLATED_WEIGHT = 0.5
+# a document number, a date or a code ('53/2025/QĐ-UBND', '20.000'); or a word
+_TOKEN = re.compile(r"\d+(?:[.,/-][\w]+)*(?:/[\w]+(?:-[\w]+)*)?|[^\W\d_]+(?:['’][a-z]+)?")
+_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
+)
+
+
+_ENGLISH_HINTS = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "is",
+        "are",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "by",
+        "does",
+        "do",
+        "did",
+        "should",
+        "must",
+        "target",
+        "targets",
+        "school",
+        "schools",
+        "rate",
+        "plan",
+        "deadline",
+    ]
+)
+_VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict:
+    return json.loads((Path(__file__).with_name("glossary.json")).read_text(encoding="utf-8"))
+
+
+@dataclass
+class EnglishReading:
+    """What an English question says in Vietnamese, and the rarity-weighted share rendered."""
+
+    concepts: list[Concept]
+    translated_share: float
+
+
+@lru_cache(maxsize=1)
+def _spread() -> dict[str, int]:
+    return lexicon().words_spread()
+
+
+def rarity(word: str) -> float:
+    """1.0 for a word no lexicon phrase uses (a specific term), less for a word many use."""
+    return 1.0 / (1.0 + math.log1p(_spread().get(english_stem(word), 0)))
+
+
+def _is_content(word: str) -> bool:
+    low = word.lower()
+    return len(low) > 2 and low not in STOPWORDS and english_stem(low) not in lexicon().filler
+
+
+def vietnamese_name(word: str) -> str | None:
+    """A capitalised word written as Vietnamese syllables, run together or not: 'Hanoi' ->
+    'ha noi', 'Danang' -> 'da nang', 'Nguyen' -> 'nguyen'; None for an English word."""
+    if not word[:1].isupper() or (word.isupper() and len(word) > 1) or word.lower() in STOPWORDS:
+        return None
+    folded = fold_accents(re.sub(r"['’]s?$", "", word))
+    if _SYLLABLE.match(folded):
+        return folded
+    for cut in range(2, len(folded) - 1):  # a syllable after the cut starts on a consonant
+        left, right = folded[:cut], folded[cut:]
+        if _SYLLABLE.match(left) and _SYLLABLE.match(right) and right[0] not in "aeiouy":
+            return f"{left} {right}"
+    return None
+
+
+def detect_language(question: str) -> str:
+    """English when its words are English; Vietnamese typed without diacritics is still Vietnamese.
+
+    A word that cannot be a Vietnamese syllable ('schools', 'deadline') is English evidence.
+    Acronyms and codes (UBND, QĐ) say nothing; a few marked words are names in an English
+    sentence ('Who signed Cao Bằng's decision?'), most marked words make it Vietnamese.
+    """
+    words = [w for w in _TOKEN.findall(question) if not w[0].isdigit() and not (w.isupper() and len(w) > 1)]
+    marked = [w for w in words if fold_accents(w) != w.lower()]
+    words = [w.lower() for w in words if w not in marked]
+    if not words or len(marked) >= 0.6 * (len(marked) + len(words)):
+        return "vi"
+    english = sum(w in _ENGLISH_HINTS or w in glossary()["english"] or not _SYLLABLE.match(w) for w in words)
+    vietnamese = sum(w in _VIETNAMESE_WORDS for w in words)
+    needed = 0.5 if marked else 0.3  # beside marked words, English words must be most of the rest
+    return "en" if english > vietnamese and english / len(words) >= needed else "vi"
+
+
+def read_english(question: str, table: dict[str, str], use_lexicon: bool = True) -> EnglishReading:
+    """Longest lexicon phrases left to right, each a concept of Vietnamese terms; acronyms,
+    Vietnamese names and document numbers as they are; other words as weak concepts."""
+    tokens = [t for t in _TOKEN.findall(question) if t.lower() not in {"the", "a", "an"}]
+    concepts: list[Concept] = []
+    translated: list[str] = []
+    untranslated: list[str] = []
+    i = 0
+    while i < len(tokens):
+        span, concept = _concept_at(tokens, i, table, use_lexicon)
+        words = [t for t in tokens[i : i + span] if _is_content(t) and not t[0].isdigit()]
+        if concept is None:
+            untranslated += words
+            if words:
+                concepts.append(Concept(tokens[i].lower(), [tokens[i].lower()], weight=UNTRANSLATED_WEIGHT))
+        else:
+            translated += words
+            concepts.append(concept)
+        i += span
+    return EnglishReading(concepts, _share(translated, untranslated))
+
+
+def _concept_at(
+    tokens: list[str], i: int, table: dict[str, str], use_lexicon: bool
+) -> tuple[int, Concept | None]:
+    """The concept starting at token i and how many tokens it spans."""
+    token = tokens[i]
+    if token[0].isdigit():
+        return 1, Concept(fold_accents(token), [fold_accents(token)])
+    if use_lexicon:
+        for span in range(min(lexicon().longest, len(tokens) - i), 0, -1):
+            words = tokens[i : i + span]
+            if any(w[0].isdigit() for w in words):
+                continue
+            phrase = " ".join(words)
+            if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
+                folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
+                return span, Concept(phrase.lower(), folded + [table[f] for f in folded if f in table])
+    folded = fold_accents(token)
+    if folded in table:  # an acronym: UBND, GDTX
+        return 1, Concept(folded, [folded, table[folded]])
+    if (i > 0 or fold_accents(token) != token.lower()) and (name := vietnamese_name(token)):
+        names = [name]  # a person's or a place's name: its syllables together
+        while i + len(names) < len(tokens) and (more := vietnamese_name(tokens[i + len(names)])):
+            names.append(more)
+        return len(names), Concept(" ".join(names), [" ".join(names)])
+    return 1, None
+
+
+def _share(translated: list[str], untranslated: list[str]) -> float:
+    total = sum(rarity(w) for w in translated + untranslated)
+    return 1.0 if total == 0 else sum(rarity(w) for w in translated) / total

@@ -1,0 +1,84 @@
+"""English questions: rendered in Vietnamese terms through the lexicon (stems, longest phrase
+first, the seed glossary first), names and numbers passed through, and how much was rendered."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon import english_stem, lexicon, parse_lines
+from assistant.query import analyse
+
+pytestmark = pytest.mark.unit
+
+
+def phrases(question: str) -> set[str]:
+    return {p for c in analyse(question).concepts for p in c.phrases}
+
+
+def test_fees_are_fees_and_tuition_is_hoc_phi():
+    assert "le phi" in phrases("What is the issuance fee and charge for re-issuing the licence?")
+    assert "hoc phi" in phrases("What are the tuition fees for public kindergartens?")
+    assert any("mam non" in p for p in phrases("What are the tuition fees for public kindergartens?"))
+
+
+def test_the_signer_is_who_signed():
+    analysis = analyse("Who signed the decision on delegating powers?")
+    assert analysis.language == "en"
+    assert {"ky", "quyet dinh", "phan cap"} <= phrases(analysis.question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["When does the resolution take effect?", "When did the resolution come into force?",
+     "On what date did the resolution become effective?"],
+)  # fmt: skip
+def test_effective_date_in_its_english_forms(question):
+    found = phrases(question)
+    assert "nghi quyet" in found
+    assert {"co hieu luc", "hieu luc", "hieu luc thi hanh"} & found
+
+
+def test_processing_time_of_a_procedure():
+    found = phrases("How many working days is the processing time for this administrative procedure?")
+    assert {"ngay lam viec", "thoi han giai quyet", "thu tuc hanh chinh"} <= found
+
+
+def test_inflections_find_the_base_entry():
+    assert english_stem("recruited") == english_stem("recruit") == english_stem("recruiting")
+    assert english_stem("fees") == english_stem("fee")
+    assert english_stem("policies") == english_stem("policy")
+    assert english_stem("children") == "child"
+    assert {"tuyen dung", "giao vien"} <= phrases("Which units recruited teachers last year?")
+
+
+def test_numbers_names_and_places_pass_through():
+    analysis = analyse("Which article of Decision 53/2025/QĐ-UBND did Lê Hải Hoà sign in Hanoi?")
+    assert analysis.language == "en"  # a few marked names do not make a question Vietnamese
+    assert "53/2025/qd-ubnd" in analysis.terms
+    assert analysis.provinces == ["Hà Nội"]
+    assert "le hai hoa" in {c.name for c in analysis.concepts}
+
+
+def test_the_seed_glossary_wins_a_clash():
+    assert lexicon().lookup("tuition") == ("học phí",)
+    assert lexicon().lookup("fees") == lexicon().lookup("fee")
+    assert lexicon().lookup("the") == () and lexicon().lookup("documents") == ()
+
+
+def test_the_lexicon_is_large_and_every_line_parses():
+    assert len(lexicon().renderings) >= 1500
+    table = parse_lines(["a fee | fees => phí | lệ phí  # comment", "no arrow here"])
+    assert table == {(english_stem("fee"),): ("phí", "lệ phí")}
+
+
+def test_vietnamese_questions_are_wholly_translated():
+    assert analyse("chỉ tiêu năm 2025 cho trung học là gì?").translated_share == 1.0
+    assert analyse("chi tieu nam 2025 cho trung hoc la gi").translated_share == 1.0
+
+
+def test_translated_share_falls_with_words_nothing_renders():
+    known = analyse("what is the 2025 target for secondary schools")
+    unknown = analyse("what is the 2025 target for zorbling quibbits")
+    assert known.language == unknown.language == "en"
+    assert known.translated_share == 1.0
+    assert 0.0 <= unknown.translated_share < 0.7
