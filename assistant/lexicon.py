@@ -70,7 +70,7 @@ def _undouble(stem: str) -> str:
 
 
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:['’-][a-z0-9]+)*", phrase.lower())
+    return re.findall(r"[a-z0-9]+(?:['’][a-z0-9]+)*", phrase.lower())  # a hyphen parts words
 
 
 def english_key(phrase: str) -> tuple[str, ...]:
