@@ -101,7 +101,9 @@ def _row_line(decision: Decision, passage: Passage) -> list[str]:
     unit = decision.leads.get(passage.id)
     if unit is None or not unit.row or not answers_kind(unit, decision.kind):
         return []
-    row = row_answer(decision.kind, passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    columns = (passage.payload.get("extra") or {}).get("columns")
+    parent = (passage.payload.get("titles") or [""])[-1]
+    row = row_answer(decision.kind, passage.text, columns, parent)
     return [f"{row.line()} [1]"] if row is not None else []
 
 
