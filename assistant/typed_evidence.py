@@ -18,9 +18,10 @@ from assistant.sentences import split_sentences
 from assistant.table_rows import split_row
 from ingest.text import fold_accents, has_diacritics, word_tokens
 
-# question words that say what kind of answer is wanted, not what it is about
-QUESTION_WORDS = frozenset("bao nhieu lau may gi nao ai dau khi sao the nhu how much long many what when who "
-                           "where which whom whose".split())  # fmt: skip
+# question words that say what kind of answer is wanted, not what it is about ('tối đa': at
+# most, a bound on the asked figure)
+QUESTION_WORDS = frozenset("bao nhieu lau may gi nao ai dau khi sao the nhu toi da how much long many what "
+                           "when who where which whom whose maximum minimum".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 
