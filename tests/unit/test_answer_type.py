@@ -46,6 +46,8 @@ def test_what_states_each_kind():
     assert not expresses("duration", "ngày 15 tháng 12 năm 2023")  # a date is no duration
     assert expresses("date", "có hiệu lực kể từ ngày 08 tháng 12 năm 2025")
     assert expresses("document", "theo Nghị định số 142/2025/NĐ-CP")
+    assert expresses("place", "Nộp hồ sơ trực tiếp đến Trung tâm Phục vụ Hành chính công tỉnh")
+    assert not expresses("place", "thủ tục hành chính trên địa bàn tỉnh")  # a province is no office
     assert not expresses("count", "năm 2025")  # a year is no count
     assert expresses("", "anything")  # nothing asked: nothing to miss
 
