@@ -96,3 +96,9 @@ def test_english_number_notation_becomes_the_documents():
     assert "20.000" in analysis.terms
     assert analyse("Article 2.1 of the resolution").numbers == ["2.1"]  # not a decimal figure
     assert analyse("Tỷ lệ 98,5% là gì?").numbers == ["98,5%"]
+
+
+def test_stems_that_would_collide_are_kept_apart():
+    assert lexicon().lookup("care") != lexicon().lookup("car")
+    assert "phan cap" in phrases("Which tasks does the province delegate to the department?")
+    assert "nang luong" not in phrases("What powers are delegated to the department?")
