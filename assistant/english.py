@@ -25,34 +25,8 @@ _SYLLABLE = re.compile(
 
 
 _ENGLISH_HINTS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "is",
-        "are",
-        "the",
-        "of",
-        "for",
-        "to",
-        "in",
-        "by",
-        "does",
-        "do",
-        "did",
-        "should",
-        "must",
-        "target",
-        "targets",
-        "school",
-        "schools",
-        "rate",
-        "plan",
-        "deadline",
-    ]
+    "what which who when where how is are the of for to in by does do did should must target targets "
+    "school schools rate plan deadline".split()
 )
 _VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
 
@@ -98,6 +72,13 @@ def vietnamese_name(word: str) -> str | None:
         if _SYLLABLE.match(left) and _SYLLABLE.match(right) and right[0] not in "aeiouy":
             return f"{left} {right}"
     return None
+
+
+def vietnamese_numbers(text: str) -> str:
+    """English number notation as the documents write it: '20,000' -> '20.000' (thousands),
+    '98.5%' -> '98,5%' (a decimal before a percent sign); other numbers stay as they are."""
+    text = re.sub(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", lambda m: m.group().replace(",", "."), text)
+    return re.sub(r"(?<![\d.,])(\d+)\.(\d+)(?=\s*%)", r"\1,\2", text)
 
 
 def detect_language(question: str) -> str:
@@ -155,7 +136,8 @@ def _concept_at(
             phrase = " ".join(words)
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
-                return span, Concept(phrase.lower(), folded + [table[f] for f in folded if f in table])
+                expanded = folded + [table[f] for f in folded if f in table]
+                return span, Concept(phrase.lower(), list(dict.fromkeys(expanded)))
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
         return 1, Concept(folded, [folded, table[folded]])
