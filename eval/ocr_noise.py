@@ -19,7 +19,7 @@ from dataclasses import dataclass
 SLIPS = {"u": ["ii", "tr"], "m": ["rn"], "c": ["e"], "o": ["6", "0"], "a": ["d"], "l": ["|"],
          "d": ["&", "cl"], "i": ["l"], "h": ["b"], "n": ["u"], "k": ["lc"]}  # fmt: skip
 # Heading labels and how OCR misreads them.
-LABEL_SLIPS = {"I": ["|", "l"], "II": ["Il", "11", "H"], "III": ["Ill", "lII"], "IV": ["lV", "TV"],
+LABEL_SLIPS = {"I": ["|", "l"], "II": ["Il", "11"], "III": ["Ill", "lII"], "IV": ["lV", "TV"],
                "V": ["V"], "1": ["l", "I"], "2": ["2"]}  # fmt: skip
 _LABEL = re.compile(r"^(\s*)([IVX]+|\d+)([.)])")
 _MARKUP = re.compile(r"\*+|_{2,}")
@@ -78,6 +78,14 @@ def _noisy_label(line: str, rng: random.Random, noise: Noise) -> str:
     return match.group(1) + shown + match.group(3) + line[match.end() :]
 
 
+def _body_line(line: str) -> bool:
+    return len(line) >= MIN_BODY_LINE and not line.isupper()
+
+
+def _bare_number(line: str) -> bool:
+    return line.strip().rstrip(".").isdigit()
+
+
 def _rewrap(lines: list[str], rng: random.Random, width: int) -> list[str]:
     """Body lines joined into paragraphs (a blank line, a label, a dash item, an upper-case line
     or one after a short line starts one) and wrapped again at about `width` characters, the way
@@ -97,7 +105,7 @@ def _rewrap(lines: list[str], rng: random.Random, width: int) -> list[str]:
             out.append("")
         else:
             starts = _LABEL.match(line) or line.lstrip().startswith("-") or line.isupper()
-            if starts or not paragraph or len(paragraph[-1]) < MIN_BODY_LINE:
+            if starts or not paragraph or not _body_line(paragraph[-1]) or _bare_number(line):
                 flush()
             paragraph.append(line.strip())
     flush()

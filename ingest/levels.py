@@ -3,7 +3,7 @@
 From the top: Phần > Chương > Mục > Điều N. > A. > I. > 1. (khoản) > 1.1. > (1) > (i1) > a) (điểm).
 A document uses some of them, in this order; each level's label is kept in the document's own
 words: "Điều 3", "Chương II", "II", "2", "1.2", "(3)", "(i1)", "a" (OCR misreadings read right:
-"|." and "I1." are I and II, "¢)" is c). Bullets (-, +) are not levels: they are the sub-items a
+"|." and "I1." are I and II, "TV." is IV, "¢)" is c). Bullets (-, +) are not levels: they are the sub-items a
 long task splits at (ingest/chunks.py).
 """
 
@@ -25,7 +25,7 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX])\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
@@ -49,6 +49,8 @@ class Label:
 def roman_value(token: str) -> int | None:
     """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
     token = token.replace("|", "I").replace("l", "I")
+    if token[:1] == "T" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." is IV misread
     if token[0] == "I" or token[0] in "VX":
         token = token.replace("1", "I")
     total = 0

@@ -127,6 +127,8 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
+        if label and label.kind == "roman":
+            label = _misread_one(label, current)
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
@@ -147,6 +149,17 @@ def _label_of(line: str, following: list[str]) -> Label | None:
         nxt = next((f for f in following if f), "")
         return match_label(f"{line} {nxt}") if nxt else None
     return match_label(line)
+
+
+def _misread_one(label: Label, current: Node) -> Label:
+    """OCR reads "1." as "l.", "I." or "|.": under a roman heading, a roman I whose text reads
+    like a sentence rather than a heading is the first numbered task, 1."""
+    if label.value != 1 or looks_like_heading(label):
+        return label
+    as_number = Label("num", "1", 1, label.rest)
+    parent = _parent_for(current, as_number)
+    under_roman = parent.kind == "roman" and "num" not in parent.last_child_value
+    return as_number if under_roman and looks_like_heading(as_number) else label
 
 
 def cite_paths(root: Node) -> Node:
