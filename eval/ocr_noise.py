@@ -24,6 +24,7 @@ LABEL_SLIPS = {"I": ["|", "l"], "II": ["Il", "11"], "III": ["Ill", "lII"], "IV":
 _LABEL = re.compile(r"^(\s*)([IVX]+|\d+)([.)])")
 _MARKUP = re.compile(r"\*+|_{2,}")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_ENDS = (".", ";", ":", "!", "?", ")", "*")
 MIN_BODY_LINE = 40  # a shorter line (header block, table cell) keeps its own line
 
 
@@ -49,6 +50,8 @@ def _slip(word: str, rng: random.Random) -> str:
         return word
     i = rng.choice(spots)
     options = SLIPS[strip_marks(word[i]).lower()]
+    if word[i] == "I":  # a capital I is read as a small l, a bar or a one
+        return word[:i] + rng.choice(["l", "|", "1"]) + word[i + 1 :]
     shown = rng.choice(options)
     return word[:i] + (shown.upper() if word[i].isupper() and shown.isalpha() else shown) + word[i + 1 :]
 
@@ -79,7 +82,8 @@ def _noisy_label(line: str, rng: random.Random, noise: Noise) -> str:
 
 
 def _body_line(line: str) -> bool:
-    return len(line) >= MIN_BODY_LINE and not line.isupper()
+    """A line of running text that stops mid-sentence: the next line continues it."""
+    return len(line) >= MIN_BODY_LINE and not line.isupper() and not line.endswith(_SENTENCE_ENDS)
 
 
 def _bare_number(line: str) -> bool:
@@ -88,7 +92,7 @@ def _bare_number(line: str) -> bool:
 
 def _rewrap(lines: list[str], rng: random.Random, width: int) -> list[str]:
     """Body lines joined into paragraphs (a blank line, a label, a dash item, an upper-case line
-    or one after a short line starts one) and wrapped again at about `width` characters, the way
+    or one after a short line or a sentence's end starts one) and wrapped again at about `width` characters, the way
     a scanned page breaks them; short lines (header block, table cells) stay as they are."""
     out: list[str] = []
     paragraph: list[str] = []

@@ -10,6 +10,7 @@ long task splits at (ingest/chunks.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 LETTERS = "abcdđeghiklmn"
@@ -36,6 +37,10 @@ _LETTER = re.compile(
 # A label left alone on its line by a hard wrap: "2." or "Điều" then the text on the next line.
 _BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|[a-hđ]\s?[)/]|\(\d{1,2}\))$")
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
+# level words as OCR reads them without marks, and as the document writes them
+_UNMARKED_LEVEL_WORDS = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
+_LEVEL_WORD = re.compile(r"^([^\W\d_]{3,6})\s+(?=[IVX]{1,6}\b|\d)")
+_WRITTEN_LEVEL_WORDS = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 
 
 @dataclass
@@ -79,7 +84,25 @@ def is_bare_label(line: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The label a line starts with, if any, at the highest level it can be read as."""
-    return _named_label(line) or _alpha_or_roman(line) or _numbered_label(line)
+    return _named_label(_level_word_restored(line)) or _alpha_or_roman(line) or _numbered_label(line)
+
+
+def _level_word_restored(line: str) -> str:
+    """'Dieu 3.', 'Điêu 3.', 'CHUONG II': a level word whose marks OCR lost or misread, written
+    as the document would ('Điều 3.', 'CHƯƠNG II'), when a number follows it."""
+    m = _LEVEL_WORD.match(line)
+    if not m or m.group(1) in _WRITTEN_LEVEL_WORDS:
+        return line
+    restored = _UNMARKED_LEVEL_WORDS.get(_fold(m.group(1)))
+    if restored is None:
+        return line
+    shown = restored.upper() if m.group(1).isupper() and restored != "Điều" else restored
+    return shown + line[m.end(1) :]
+
+
+def _fold(word: str) -> str:
+    word = word.lower().replace("đ", "d")
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def _named_label(line: str) -> Label | None:

@@ -127,7 +127,7 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
-        if label and label.kind == "roman":
+        if label and label.kind in ("roman", "num"):
             label = _misread_one(label, current)
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
@@ -152,8 +152,15 @@ def _label_of(line: str, following: list[str]) -> Label | None:
 
 
 def _misread_one(label: Label, current: Node) -> Label:
-    """OCR reads "1." as "l.", "I." or "|.": under a roman heading, a roman I whose text reads
-    like a sentence rather than a heading is the first numbered task, 1."""
+    """OCR reads "1." as "l.", "I." or "|.", and "II." as "11.": under a roman heading, a roman
+    I whose text reads like a sentence is the first numbered task, 1.; after roman I, an
+    upper-case heading numbered 11 is roman II."""
+    if label.kind == "num":
+        if label.value != 11:
+            return label
+        as_roman = Label("roman", "II", 2, label.rest)
+        after_one = _parent_for(current, as_roman).last_child_value.get("roman") == 1
+        return as_roman if after_one and looks_like_heading(as_roman) else label
     if label.value != 1 or looks_like_heading(label):
         return label
     as_number = Label("num", "1", 1, label.rest)

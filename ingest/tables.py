@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.levels import looks_like_heading, match_label, roman_value
+from ingest.levels import looks_like_heading, match_label, roman_value, to_roman
 from ingest.structure import clean_line, folded
 from ingest.text import starts_list_item
 
@@ -23,7 +23,7 @@ MAX_GROUP_GAP = 6  # group rows missing from a copy: II then VII still opens gro
 MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not a figure
 MAX_HEADER_CELL_CHARS = 120
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
-_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")
+_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
 _STEP = "Bước "
 _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
 _MARK = re.compile(r"\*\*|\*")  # "****" closes a bold run and opens another
@@ -174,8 +174,8 @@ class RowNumbering:
             group = roman_value(self.group) if self.group else 0
             if value is None or not group < value <= group + MAX_GROUP_GAP:
                 return None
-            self.group, self.last = token, ()
-            return token
+            self.group, self.last = to_roman(value), ()
+            return self.group
         number = tuple(int(part) for part in token.split("."))
         if not (self._continues(number) or self._restarts(number, following)):
             return None
