@@ -92,8 +92,9 @@ def _bare_number(line: str) -> bool:
 
 def _rewrap(lines: list[str], rng: random.Random, width: int) -> list[str]:
     """Body lines joined into paragraphs (a blank line, a label, a dash item, an upper-case line
-    or one after a short line or a sentence's end starts one) and wrapped again at about `width` characters, the way
-    a scanned page breaks them; short lines (header block, table cells) stay as they are."""
+    or one after a short line or a sentence's end starts one) and wrapped again at about
+    `width` characters, the way a scanned page breaks them; short lines (header block, table
+    cells) stay as they are."""
     out: list[str] = []
     paragraph: list[str] = []
 
