@@ -24,9 +24,11 @@ MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not 
 MAX_HEADER_CELL_CHARS = 120
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
 _ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
+_GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
 _STEP = "Bước "
 _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
-_MARK = re.compile(r"\*\*|\*")  # "****" closes a bold run and opens another
+_MARK = re.compile(r"\*+")
+_EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, then an empty pair
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
 
@@ -85,7 +87,7 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
             cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
         else:
             cells.append((text, [start + offset]))
-        if len(_MARK.findall(raw)) % 2:
+        if len(_MARK.findall(_EMPTY_BOLD.sub("", raw))) % 2:
             open_mark = not open_mark
     return cells
 
@@ -165,17 +167,15 @@ class RowNumbering:
 
     def next_label(self, text: str, following: str = "") -> str | None:
         """The row's label when `text` is a row number (`following`: the next cell)."""
+        heading = _GROUP_HEADING.match(text)
+        if heading and text.upper() == text:  # "II. THAM GIA ĐẠI HỘI": a group row with its title
+            return self._group(heading.group(1))
         if not _ROW_NUMBER.match(text):
             return None
         step = text.startswith(_STEP)
         token = text.rstrip(".").removeprefix(_STEP)
         if not token.replace(".", "").isdigit():
-            value = roman_value(token)
-            group = roman_value(self.group) if self.group else 0
-            if value is None or not group < value <= group + MAX_GROUP_GAP:
-                return None
-            self.group, self.last = to_roman(value), ()
-            return self.group
+            return self._group(token)
         number = tuple(int(part) for part in token.split("."))
         if not (self._continues(number) or self._restarts(number, following)):
             return None
@@ -189,6 +189,15 @@ class RowNumbering:
         if number == (*last, 1):
             return True  # first child: 1 -> 1.1, or the first row under a group
         return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
+
+    def _group(self, token: str) -> str | None:
+        """A roman group row when it comes after the current group (a few may be lost)."""
+        value = roman_value(token)
+        group = roman_value(self.group) if self.group else 0
+        if value is None or not group < value <= group + MAX_GROUP_GAP:
+            return None
+        self.group, self.last = to_roman(value), ()
+        return self.group
 
     def _restarts(self, number: tuple[int, ...], following: str) -> bool:
         """Numbering that starts again lower (a group's heading row lost in the copy): a row
