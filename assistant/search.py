@@ -165,11 +165,9 @@ def search(
     dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
-    if embedder is not None and (
-        mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis.language))
-    ):
+    if embedder is not None and (mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis))):
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
-    fused = fuse(sparse, dense, analysis.language, weights)
+    fused = fuse(sparse, dense, analysis, weights)
     passages = [
         _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
     ]
