@@ -6,96 +6,31 @@ items only when they add something."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from assistant.constraints import CorpusProfile, province_fits, year_fits
+from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, decide, fitting_passages
+from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, matching_targets, record_lines
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
-from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
-from assistant.sentences import best_sentences, sentence_score
+from assistant.sentences import best_sentences, lead_quote, sentence_score
+from assistant.table_rows import row_answer
 from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
-__all__ = ["ENGLISH_TYPES", "Decision", "compose", "decide", "document_label", "section_label"]
-MAX_ANSWER_PASSAGES = 3
+__all__ = [
+    "ENGLISH_TYPES",
+    "Decision",
+    "compose",
+    "decide",
+    "document_label",
+    "fitting_passages",
+    "section_label",
+]
 MAX_LISTED = 12
-POOL = 8
-ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
-LIST_FLOOR = 0.6
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
-
-
-@dataclass
-class Decision:
-    answerable: bool
-    passages: list[Passage]  # the ones the answer quotes (or the related ones when not)
-    reason: str = ""
-    probability: float | None = None
-    features: dict[str, float] = field(default_factory=dict)
-
-
-def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
-    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it; else ''."""
-    c = analysis.constraints
-    for province in c.provinces:
-        if not profile.covers_province(province):
-            return f"province:{province}"
-    for year in c.years:
-        if not profile.covers_year(year):
-            return f"year:{year}"
-    for number in c.doc_numbers:
-        if not profile.covers_number(number):
-            return f"number:{number}"
-    return ""
-
-
-def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[list[Passage], str]:
-    """The passages that fit the asked province, year and stated figures, or why none does."""
-    pool = [p for p in passages[:POOL] if province_fits(p.doc, analysis.provinces)]
-    if not pool:
-        return [], f"province:{', '.join(analysis.provinces)}"
-    dated = [p for p in pool if year_fits(p.index_text, p.doc, analysis.years)]
-    if not dated:
-        return [], f"year:{', '.join(analysis.years)}"
-    for number in analysis.numbers:
-        dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
-        if not dated:
-            return [], f"number:{number}"
-    return dated, ""
-
-
-def decide(
-    analysis: QueryAnalysis,
-    passages: list[Passage],
-    profile: CorpusProfile,
-    idf: dict[str, float],
-    model: RefusalModel | None,
-    threshold: float,
-) -> Decision:
-    related = passages[:MAX_ANSWER_PASSAGES]
-    if not passages:
-        return Decision(False, [], "no passage")
-    if reason := uncovered(analysis, profile):
-        return Decision(False, related, reason)
-    fitting, reason = fitting_passages(analysis, passages)
-    if not fitting:
-        return Decision(False, related, reason)
-    feats = features(analysis, fitting, passages, idf)
-    if model is not None:
-        probability = model.probability(feats)
-        answerable = probability >= model.cut
-    else:  # not calibrated yet: the evidence threshold alone
-        probability = None
-        answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
-    if not answerable:
-        return Decision(False, related, "weak", probability, feats)
-    best = max(p.evidence for p in fitting)
-    floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
-    chosen = [p for p in fitting if p.evidence >= best * floor]
-    return Decision(True, chosen, "", probability, feats)
 
 
 def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
@@ -110,11 +45,15 @@ def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict])
         sentences = best_sentences(analysis, p.text, limit=1)
         carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
         has_target = asks_target and bool(matching_targets(analysis, p, targets))
-        return (not has_target, -round(carried + 2 * p.evidence, 1), rank)
+        unit = decision.leads.get(p.id)
+        typed = answers_kind(unit, decision.kind)
+        covered = unit.coverage if typed and unit else 0.0
+        return (not typed, not has_target, -round(2 * covered + carried + 2 * p.evidence, 1), rank)
 
     ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]
     limit = MAX_LISTED if analysis.asks_list else MAX_ANSWER_PASSAGES
-    return Decision(True, ordered[:limit], "", decision.probability, decision.features)
+    return Decision(True, ordered[:limit], "", decision.probability, decision.features, decision.kind,
+                    decision.leads)  # fmt: skip
 
 
 @dataclass
@@ -129,14 +68,11 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if not decision.answerable:
         related = [(p.doc, p.section) for p in decision.passages]
         return Composed(not_found_text(language, decision.reason, related), {})
-    quotes = {
-        n: " … ".join(best_sentences(analysis, p.text)) or p.text[:300]
-        for n, p in enumerate(decision.passages, 1)
-    }
+    quotes = {n: _quote(analysis, decision, p) for n, p in enumerate(decision.passages, 1)}
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    direct = record_lines(analysis, decision.passages[:1], targets, tasks)
+    direct = _row_line(decision, first) + record_lines(analysis, decision.passages[:1], targets, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
@@ -149,6 +85,24 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if others:
         paragraphs.append(("Also:" if language == "en" else "Thêm:") + "\n" + "\n".join(others))
     return Composed("\n\n".join(paragraphs), quotes)
+
+
+def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:
+    """The unit of the asked kind first (when the passage has one), then what else carries the
+    question."""
+    unit = decision.leads.get(passage.id)
+    lead = unit.text if unit is not None and unit.typed and decision.kind else ""
+    return " … ".join(lead_quote(analysis, passage.text, lead)) or passage.text[:300]
+
+
+def _row_line(decision: Decision, passage: Passage) -> list[str]:
+    """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần) [1]' when the lead item is a table row
+    stating the asked kind."""
+    unit = decision.leads.get(passage.id)
+    if unit is None or not unit.row or not answers_kind(unit, decision.kind):
+        return []
+    row = row_answer(decision.kind, passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    return [f"{row.line()} [1]"] if row is not None else []
 
 
 def _listing(analysis: QueryAnalysis, passages: list[Passage], quotes: dict[int, str]) -> str:
@@ -189,8 +143,12 @@ def assemble(
 ) -> Answer:
     """The answer contract (DESIGN.md): extractive, or generated from the passages when an LLM
     is given and the passages answer (a failed call falls back to extraction)."""
-    decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
-    composed = compose(analysis, decision, *records)
+    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
+        decision = Decision(True, stated[0], "", decision.probability, decision.features)
+        composed = Composed(stated[1], stated[2])
+    else:
+        decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
+        composed = compose(analysis, decision, *records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:
         generated = generate(llm, question, analysis.language, passages[:top_k])

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.document_facts import asked_fact
+from assistant.named_documents import DocumentKey, document_keys, named_documents
 from ingest.provinces import find_provinces
 from ingest.text import fold_accents
 
@@ -28,6 +30,7 @@ _TYPES = {
 _TYPE_WORDS = "|".join(sorted(_TYPES, key=len, reverse=True))
 _TYPED_NUMBER = re.compile(rf"\b(?:{_TYPE_WORDS})s?\s+(?:so\s+|no\.?\s*|number\s+)?(\d{{1,5}})\b(?![.,]\d)")
 _CODED_NUMBER = re.compile(r"\b(\d{1,5})(?:-[a-z]{1,5})?/[a-z]{1,6}(?:-[a-z]{1,8})*\b")
+_YEAR_CODED_NUMBER = re.compile(r"(?<![\d/])(\d{1,5})/(?:19|20)\d\d/[a-z]{2,6}\b")  # 53/2025/qd-ubnd
 # 'tỉnh Xyz', 'thành phố Xyz', 'Xyz province': a place the built-in list may not know
 _NAMED_PLACE = re.compile(
     r"\b(?:[Tt]ỉnh|[Tt]inh|[Tt]hành phố|[Tt]hanh pho|TP\.?)\s+((?:[A-ZĐ][\w]+\s?){1,3})"
@@ -46,6 +49,7 @@ class CorpusProfile:
     mentioned_years: frozenset[str] = frozenset()
     mentioned_numbers: frozenset[str] = frozenset()
     acronyms: tuple[tuple[str, str], ...] = ()
+    documents: tuple[DocumentKey, ...] = ()  # number, type, province, year of each document
 
     @classmethod
     def from_state(cls, state: dict) -> CorpusProfile:
@@ -60,6 +64,7 @@ class CorpusProfile:
             mentioned_years=frozenset(years),
             mentioned_numbers=frozenset(numbers),
             acronyms=tuple(sorted(state.get("acronyms", {}).items())),
+            documents=document_keys(state),
         )
 
     def covers_province(self, province: str) -> bool:
@@ -83,20 +88,28 @@ class Constraints:
     school_years: list[str] = field(default_factory=list)  # "2023-2024"
     doc_numbers: list[str] = field(default_factory=list)  # the number's digits: "281"
     doc_types: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # sources of the documents it names
+    fact: str = ""  # what it asks about the document itself: signer, date, effective, basis …
 
 
 def read_constraints(question: str, profile: CorpusProfile) -> Constraints:
     folded = fold_accents(question)
     school_years = [f"{a}-{b}" for a, b in _SCHOOL_YEAR.findall(folded) if int(b) - int(a) == 1]
     numbers = [m.group(1) for m in _CODED_NUMBER.finditer(folded)]
+    numbers += [m.group(1) for m in _YEAR_CODED_NUMBER.finditer(folded)]
     numbers += [n for n in _TYPED_NUMBER.findall(folded) if not _YEAR.fullmatch(n)]
-    types = [canonical for word, canonical in _TYPES.items() if re.search(rf"\b{word}\b", folded)]
+    types = list(dict.fromkeys(c for word, c in _TYPES.items() if re.search(rf"\b{word}\b", folded)))
+    numbers = list(dict.fromkeys(numbers))
+    provinces, years = find_places(question, profile), sorted(set(_YEAR.findall(folded)))
+    documents = named_documents(profile.documents, numbers, types, provinces, years)
     return Constraints(
-        provinces=find_places(question, profile),
-        years=sorted(set(_YEAR.findall(folded))),
+        provinces=provinces,
+        years=years,
         school_years=school_years,
-        doc_numbers=list(dict.fromkeys(numbers)),
-        doc_types=list(dict.fromkeys(types)),
+        doc_numbers=numbers,
+        doc_types=types,
+        documents=documents,
+        fact=asked_fact(question) if documents or not numbers else "",  # else a cited document's
     )
 
 

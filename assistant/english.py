@@ -100,6 +100,13 @@ def vietnamese_name(word: str) -> str | None:
     return None
 
 
+def vietnamese_numbers(text: str) -> str:
+    """English number notation as the documents write it: '20,000' -> '20.000' (thousands),
+    '98.5%' -> '98,5%' (a decimal before a percent sign); other numbers stay as they are."""
+    text = re.sub(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])", lambda m: m.group().replace(",", "."), text)
+    return re.sub(r"(?<![\d.,])(\d+)\.(\d+)(?=\s*%)", r"\1,\2", text)
+
+
 def detect_language(question: str) -> str:
     """English when its words are English; Vietnamese typed without diacritics is still Vietnamese.
 
@@ -155,7 +162,8 @@ def _concept_at(
             phrase = " ".join(words)
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
-                return span, Concept(phrase.lower(), folded + [table[f] for f in folded if f in table])
+                expanded = folded + [table[f] for f in folded if f in table]
+                return span, Concept(phrase.lower(), list(dict.fromkeys(expanded)))
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
         return 1, Concept(folded, [folded, table[folded]])

@@ -93,7 +93,7 @@ def target_line(target: dict, n: int, language: str) -> str:
     when = target.get("period") or target.get("year") or ""
     level = "" if target["level"] == "all" else target["level"]
     about = ", ".join(str(x) for x in (target["metric_label"], level, when) if x)
-    return f"{target['value']} — {about} [{n}]"
+    return f"{target.get('display_value') or target['value']} — {about} [{n}]"  # OCR: as restored
 
 
 def task_line(task: dict, n: int, language: str) -> str | None:
@@ -103,8 +103,8 @@ def task_line(task: dict, n: int, language: str) -> str | None:
     lead = task.get("lead_name") or task.get("lead")
     if is_unit_name(lead):
         parts.append(f"{'Lead' if english else 'Chủ trì'}: {lead}")
-    if task.get("deadline"):
-        parts.append(f"{'deadline' if english else 'thời hạn'}: {task['deadline']}")
+    if deadline := task.get("display_deadline") or task.get("deadline"):
+        parts.append(f"{'deadline' if english else 'thời hạn'}: {deadline}")
     return "; ".join(parts) + f" [{n}]" if parts else None
 
 

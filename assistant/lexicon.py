@@ -35,6 +35,7 @@ _IRREGULAR = {
     "taught": "teach", "learnt": "learn", "dealt": "deal", "meant": "mean", "went": "go",
     "data": "data", "criteria": "criterion", "curricula": "curriculum", "bases": "basis",
     "analyses": "analysis", "indices": "index", "news": "news", "series": "series",
+    "second": "2nd",  # the ordinal, not the root of "seconded" (biệt phái)
 }  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ous", "ics")
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -70,7 +71,7 @@ def _undouble(stem: str) -> str:
 
 
 def _words(phrase: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+(?:['’-][a-z0-9]+)*", phrase.lower())
+    return re.findall(r"[a-z0-9]+(?:['’][a-z0-9]+)*", phrase.lower())  # a hyphen parts words
 
 
 def english_key(phrase: str) -> tuple[str, ...]:

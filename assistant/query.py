@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
-from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english
+from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
 from assistant.levels import question_levels
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
@@ -125,6 +125,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
     topic = _without_places(question, constraints.provinces)
     table = acronym_table(profile.acronyms)
     english = language == "en"
+    topic = vietnamese_numbers(topic) if english else topic
     reading = read_english(topic, table, use_glossary) if english else None
     concepts = reading.concepts if reading else _vietnamese_concepts(topic, table)
     concepts += [Concept(year, [year]) for year in constraints.years]
@@ -142,7 +143,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         years=constraints.years,
         levels=find_levels(question),
         provinces=constraints.provinces,
-        numbers=[n.strip() for n in _NUMBER.findall(question)],
+        numbers=[n.strip() for n in _NUMBER.findall(vietnamese_numbers(question) if english else question)],
         asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
         asks_metadata=bool(_METADATA.search(folded_q)),
         asks_quantity=bool(_QUANTITY.search(folded_q)),

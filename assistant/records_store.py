@@ -25,7 +25,10 @@ Records = tuple[list[dict], list[dict]]
 
 def extraction_fingerprint() -> str:
     """Hash of the extraction code: records made by other code are made again."""
-    return hashlib.sha256(Path(extraction.__file__).read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for name in extraction.EXTRACTION_MODULES:
+        digest.update(Path(extraction.__file__).with_name(f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def document_records(chunks: Iterable[dict]) -> dict:

@@ -1,6 +1,10 @@
 """Calibrated refusal: the probability that the passages answer, from evidence features, by a
 logistic regression fitted on the dev group of documents (`eduqa calibrate` writes
-refusal.json beside this module; numpy only)."""
+refusal.json beside this module; `assistant/refusal_fit.py` fits it, numpy only).
+
+Every feature has a documented direction (`EXPECTED_SIGNS`): more evidence can only make an
+answer more likely. A feature whose fitted weight points the other way is left out of the
+model rather than trusted, so the stored model holds only features with plausible signs."""
 
 from __future__ import annotations
 
@@ -9,17 +13,32 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
+from types import MappingProxyType
 
 from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
 from assistant.search import Passage, evidence, missing_rarity
 from assistant.sentences import has_quantity, split_sentences
+from assistant.typed_evidence import typed_features
 
 MODEL_PATH = Path(__file__).with_name("refusal.json")
-FEATURES = ("best_evidence", "top_evidence", "second_evidence", "fit_share", "figure_sentence",
-            "untranslated", "score_gap", "asks_quantity", "missing_rare")  # fmt: skip
-MAX_WRONG_REFUSALS = 0.10
+# +1: the more of it, the likelier an answer; -1: the less likely
+EXPECTED_SIGNS = MappingProxyType({
+    "best_evidence": 1,  # share of the question the best fitting passage covers
+    "top_evidence": 1,  # the same for the first-ranked passage
+    "second_evidence": 1,  # a second passage covering the question too
+    "fit_share": 1,  # share of the top five that fit the asked province, year and figures
+    "figure_sentence": 1,  # a 'how many / what rate' question meets a sentence with a figure
+    "untranslated": -1,  # share of an English question the glossary cannot translate
+    "score_gap": 1,  # how far the first passage stands above the second
+    "missing_rare": -1,  # rarity of the rarest question concept the best passage lacks
+    "type_and_rare": 1,  # a best passage states the asked kind of answer with the rarest concept
+    "typed_unit": 1,
+    "typed_rare_unit": 1,  # share of the question carried by the best unit of the asked kind
+    "rare_held": 1,  # the rarest concept, with its diacritics, is in one of the best passages
+    "scope_in_unit": 1,  # that unit (or its headings) states the asked years and school levels
+    "held_share": 1,  # best share of the question (rarity-weighted) held with its diacritics
+})  # fmt: skip
+FEATURES = tuple(EXPECTED_SIGNS)
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
 
 
@@ -43,7 +62,6 @@ def features(
     scores = [*(p.score for p in ranked[:2]), 0.0, 0.0]
     best = max(fitting[:3], key=lambda p: p.evidence)
     return {
-        "missing_rare": missing_rarity(analysis, best.index_text, idf),
         "best_evidence": ev[0],
         "top_evidence": top,
         "second_evidence": ev[1],
@@ -51,7 +69,8 @@ def features(
         "figure_sentence": float(figure),
         "untranslated": len(untranslated) / max(1, len(analysis.concepts)),
         "score_gap": (scores[0] - scores[1]) / scores[0] if scores[0] > 0 else 0.0,
-        "asks_quantity": float(analysis.asks_quantity),
+        "missing_rare": missing_rarity(analysis, best.index_text, idf),
+        **typed_features(analysis, fitting, idf),
     }
 
 
@@ -60,50 +79,27 @@ class RefusalModel:
     weights: tuple[float, ...]
     bias: float
     cut: float = 0.5  # answer when the probability reaches this (chosen on the dev group)
+    names: tuple[str, ...] = FEATURES  # the features kept (plausible signs only)
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(w * feats[name] for w, name in zip(self.weights, FEATURES, strict=True))
+        z = self.bias + sum(w * feats[name] for w, name in zip(self.weights, self.names, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
+    def signs_plausible(self) -> bool:
+        return all(w * EXPECTED_SIGNS[n] >= 0 for w, n in zip(self.weights, self.names, strict=True))
+
     def to_json(self) -> dict:
-        return {"features": list(FEATURES), "weights": list(self.weights), "bias": self.bias, "cut": self.cut}
+        return {"features": list(self.names), "weights": list(self.weights), "bias": self.bias,
+                "cut": self.cut, "expected_signs": {n: EXPECTED_SIGNS[n] for n in self.names}}  # fmt: skip
 
 
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> RefusalModel | None:
-    """The fitted model, or None when none was fitted (or its features changed since)."""
+    """The fitted model, or None when none was fitted (or it names features no longer computed)."""
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data.get("features", ())) != FEATURES:
+    names = tuple(data.get("features", ()))
+    if not names or not set(names) <= set(FEATURES) or len(data.get("weights", ())) != len(names):
         return None
-    return RefusalModel(tuple(data["weights"]), float(data["bias"]), float(data.get("cut", 0.5)))
-
-
-def fit(
-    rows: list[dict[str, float]], answerable: list[bool], l2: float = 1.0, steps: int = 4000
-) -> RefusalModel:
-    """Logistic regression by gradient descent (features standardised inside, weights returned
-    on the raw scale), then the cut that maximises balanced accuracy on the same rows while
-    refusing at most MAX_WRONG_REFUSALS of the answerable ones."""
-    x = np.array([[r[f] for f in FEATURES] for r in rows], dtype=float)
-    y = np.array(answerable, dtype=float)
-    mean, std = x.mean(axis=0), x.std(axis=0) + 1e-9
-    z = (x - mean) / std
-    w, b = np.zeros(z.shape[1]), 0.0
-    for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(z @ w + b)))
-        w -= 0.1 * (z.T @ (p - y) / len(y) + l2 * w / len(y))
-        b -= 0.1 * float(np.mean(p - y))
-    weights = w / std
-    bias = b - float(np.sum(w * mean / std))
-    model = RefusalModel(tuple(float(v) for v in weights), float(bias))
-    probs = np.array([model.probability(r) for r in rows])
-    best_cut, best = 0.5, -1.0
-    for cut in np.linspace(0.2, 0.8, 25):
-        answered = probs >= cut
-        tpr = np.mean(answered[y == 1]) if (y == 1).any() else 0.0
-        tnr = np.mean(~answered[y == 0]) if (y == 0).any() else 0.0
-        if 1 - tpr <= MAX_WRONG_REFUSALS and (tpr + tnr) / 2 > best:
-            best_cut, best = float(cut), (tpr + tnr) / 2
-    return RefusalModel(model.weights, model.bias, round(best_cut, 3))
+    return RefusalModel(tuple(data["weights"]), float(data["bias"]), float(data.get("cut", 0.5)), names)

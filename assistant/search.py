@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
 from types import MappingProxyType
 from typing import Protocol
 
 from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.copies import Passage, collapse_duplicates
+from assistant.copies import passage_from_payload as _passage
+from assistant.document_facts import states_fact
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
-from ingest.chunks import chunk_id
+from assistant.targeting import fact_ranking, with_named
 from ingest.index import ChunkIndex, Filters, Hit
 from ingest.text import fold_accents, word_tokens
 
@@ -24,30 +26,13 @@ MAX_RARITY = 6.0
 CANDIDATES = 50
 # chosen on the dev group (retrieval hit@5, then hit@1); see README "Benchmark"
 LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
-                          "level": 0.05, "opening": 0.0})  # fmt: skip
+                          "level": 0.05, "opening": 0.0, "document": 1.0, "fact": 1.0})  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
 
 class Reranker(Protocol):
     def predict(self, pairs: list[tuple[str, str]]) -> list[float]: ...
-
-
-@dataclass
-class Passage:
-    id: str
-    source: str
-    section: list[str]
-    section_title: str
-    text: str
-    doc: dict
-    score: float
-    evidence: float = 0.0
-    payload: dict = field(default_factory=dict)
-
-    @property
-    def index_text(self) -> str:
-        return self.payload.get("index_text", self.text)
 
 
 def build_filter(filters: dict[str, str] | None) -> Filters | None:
@@ -120,7 +105,12 @@ def ocr_match(phrase: str, tokens: list[str]) -> bool:
     return False
 
 
-def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | None = None) -> float:
+def boost(
+    analysis: QueryAnalysis,
+    payload: dict,
+    lifts: Mapping[str, float] | None = None,
+    fact_sources: Collection[str] = (),
+) -> float:
     """A small lift for passages whose document fits the question's constraints (province, year,
     document number and type, school level) — small enough never to push the item that states
     the answer out of the top (a fused score is about 1/(60 + rank): 10% is a few ranks)."""
@@ -141,7 +131,11 @@ def boost(analysis: QueryAnalysis, payload: dict, lifts: Mapping[str, float] | N
         factor *= 1 + lifts["type"]
     if analysis.levels and set(analysis.levels) & set(levels_in(fold_accents(text))):
         factor *= 1 + lifts["level"]
-    if not payload.get("section") and not analysis.asks_metadata:
+    if c.documents and payload.get("source") in c.documents:
+        factor *= 1 + lifts["document"]  # the question names this document
+    if c.fact and payload.get("source") in fact_sources and states_fact(c.fact, payload):
+        factor *= 1 + lifts["fact"]  # the chunk stating the asked signer, date, "Căn cứ" …
+    elif not payload.get("section") and not analysis.asks_metadata and not c.fact:
         factor *= 1 - lifts["opening"]  # opening text matches many words, rarely answers a task
     return factor
 
@@ -157,19 +151,25 @@ def search(
     idf: dict[str, float] | None = None,
     mode: str = "hybrid",
     weights: FusionWeights | None = None,
+    lifts: Mapping[str, float] | None = None,
 ) -> list[Passage]:
-    """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark)."""
+    """Ranked passages for a question; `mode` is hybrid, bm25 or dense (for the benchmark);
+    `lifts` other than LIFTS only to measure them (eval.tune_lifts)."""
     flt = build_filter(filters)
     weights = weights or DEFAULT_WEIGHTS
     sparse: list[Hit] = []
     dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
+        if not flt:
+            sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
     if embedder is not None and (mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis))):
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
     fused = fuse(sparse, dense, analysis, weights)
+    sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
     passages = [
-        _passage(pid, score * boost(analysis, payload), payload) for pid, (score, payload) in fused.items()
+        _passage(pid, score * boost(analysis, payload, lifts, sources), payload)
+        for pid, (score, payload) in fused.items()
     ]
     passages = sorted(collapse_duplicates(index, passages), key=lambda p: p.score, reverse=True)
     if reranker is not None and passages:
@@ -180,40 +180,21 @@ def search(
     return passages
 
 
-def _passage(pid: str, score: float, payload: dict) -> Passage:
-    return Passage(
-        id=payload.get("id", pid),
-        source=payload.get("source", ""),
-        section=list(payload.get("section", [])),
-        section_title=payload.get("section_title", ""),
-        text=payload.get("text", ""),
-        doc=payload.get("doc", {}),
-        score=score,
-        payload=payload,
-    )
-
-
-def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Passage]:
-    """A passage from an OCR copy is shown as the same section of the clean copy, once."""
-    best: dict[tuple, Passage] = {}
-    for p in passages:
-        preferred = p.payload.get("duplicate_of")
-        if preferred:
-            twin = _twin(index, preferred, p.section)
-            if twin is not None:
-                twin.score = p.score
-                p = twin
-        key = (p.source, tuple(p.section), p.payload.get("part", 0))
-        if key not in best or best[key].score < p.score:
-            best[key] = p
-        elif key in best:
-            best[key].score += p.score * 0.1
-    return list(best.values())
-
-
-def _twin(index: ChunkIndex, source: str, section: list[str]) -> Passage | None:
-    hits = index.retrieve([chunk_id(source, section, 0)])
-    return _passage(hits[0].id, 0.0, hits[0].payload) if hits else None
+def add_fact_ranking(
+    index: ChunkIndex, analysis: QueryAnalysis, fused: dict, rrf_k: int, lifts: Mapping[str, float] | None
+) -> list[str]:
+    """Fuse in the chunks stating the asked fact, from the named documents or else the document
+    of the best passage so far; returns those documents."""
+    fact, sources = analysis.constraints.fact, analysis.constraints.documents
+    if not fact:
+        return []
+    if not sources and fused:
+        best = max(fused.values(), key=lambda sp: sp[0] * boost(analysis, sp[1], lifts))
+        sources = [best[1].get("source", "")]
+    for rank, hit in enumerate(fact_ranking(index, fact, sources)):
+        score, _ = fused.get(hit.id, (0.0, hit.payload))
+        fused[hit.id] = (score + 1.0 / (rrf_k + rank + 1), hit.payload)
+    return list(sources)
 
 
 def rerank(reranker: Reranker, question: str, passages: list[Passage]) -> list[Passage]:

@@ -22,9 +22,13 @@ def has_quantity(sentence: str) -> bool:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences and list items; a table row (cells on one line, ' | ') stays whole."""
+    """Sentences and list items; a table row (cells on one line, ' | ') stays whole, and the
+    table's header line above it is no sentence of its own."""
     pieces: list[str] = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    if len(lines) > 1 and " | " in lines[0] and " | " in text.split("\n", 1)[1]:
+        lines = lines[1:]  # a table-row chunk: the header names the columns, the row answers
+    for line in lines:
         parts = (
             [line] if " | " in line else re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line)
         )
@@ -58,3 +62,12 @@ def best_sentences(analysis: QueryAnalysis, text: str, limit: int = 2) -> list[s
 def trim(sentence: str, limit: int = 400) -> str:
     sentence = _LEADING_LABEL.sub("", sentence)
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def lead_quote(analysis: QueryAnalysis, text: str, lead: str, limit: int = 2) -> list[str]:
+    """The quote: `lead` (the unit that states the asked kind of answer) first, then the other
+    sentences that carry the question; without a lead, the best sentences in reading order."""
+    if not lead:
+        return best_sentences(analysis, text, limit)
+    others = [s for s in best_sentences(analysis, text, limit) if trim(s) != trim(lead) and s not in lead]
+    return [trim(lead), *others[: limit - 1]]

@@ -17,6 +17,7 @@ from rich.console import Console
 
 console = Console(stderr=True)
 SETS = ("seeds", "devcorpus")
+SCORED = ("", "weak")  # decisions left to the model (others were refused by a rule before it)
 
 
 def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
@@ -37,7 +38,7 @@ def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
 
 def refused(decision, model) -> bool:
     """Refused before scoring (uncovered constraint, nothing fits), or scored below the cut."""
-    if not decision.features:
+    if not decision.features or decision.reason not in SCORED:
         return True
     return model.probability(decision.features) < model.cut
 
@@ -82,16 +83,20 @@ def calibrate_cmd(
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
     document group, write assistant/refusal.json, and print refusal precision, recall and
     wrong refusals on both groups (the held-out one is the measure)."""
-    from assistant.refusal import MODEL_PATH, fit, load_model
+    from assistant.refusal import MODEL_PATH, load_model
+    from assistant.refusal_fit import fit
 
     chosen = sets or list(SETS)
     if unknown := set(chosen) - set(SETS):
         raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
     by_set = {name: _set_pairs(name, no_dense) for name in chosen}
-    fit_rows = [(q, d) for groups in by_set.values() for q, d in groups["dev"] if d.features]
+    dev = [(q, d) for groups in by_set.values() for q, d in groups["dev"]]
+    fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
     if not fit_rows:
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
-    model = fit([d.features for _, d in fit_rows], [q.get("kind") != "unanswerable" for q, _ in fit_rows])
+    answerable = [q.get("kind") != "unanswerable" for q, _ in fit_rows]
+    ruled = sum(q.get("kind") != "unanswerable" for q, _ in dev) - sum(answerable)  # refused by a rule
+    model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled)
     target = out or MODEL_PATH
     target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     load_model.cache_clear()

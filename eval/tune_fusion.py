@@ -19,9 +19,12 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.copies import Passage, collapse_duplicates
+from assistant.copies import passage_from_payload as _passage
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.query import QueryAnalysis, analyse
-from assistant.search import CANDIDATES, Passage, _passage, boost, collapse_duplicates
+from assistant.search import CANDIDATES, add_fact_ranking, boost
+from assistant.targeting import with_named
 from eval.fusion_grid import Outcome, Question, choose
 from eval.gold import resolve_gold
 from eval.metrics import qrels_entry, ranked_keys, retrieval_scores, run_entry
@@ -57,6 +60,7 @@ def fetch(service, questions: list[dict], glossary: bool = True, set_name: str =
         gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
         analysis = analyse(q["question"], service.profile, use_glossary=glossary)
         sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
+        sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
         vector = service.embedder.embed_query(analysis.search_text)
         dense = service.index.dense_search(vector, CANDIDATES)
         out.append(Candidates(q, analysis, sparse, dense, gold, by_id, index, f"{set_name}:{q['id']}"))
@@ -64,12 +68,14 @@ def fetch(service, questions: list[dict], glossary: bool = True, set_name: str =
 
 
 def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
-    """search()'s order (fusion, boosts, duplicates collapsed) without the evidence scores."""
+    """search()'s order (fusion, the asked fact's chunks, boosts, duplicates collapsed) without
+    the evidence scores."""
     sparse = c.sparse if mode in ("bm25", "hybrid") else []
     voting = mode == "dense" or (mode == "hybrid" and weights.dense_weight(c.analysis))
     dense = c.dense if voting else []  # as search(): no dense vote, no dense candidates
     fused = fuse(sparse, dense, c.analysis, weights)
-    passages = [_passage(pid, s * boost(c.analysis, p), p) for pid, (s, p) in fused.items()]
+    sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
+    passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]
     return sorted(collapse_duplicates(c.index, passages), key=lambda p: p.score, reverse=True)[:20]
 
 

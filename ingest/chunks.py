@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from ingest.appendix import parse_appendix
 from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
+from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
@@ -160,8 +161,17 @@ class ChunkMaker:
                 self.add_row(node, table, row, start)
 
     def add_task(self, node: Node) -> None:
+        if node.kind == "root" and not node.path:  # the opening: header, each 'Căn cứ' clause
+            self.add_header_parts(opening_parts(node.lines), node.line_numbers[0])
+            return
         title = node.title if node.kind != "root" else ""
         self.add(Piece(node.path, title, titles_along(node), node.lines, node.line_numbers[0]))
+
+    def add_header_parts(self, parts: list[HeaderPart], first_line: int) -> None:
+        for part in parts:
+            titles = [part.title] if part.title else []
+            extra = {"header": part.kind}
+            self.add(Piece([], part.title, titles, part.lines, first_line + part.first, extra))
 
     def add_row(self, node: Node, table: Table, row: TableRow, start: int) -> None:
         """One table row: the columns' headers, then its cells; under its heading path."""
@@ -173,8 +183,7 @@ class ChunkMaker:
     def add_closing(self, start: int, end: int) -> None:
         """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""
         closing = [clean_line(line) for line in self.lines[start:end] if line.strip()]
-        if closing:
-            self.add(Piece([], "", [], closing, start))
+        self.add_header_parts(closing_parts(closing), start)
 
     def add_task_table(self, start: int) -> None:
         title = "Phụ lục: nhiệm vụ cụ thể"

@@ -82,3 +82,17 @@ def test_translated_share_falls_with_words_nothing_renders():
     assert known.language == unknown.language == "en"
     assert known.translated_share == 1.0
     assert 0.0 <= unknown.translated_share < 0.7
+
+
+def test_hyphenated_words_match_either_way():
+    assert "cap lai" in phrases("What is the fee for re-issuing the certificate?")
+    assert "ban tru" in phrases("Do semi boarding pupils get a meal allowance?")
+    assert "ban tru" in phrases("Do semi-boarding pupils get a meal allowance?")
+
+
+def test_english_number_notation_becomes_the_documents():
+    analysis = analyse("Is the breakfast charge 20,000 dong per pupil, and did 98.5% of schools pay it?")
+    assert analysis.numbers == ["20.000", "98,5%"]
+    assert "20.000" in analysis.terms
+    assert analyse("Article 2.1 of the resolution").numbers == ["2.1"]  # not a decimal figure
+    assert analyse("Tỷ lệ 98,5% là gì?").numbers == ["98,5%"]

@@ -9,23 +9,12 @@ import pytest
 
 from assistant.models import Answer, Citation, DocInfo
 from tests.conftest import NEW_DIRECTIVE, make_settings
-from ui.app import (
-    UPLOAD_DISABLED,
-    WRONG_KEY,
-    citation_html,
-    display_date,
-    document_choices,
-    excerpt_html,
-    format_answer_html,
-    highlight,
-    make_filters,
-    original_url,
-    province_choices,
-    quote_spans,
-    upload_document,
-    year_choices,
-)
-from ui.records_tab import passage_link, targets_frame, tasks_frame
+from ui.answer_html import format_answer_html, timeout_html
+from ui.chat_tab import document_choices, make_filters, province_choices, year_choices
+from ui.citations import citation_html, excerpt_html, highlight, original_url, quote_spans
+from ui.labels import display_date
+from ui.records_tab import passage_link, target_years, targets_frame, tasks_frame
+from ui.upload_tab import UPLOAD_DISABLED, WRONG_KEY, upload_document
 
 pytestmark = pytest.mark.unit
 
@@ -287,3 +276,18 @@ def test_good_upload_is_added_and_answerable(fresh_service):
     again = upload_document(fresh_service, "zz-ban-sao.txt", NEW_DIRECTIVE.encode(), "test-key")
     assert again.startswith("Đã thêm uploads/zz-ban-sao.txt: ")
     assert "bản sao của uploads/ninh-binh-thu-vien.txt" in again
+
+
+def test_timeout_message_names_the_limit_in_the_question_language():
+    vi = timeout_html(0.5, "vi")
+    assert "Quá thời gian" in vi and "0.5 giây" in vi and "eduqa-notfound" in vi
+    assert "No answer within 30 s" in timeout_html(30, "en")
+
+
+def test_target_years_come_from_the_records(seed_service):
+    targets = seed_service.records()[0]
+    years = target_years(targets)
+    assert years[0] == "" and years[1:] == sorted(years[1:], reverse=True)
+    assert {str(t["year"]) for t in targets if t.get("year")} <= set(years)
+    made_up = [{"year": None, "period": "2026-2028"}, {"year": 2031, "period": "2031"}]
+    assert target_years(made_up) == ["", "2031", "2028", "2026"]

@@ -1,0 +1,107 @@
+"""The kind of answer a question wants (an amount of money, a percentage, a count, a duration, a
+date, a person or unit, a place, a document reference, a list) and whether a piece of text
+states something of that kind.
+
+Cues are how questions are asked in Vietnamese (with or without diacritics) and English;
+the expressions are how directives write amounts ('20.000 đồng/học sinh/tháng', 'không quá 07
+ngày làm việc', 'ngày 15 tháng 12 năm 2023', 'Nghị định số 142/2025/NĐ-CP')."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.text import fold_accents
+
+KINDS = ("duration", "date", "person", "document", "place", "percent", "money", "count", "list")
+
+# question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
+# the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
+# ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds
+_CUES = {
+    "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
+    "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"
+    r"|thoi gian giai quyet|thoi han giai quyet|thoi gian thuc hien|trong bao lau|how long"
+    r"|how many (?:working )?(?:days|hours|months|weeks)|processing time|time limit",
+    "money": r"bao nhieu tien|muc thu|muc tran|muc phi|muc ho tro|muc chi|muc gia|muc tien|hoc phi"
+    r"|le phi|chi phi|phi|muc gia|gia bao nhieu|tien an|tien hoc|tien nuoc|thu tien|so tien|khoan thu"
+    r"|kinh phi|bao nhieu dong|nghin dong|ho tro bao nhieu"
+    r"|trieu dong|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
+    "date": r"khi nao|ngay nao|bao gio|thang nao|nam nao|tu ngay|ngay ban hanh|ky ngay|han chot"
+    r"|thoi han|when|what date|which date|by what date|deadline|effective from",
+    "count": r"bao nhieu|how many|so luong|may (?:truong|lop|nguoi|hoc sinh|giao vien|thu tuc|nhiem vu)",
+    "person": r"\bai\b|nguoi nao|don vi nao|co quan nao|phong nao|chu tri|who|whom|which (?:unit|office|"
+    r"agency|body|department|authority)|responsible|in charge|signed",
+    "place": r"o dau|noi nao|dia diem|dia chi|tai dau|where|which place|address",
+    "document": r"van ban nao|quyet dinh nao|nghi dinh nao|thong tu nao|nghi quyet nao|luat nao|cong van nao"
+    r"|so hieu|so may|which (?:decision|decree|circular|resolution|law|document|letter|plan)"
+    r"|what (?:decision|decree|circular|resolution|law|document)|document number",
+}
+_CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
+
+_MONEY = re.compile(
+    r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d/]|\.\d)(?:,\d+)?"  # 20.000, 1.500.000
+    r"|\b\d+(?:[.,]\d+)?\s*(?:nghin|ngan|trieu|ty)\s*dong\b"
+    r"|\b\d+(?:[.,]\d+)?\s*(?:dong|vnd)\b"
+)
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
+_DATE = re.compile(
+    r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
+    r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*-\s*\d{4}|truoc ngay \d"
+)
+_DURATION = re.compile(
+    r"\b\d+(?:[.,]\d+)?\s*(?:ngay|gio|thang|tuan|phut|nam)(?:\s+lam viec)?\b|\bngay lam viec\b"
+)
+_COUNT = re.compile(r"(?<![\d/.,-])\b\d{1,4}\b(?![\d/.,]\d)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DOCUMENT = re.compile(
+    r"\b\d+[a-z]?/(?:\d{4}/)?[a-z]{1,6}(?:-[a-z0-9]+)*\b|\b(?:luat|nghi dinh|thong tu|quyet dinh|"
+    r"nghi quyet|cong van|ke hoach|to trinh) so \w"
+)
+_PERSON = re.compile(
+    r"\b(?:so|phong|uy ban|ubnd|chu tich|pho chu tich|giam doc|hieu truong|bo truong|thu tuong|"
+    r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc)\b"
+)
+_NAME = re.compile(r"\b[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,3}\b")
+_PLACE = re.compile(r"\b(?:tai|dia chi|so \d+,? duong|phuong|xa|tinh|thanh pho|tru so|noi)\b")
+_LIST = re.compile(r"(?:^|\n)\s*(?:[-+•]|[a-zđ]\)|\d+[.)])\s")
+
+
+def asked_kind(question: str, asks_list: bool = False) -> str:
+    """The kind of answer wanted ('' when the question asks for none of the kinds above)."""
+    folded = fold_accents(question)
+    for kind in KINDS:
+        if kind == "list":
+            return "list" if asks_list else ""
+        if _CUE_RES[kind].search(folded):
+            return kind
+    return ""
+
+
+def figures_of(kind: str, text: str) -> list[str]:
+    """The spans of `text` that state something of `kind` (folded), in order."""
+    folded = fold_accents(text)
+    if kind == "money":
+        return _MONEY.findall(folded)
+    if kind == "percent":
+        return _PERCENT.findall(folded)
+    if kind == "date":
+        return _DATE.findall(folded)
+    if kind == "duration":
+        return _DURATION.findall(_DATE.sub(" ", folded))
+    if kind == "count":  # a count may be written as any number but a year, a date or a code
+        cleaned = _DOCUMENT.sub(" ", _DATE.sub(" ", folded))
+        return _MONEY.findall(cleaned) + [n for n in _COUNT.findall(cleaned) if not _YEAR.fullmatch(n)]
+    if kind == "document":
+        return _DOCUMENT.findall(folded)
+    if kind == "person":
+        return _NAME.findall(text) + _PERSON.findall(folded)
+    if kind == "place":
+        return _PLACE.findall(folded)
+    if kind == "list":
+        return _LIST.findall(text)
+    return []
+
+
+def expresses(kind: str, text: str) -> bool:
+    """True when `text` states something of the asked kind (always true when none is asked)."""
+    return not kind or bool(figures_of(kind, text))

@@ -1,0 +1,116 @@
+"""Whether the passages answer: constraints the corpus does not cover are refused, passages
+that do not fit the asked province, year or figures are set aside, the rest is judged by the
+calibrated refusal model (assistant/refusal.py); when they answer, which items may answer and
+the unit each would lead with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.constraints import CorpusProfile, province_fits, year_fits
+from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
+from assistant.refusal import RefusalModel, features
+from assistant.search import Passage
+from assistant.typed_evidence import Unit, best_unit, kind_of, rarest_concept
+
+MAX_ANSWER_PASSAGES = 3
+POOL = 8
+ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
+LIST_FLOOR = 0.6
+# kinds asked as a figure: answered only where a passage states a figure of that kind beside
+# the rarest asked concept, or holds that concept at all (a fee the schedule does not list)
+FIGURE_KINDS = ("money", "percent", "duration", "count")
+
+
+@dataclass
+class Decision:
+    answerable: bool
+    passages: list[Passage]  # the ones the answer quotes (or the related ones when not)
+    reason: str = ""
+    probability: float | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    kind: str = ""  # the kind of answer asked for (assistant/answer_type.py)
+    leads: dict[str, Unit] = field(default_factory=dict)  # passage id -> the unit it answers with
+
+
+def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
+    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it; else ''."""
+    c = analysis.constraints
+    for province in c.provinces:
+        if not profile.covers_province(province):
+            return f"province:{province}"
+    for year in c.years:
+        if not profile.covers_year(year):
+            return f"year:{year}"
+    for number in c.doc_numbers:
+        if not profile.covers_number(number):
+            return f"number:{number}"
+    return ""
+
+
+def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[list[Passage], str]:
+    """The passages that fit the asked province, year and stated figures, or why none does."""
+    pool = [p for p in passages[:POOL] if province_fits(p.doc, analysis.provinces)]
+    if not pool:
+        return [], f"province:{', '.join(analysis.provinces)}"
+    dated = [p for p in pool if year_fits(p.index_text, p.doc, analysis.years)]
+    if not dated:
+        return [], f"year:{', '.join(analysis.years)}"
+    for number in analysis.numbers:
+        dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
+        if not dated:
+            return [], f"number:{number}"
+    return dated, ""
+
+
+def decide(
+    analysis: QueryAnalysis,
+    passages: list[Passage],
+    profile: CorpusProfile,
+    idf: dict[str, float],
+    model: RefusalModel | None,
+    threshold: float,
+) -> Decision:
+    related = passages[:MAX_ANSWER_PASSAGES]
+    if not passages:
+        return Decision(False, [], "no passage")
+    if reason := uncovered(analysis, profile):
+        return Decision(False, related, reason)
+    fitting, reason = fitting_passages(analysis, passages)
+    if not fitting:
+        return Decision(False, related, reason)
+    feats = features(analysis, fitting, passages, idf)
+    if near_miss(analysis, feats, idf):
+        return Decision(False, related, "figure", None, feats)
+    if model is not None:
+        probability = model.probability(feats)
+        answerable = probability >= model.cut
+    else:  # not calibrated yet: the evidence threshold alone
+        probability = None
+        answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
+    if not answerable:
+        return Decision(False, related, "weak", probability, feats)
+    kind = kind_of(analysis)
+    leads = {p.id: unit for p in fitting if (unit := best_unit(analysis, p, idf, kind))}
+    best = max(p.evidence for p in fitting)
+    floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
+    chosen = [p for p in fitting if p.evidence >= best * floor or answers_kind(leads.get(p.id), kind)]
+    return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:
+    """A figure is asked, and no best passage states one beside the rarest asked concept or
+    holds that concept at all — unless that concept is an English word the glossary could not
+    translate (its absence says nothing about the documents)."""
+    rare = rarest_concept(analysis, idf)
+    return (
+        kind_of(analysis) in FIGURE_KINDS
+        and rare is not None
+        and rare.weight != UNTRANSLATED_WEIGHT
+        and not (feats["type_and_rare"] or feats["rare_held"])
+    )
+
+
+def answers_kind(unit: Unit | None, kind: str) -> bool:
+    """The unit states the asked kind of answer beside the rarest asked concept."""
+    return bool(kind) and unit is not None and unit.typed and unit.rare

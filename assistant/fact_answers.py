@@ -1,0 +1,87 @@
+"""Answers to questions about a document itself, from its own header fields (doc.signer,
+doc.date, …) and the chunk that states them, in the question's language: the field first, as
+figures.header_lines writes it, then the quote and where it stands."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.document_facts import BASIS, DATE, EFFECTIVE, SIGNER, fact_passages
+from assistant.figures import header_lines
+from assistant.wording import display_date, document_label, where_label
+from ingest.dates import WORDED
+from ingest.text import fold_accents
+
+MAX_BASIS = 5  # "Căn cứ" clauses quoted at most
+
+
+def _sentence_with(text: str, folded_word: str) -> str:
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        if folded_word in fold_accents(sentence):
+            return sentence.strip()
+    return text.strip()
+
+
+def _date_line(text: str) -> str:
+    return next((line.strip() for line in text.split("\n") if WORDED.search(fold_accents(line))), "")
+
+
+def _where(passage, language: str) -> str:
+    """'Theo <document>, Người ký': a header part is named by its title, not as the opening."""
+    if passage.section or not passage.section_title:
+        return where_label(passage.doc, passage.section, "", language)
+    lead = "According to" if language == "en" else "Theo"
+    return f"{lead} {document_label(passage.doc, language)}, {passage.section_title}"
+
+
+def _field_line(fact: str, doc: dict, quote: str, language: str) -> list[str]:
+    """The header field that answers, written as figures.header_lines writes it."""
+    en, date = language == "en", display_date(doc.get("date"))
+    if fact == SIGNER and doc.get("signer"):
+        return [f"{'Signed by' if en else 'Người ký'}: {doc['signer']} [1]"]
+    if fact == DATE and date:
+        return [f"{'Dated' if en else 'Ngày ban hành'}: {date} [1]"]
+    if fact == EFFECTIVE and date and "ky" in fold_accents(quote):  # "có hiệu lực từ ngày ký"
+        return [f"{'Signed on' if en else 'Ngày ký'}: {date} [1]"]
+    return []
+
+
+def stated_answer(analysis, fact: str, passages: list) -> tuple[str, dict[int, str]]:
+    """The answer text with [n] markers over `passages` (all of one document), and each quote:
+    the header field first, then the chunk that states it, quoted, and where it stands."""
+    language, first = analysis.language, passages[0]
+    where = f"({_where(first, language)}.)"
+    if fact == BASIS:
+        quotes = {n: " ".join(p.text.split()) for n, p in enumerate(passages, 1)}
+        lead = "Based on:" if language == "en" else "Căn cứ:"
+        return "\n".join([lead, *(f"- “{q}” [{n}]" for n, q in quotes.items()), where]), quotes
+    quote = {
+        SIGNER: " ".join(first.text.split()),
+        DATE: _date_line(first.text),
+        EFFECTIVE: _sentence_with(first.text, "hieu luc"),
+    }.get(fact) or " ".join(first.text.split())
+    lines = header_lines(analysis, first, 1) if fact in (SIGNER, DATE) else []
+    lines = lines or _field_line(fact, first.doc, quote, language)
+    return "\n".join([*lines, f"“{quote}” [1]", where]), {1: quote}
+
+
+def fact_answer(analysis, passages: list, answerable: bool, reason: str) -> tuple[list, str, dict] | None:
+    """(cited passages, answer text, quotes) when the question asks a fact of a document the
+    question names (or of the document the answering passage comes from), and a passage of that
+    document states it; else None (the ordinary answer stands)."""
+    fact, named = analysis.constraints.fact, analysis.constraints.documents
+    if not fact or not passages:
+        return None
+    if named and (answerable or reason in ("weak", "target")):
+        sources = named
+    elif answerable:
+        sources = [passages[0].source]
+    else:
+        return None
+    stating = fact_passages(fact, passages, sources)
+    if not stating:
+        return None
+    cited = [p for p in stating if p.source == stating[0].source]
+    cited = cited[:MAX_BASIS] if fact == BASIS else cited[:1]
+    text, quotes = stated_answer(analysis, fact, cited)
+    return cited, text, quotes

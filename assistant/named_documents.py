@@ -1,0 +1,76 @@
+"""Which indexed documents a question names: by number ("Quyết định 53/2025/QĐ-UBND",
+"quyết định 01814", "resolution 60"), narrowed by the type, province and year it also names; or,
+without a number, by type with province or year when those pick out only a few documents.
+
+Read from each document's own header (number, type, province, date in the ingest state), never
+from a list of known documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.text import fold_accents
+
+MAX_NAMED = 2  # type + province/year naming more documents than this names none (see search.LIFTS)
+
+
+@dataclass(frozen=True, order=True)
+class DocumentKey:
+    """What a question can name a document by, folded for comparison."""
+
+    source: str
+    number: str  # the number's digits without leading zeros: "53", "1814"
+    type: str  # "Quyết định"
+    province: str  # folded: "cao bang"
+    year: str  # of its date: "2025"
+
+    @classmethod
+    def of(cls, source: str, doc: dict) -> DocumentKey:
+        digits = re.match(r"\s*0*(\d+)", doc.get("number") or "")
+        return cls(
+            source=source,
+            number=digits.group(1) if digits else "",
+            type=doc.get("type") or "",
+            province=fold_accents(doc.get("province") or ""),
+            year=(doc.get("date") or "")[:4],
+        )
+
+
+def document_keys(state: dict) -> tuple[DocumentKey, ...]:
+    files = state.get("files", {})
+    return tuple(sorted(DocumentKey.of(source, info.get("doc") or {}) for source, info in files.items()))
+
+
+def _narrowed(pool: list[DocumentKey], keep) -> list[DocumentKey]:
+    """The documents that also fit; all of them when none does (a soft hint, not a filter)."""
+    fitting = [d for d in pool if keep(d)]
+    return fitting or pool
+
+
+def named_documents(
+    keys: tuple[DocumentKey, ...],
+    numbers: list[str],
+    types: list[str],
+    provinces: list[str],
+    years: list[str],
+    max_named: int = MAX_NAMED,
+) -> list[str]:
+    """Sources of the documents the question names (empty when it names none or too many)."""
+    places = {fold_accents(p) for p in provinces}
+    if numbers:
+        wanted = {n.lstrip("0") or "0" for n in numbers}
+        pool = [d for d in keys if d.number and d.number in wanted]
+        pool = _narrowed(pool, lambda d: not types or d.type in types)
+        pool = _narrowed(pool, lambda d: not places or d.province in places)
+        pool = _narrowed(pool, lambda d: not years or d.year in years)
+        return [d.source for d in pool]
+    if not types or not (places or years):
+        return []
+    pool = [
+        d
+        for d in keys
+        if d.type in types and (not places or d.province in places) and (not years or d.year in years)
+    ]
+    return [d.source for d in pool] if len(pool) <= max_named else []

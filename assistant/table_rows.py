@@ -1,0 +1,75 @@
+"""A table row as an answer: its label, the value of the asked kind, the unit and the column the
+value stands in ('Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)').
+
+Rows are chunks whose first line is the table's header and whose next lines are the row's
+cells, ' | ' between cells (ingest/tables.py); the header's cells are also kept in the payload
+(`extra.columns`). A cell left empty in the source (a merged cell) is absent, so cells are
+matched to columns only when their counts agree."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer_type import expresses
+from ingest.text import fold_accents
+
+_ROW_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
+_UNIT = re.compile(r"^(?:đồng|nghìn đồng|ngàn đồng|triệu đồng|vnđ)\b|^[^\d|]{0,40}/\s*\w", re.IGNORECASE)
+_VALUE_COLUMN = re.compile(r"^(muc|so tien|gia|phi|le phi|kinh phi|don gia|thoi gian|thoi han|ty le)\b")
+MAX_LABEL = 160
+
+
+@dataclass(frozen=True)
+class RowAnswer:
+    label: str
+    value: str
+    unit: str = ""
+    column: str = ""
+
+    def line(self) -> str:
+        """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)'."""
+        value = f"{self.value} {self.unit}".strip()
+        column = f" ({self.column})" if self.column else ""
+        return f"{self.label}: {value}{column}" if self.label else f"{value}{column}"
+
+
+def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], list[str]] | None:
+    """(header cells, row cells) of a table-row chunk, or None when the text is no table row."""
+    lines = text.split("\n")
+    if len(lines) < 2 or " | " not in lines[0]:
+        return None
+    header = [c.strip() for c in lines[0].split(" | ")]
+    if columns and [c.strip() for c in columns] != header:
+        return None
+    cells = [c.strip() for c in " ".join(lines[1:]).split(" | ") if c.strip()]
+    return (header, cells) if len(cells) >= 2 else None
+
+
+def row_answer(kind: str, text: str, columns: list[str] | None = None) -> RowAnswer | None:
+    """The row's label and its value of the asked kind; None when the row states none."""
+    split = split_row(text, columns)
+    if split is None or not kind:
+        return None
+    header, cells = split
+    start = 1 if _ROW_NUMBER.match(cells[0]) else 0
+    for i in range(start, len(cells)):
+        if _UNIT.match(cells[i]) or not expresses(kind, cells[i]) or i == start:
+            continue
+        labels = [c for c in cells[start:i] if not _UNIT.match(c)]
+        units = [c for c in cells[start:i] + cells[i + 1 : i + 2] if _UNIT.match(c)]
+        label = " — ".join(_short(c) for c in labels)
+        return RowAnswer(label, cells[i], units[0] if units else "", _column(header, cells, i))
+    return None
+
+
+def _column(header: list[str], cells: list[str], i: int) -> str:
+    """The name of the column cell `i` stands in, when that can be told."""
+    if len(cells) == len(header) or (i < len(header) and _VALUE_COLUMN.match(fold_accents(header[i]))):
+        return header[i]  # aligned (or the trailing cells, notes, left empty)
+    named = [h for h in header if _VALUE_COLUMN.match(fold_accents(h))]
+    return named[0] if len(named) == 1 else ""
+
+
+def _short(cell: str) -> str:
+    return cell if len(cell) <= MAX_LABEL else cell[:MAX_LABEL].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,167 @@
+"""Answer-type evidence: for each passage, the unit (sentence, list item or table row) that
+states something of the asked kind near the question's key terms, and whether the rarest asked
+concept is there — with its diacritics when both the question and the passage have them
+('bơi' is not 'bồi'; folding alone would say it is)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from assistant.answer_type import asked_kind, expresses
+from assistant.levels import levels_in, record_level_matches
+from assistant.query import Concept, QueryAnalysis
+from assistant.search import MAX_RARITY, Passage, ocr_match
+from assistant.sentences import split_sentences
+from assistant.table_rows import split_row
+from ingest.text import fold_accents, has_diacritics, word_tokens
+
+# question words that say what kind of answer is wanted, not what it is about
+QUESTION_WORDS = frozenset("bao nhieu lau may gi nao ai dau khi sao the nhu how much long many what when who "
+                           "where which whom whose".split())  # fmt: skip
+_ACCENTED = re.compile(r"\w+")
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str  # what is quoted
+    coverage: float  # share of the question (rarity-weighted) it carries, with its context
+    typed: bool  # states something of the asked kind
+    rare: bool  # holds the rarest asked concept
+    row: bool = False
+
+
+def kind_of(analysis: QueryAnalysis) -> str:
+    return asked_kind(analysis.question, analysis.asks_list)
+
+
+def weighted_concepts(analysis: QueryAnalysis, idf: dict[str, float]) -> list[tuple[float, Concept]]:
+    """(rarity weight, concept) of the asked concepts, rarest first (constraints and question
+    words aside); a concept is as rare as the words the question asks it with."""
+    out = []
+    for concept in analysis.concepts:
+        phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
+        phrases = [p for p in phrases if p and not set(p.split()) <= QUESTION_WORDS]
+        if concept.constraint or not phrases:
+            continue
+        out.append((concept.weight * min(idf.get(phrases[0].split()[0], 3.0), MAX_RARITY), concept))
+    return sorted(out, key=lambda wc: -wc[0])
+
+
+def rarest_concept(analysis: QueryAnalysis, idf: dict[str, float]) -> Concept | None:
+    """The asked concept the fewest passages hold."""
+    weighted = weighted_concepts(analysis, idf)
+    return weighted[0][1] if weighted else None
+
+
+def share_held(analysis: QueryAnalysis, weighted: list[tuple[float, Concept]], text: str, ocr: bool) -> float:
+    """Rarity-weighted share of the asked concepts the text holds, diacritics checked."""
+    total = sum(w for w, _ in weighted)
+    return sum(w for w, c in weighted if holds(analysis, c, text, ocr)) / total if total else 0.0
+
+
+def held_share(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> float:
+    return share_held(analysis, weighted_concepts(analysis, idf), passage.index_text, is_ocr(passage))
+
+
+def _accent_key(token: str) -> str:
+    return unicodedata.normalize("NFC", token.lower()).translate(_Y_TO_I)
+
+
+@lru_cache(maxsize=4096)
+def _accented_tokens(text: str) -> frozenset[str]:
+    return frozenset(_accent_key(t) for t in _ACCENTED.findall(text))
+
+
+def _accented_forms(question: str, name: str) -> list[str]:
+    """The question's own spelling of a folded concept word ('boi' -> ['bơi'])."""
+    return [_accent_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
+
+
+def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool = False) -> bool:
+    """The concept is in the text: folded (or one OCR slip away), and spelled with the same
+    diacritics when question and text both carry them."""
+    if concept is None:
+        return True
+    tokens = word_tokens(text)
+    folded = " " + " ".join(tokens) + " "
+    phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
+    if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
+        return False
+    forms = _accented_forms(analysis.question, concept.name) if analysis.language == "vi" else []
+    if ocr or not forms or not has_diacritics(analysis.question) or not has_diacritics(text):
+        return True
+    return any(f in _accented_tokens(text) for f in forms)
+
+
+def is_ocr(passage: Passage) -> bool:
+    return bool(passage.payload.get("restored") or passage.payload.get("display_text"))
+
+
+def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> list[Unit]:
+    """The passage's units with what each carries. A table row's context is the row's own
+    heading path (the parent rows' labels) and the column names; a sentence stands alone."""
+    weighted = weighted_concepts(analysis, idf)
+    rare = weighted[0][1] if weighted else None
+    ocr = is_ocr(passage)
+    split = split_row(passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    if split is not None:
+        row_text = " | ".join(split[1])
+        context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
+        return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
+                     holds(analysis, rare, context, ocr), row=True)]  # fmt: skip
+    context = f"{passage.section_title}\n" if passage.section_title else ""
+    return [
+        Unit(
+            s,
+            share_held(analysis, weighted, s, ocr),
+            expresses(kind, s),
+            holds(analysis, rare, context + s, ocr),
+        )
+        for s in split_sentences(passage.text)
+    ]
+
+
+def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> Unit | None:
+    """The unit an answer leads with: of the asked kind first, then holding the rarest concept,
+    then carrying most of the question (earlier wins a tie)."""
+    found = units(analysis, passage, idf, kind)
+    if not found:
+        return None
+    return max(found, key=lambda u: (u.typed, u.rare, round(u.coverage, 2)))
+
+
+def in_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
+    """The asked years and school levels are stated by the unit or the headings above it (a
+    figure for another year or level is not the asked figure)."""
+    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
+    if analysis.years and not any(y in where for y in analysis.years):
+        return False
+    return not analysis.levels or any(
+        record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(where))
+    )
+
+
+def typed_features(
+    analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]
+) -> dict[str, float]:
+    """Refusal features: does the best passage state the asked kind together with the rarest
+    asked concept; how much of the question its best typed unit carries; is the rarest concept
+    (with its diacritics) in any of the best passages at all."""
+    kind = kind_of(analysis)
+    rare = rarest_concept(analysis, idf)
+    leads = [(p, u) for p in fitting[:3] if (u := best_unit(analysis, p, idf, kind))]
+    best = [u for _, u in leads]
+    typed = [(p, u) for p, u in leads if u.typed]
+    scoped = not (analysis.years or analysis.levels) or any(in_scope(analysis, p, u) for p, u in typed)
+    return {
+        "scope_in_unit": float(scoped),
+        "type_and_rare": float(any(u.typed and u.rare for u in best)),
+        "typed_rare_unit": max((u.coverage for _, u in typed if u.rare), default=0.0),
+        "typed_unit": max((u.coverage for _, u in typed), default=0.0),
+        "rare_held": float(any(holds(analysis, rare, p.index_text, is_ocr(p)) for p in fitting[:3])),
+        "held_share": max((held_share(analysis, p, idf) for p in fitting[:3]), default=0.0),
+    }

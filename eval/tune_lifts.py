@@ -1,0 +1,157 @@
+"""Choose search's lifts (`assistant.search.LIFTS`) and how few documents a type + province/year
+must pick out to count as named (`assistant.named_documents.MAX_NAMED`) on the dev questions of
+both sets jointly, and report the choice on the held-out questions.
+
+    python -m eval.tune_lifts [--corpus FOLDER]
+
+BM25 only. Every candidate runs the real `search()`; the index's look-ups are memoised, so a
+grid costs a few minutes. Chosen by dev hits@5 summed over both sets, then MRR@10, then the
+grid's order (the current values first).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.named_documents import MAX_NAMED, named_documents
+from assistant.query import analyse
+from assistant.search import LIFTS, search
+from eval.gold import resolve_gold
+from eval.groups import question_group
+from eval.metrics import item_key, qrels_entry
+from eval.sets import load_set, settings_for
+
+GRID = {
+    "document": (LIFTS["document"], 0.0, 0.5, 2.0, 4.0),
+    "fact": (LIFTS["fact"], 0.0, 0.5, 2.0),
+    "number": (LIFTS["number"], 0.0),
+    "province": (LIFTS["province"], 0.5),
+    "opening": (LIFTS["opening"], 0.2),
+}
+MAX_NAMED_GRID = (MAX_NAMED, 1, 3, 5)
+
+
+class MemoIndex:
+    """The index with its look-ups remembered (the same query asked under every candidate)."""
+
+    def __init__(self, index) -> None:
+        self.index = index
+        self.sparse_search = lru_cache(maxsize=None)(self._sparse)
+        self.retrieve_one = lru_cache(maxsize=None)(self._retrieve)
+
+    def _sparse(self, terms: tuple, limit: int, filters: tuple):
+        return self.index.sparse_search(dict(terms), limit, {k: list(v) for k, v in filters} or None)
+
+    def _retrieve(self, chunk_id: str):
+        return self.index.retrieve([chunk_id])
+
+    def retrieve(self, chunk_ids: list[str]):
+        return [h for cid in chunk_ids for h in self.retrieve_one(cid)]
+
+
+class _Seam:
+    """What search() calls, answered from the memo."""
+
+    def __init__(self, memo: MemoIndex) -> None:
+        self.memo = memo
+
+    def sparse_search(self, terms, limit, filters=None):
+        flt = tuple(
+            sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in (filters or {}).items())
+        )
+        return self.memo.sparse_search(tuple(sorted(terms.items())), limit, flt)
+
+    def retrieve(self, chunk_ids):
+        return self.memo.retrieve(chunk_ids)
+
+
+def questions_of(set_name: str, service) -> list[tuple[dict, dict, bool]]:
+    """(question, qrels entry, gold by chunk id) for the answerable questions of a set."""
+    chunks_of = lru_cache(maxsize=None)(service.chunks)
+    out = []
+    for q in load_set(set_name):
+        if not q.get("gold"):
+            continue
+        by_id = any("quote" in g for g in q["gold"])
+        gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
+        out.append((q, gold, by_id))
+    return out
+
+
+def ranks(service, seam, items, lifts, max_named: int) -> dict[str, tuple[float, float]]:
+    """Question id -> (hit@5, reciprocal rank within 10) under these lifts."""
+    out = {}
+    for q, gold, by_id in items:
+        analysis = analyse(q["question"], service.profile)
+        c = analysis.constraints
+        docs = named_documents(service.profile.documents, c.doc_numbers, c.doc_types, c.provinces,
+                               c.years, max_named)  # fmt: skip
+        analysis.constraints = replace(c, documents=docs)
+        passages = search(seam, analysis, limit=10, idf=service.idf, mode="bm25", lifts=lifts)
+        keys = list(dict.fromkeys(p.id if by_id else item_key(p) for p in passages))
+        first = next((i for i, k in enumerate(keys) if k in gold), None)
+        out[q["id"]] = (
+            float(first is not None and first < 5),
+            1.0 / (first + 1) if first is not None else 0.0,
+        )
+    return out
+
+
+def totals(scores: dict, ids: list[str]) -> tuple[float, float]:
+    return sum(scores[i][0] for i in ids), sum(scores[i][1] for i in ids)
+
+
+def main() -> None:
+    from assistant.service import AssistantService
+    from assistant.settings import Settings
+
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=None, help="The development corpus root.")
+    args = parser.parse_args()
+    base = Settings().model_copy(update={"embedding_model": None, "reranker_model": None})
+    sets = {}
+    for name in ("seeds", "devcorpus"):
+        settings, _ = settings_for(name, base, args.corpus if name == "devcorpus" else None)
+        service = AssistantService(settings, owner="eduqa tune-lifts", load_models=False)
+        items = questions_of(name, service)
+        groups = {
+            g: [q["id"] for q, _, _ in items if question_group(q, name) == g] for g in ("dev", "held-out")
+        }
+        sets[name] = (service, _Seam(MemoIndex(service.index)), items, groups)
+    names = list(GRID)
+
+    def measure(lifts: dict, max_named: int) -> tuple:
+        scores = {n: ranks(s, seam, items, lifts, max_named) for n, (s, seam, items, _) in sets.items()}
+        return (
+            lifts,
+            max_named,
+            {n: {g: totals(scores[n], ids) for g, ids in sets[n][3].items()} for n in sets},
+        )
+
+    results = [
+        measure(dict(LIFTS) | dict(zip(names, v, strict=True)), MAX_NAMED)
+        for v in itertools.product(*GRID.values())
+    ]
+    dev = lambda r: tuple(sum(r[2][n]["dev"][i] for n in sets) for i in (0, 1))  # noqa: E731
+    best = max(results, key=dev)
+    best = max([best] + [measure(best[0], m) for m in MAX_NAMED_GRID[1:]], key=dev)
+    for label, (lifts, max_named, row) in (("current", results[0]), ("chosen", best)):
+        changed = {k: lifts[k] for k in names}
+        print(f"{label}: lifts {changed} max_named {max_named}")
+        for n in sets:
+            for g, ids in sets[n][3].items():
+                hits, rr = row[n][g]
+                size = len(ids)
+                print(f"  {n:<10} {g:<9} n={size:<4} hits@5 {hits / size:.3f}  MRR@10 {rr / size:.3f}")
+    for service, *_ in sets.values():
+        service.close()
+
+
+if __name__ == "__main__":
+    main()

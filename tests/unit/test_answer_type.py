@@ -1,0 +1,100 @@
+"""Answer-type evidence: the kind of answer a question wants, what states it in a real fee
+schedule, table rows answered as rows, and the refusal model's features and signs."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_type import asked_kind, expresses, figures_of
+from assistant.query import analyse
+from assistant.refusal import EXPECTED_SIGNS, FEATURES, load_model
+from assistant.refusal_fit import fit
+from assistant.table_rows import row_answer
+from assistant.typed_evidence import holds
+from ingest.pipeline import parse_file
+from tests.conftest import DEVCORPUS
+
+pytestmark = pytest.mark.unit
+FEES = "directives/hanoi-nq60-2025.txt"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Học phí mầm non ở thành phố là bao nhiêu một tháng?", "money"),
+        ("How much is the boarding fee per month?", "money"),
+        ("Nghị quyết về các khoản thu có hiệu lực từ ngày nào?", "date"),  # a fee topic, a date asked
+        ("Thoi gian giai quyet thu tuc cap phep la bao lau?", "duration"),
+        ("Tỷ lệ trẻ em đi học đúng độ tuổi đạt bao nhiêu?", "percent"),
+        ("Ai ký quyết định phân cấp?", "person"),
+        ("Nộp hồ sơ ở đâu?", "place"),
+        ("Which decree does the decision cite?", "document"),
+        ("Có bao nhiêu trường đạt chuẩn quốc gia?", "count"),
+        ("Nhiệm vụ trọng tâm của ngành giáo dục", ""),
+    ],
+)
+def test_asked_kind(question, kind):
+    assert asked_kind(question) == kind
+
+
+def test_what_states_each_kind():
+    assert figures_of("money", "Mức hỗ trợ 160.000 đồng/trẻ/tháng") == ["160.000"]
+    assert figures_of("money", "hỗ trợ 1,5 triệu đồng mỗi năm") == ["1,5 trieu dong"]
+    assert expresses("money", "1.1.2 | Bữa trưa | 35.000")
+    assert not expresses("money", "1 | 2.000545 | Cho phép thành lập cơ sở giáo dục")  # a procedure code
+    assert expresses("duration", "Thời gian giải quyết: Không quá 07 ngày làm việc")
+    assert not expresses("duration", "ngày 15 tháng 12 năm 2023")  # a date is no duration
+    assert expresses("date", "có hiệu lực kể từ ngày 08 tháng 12 năm 2025")
+    assert expresses("document", "theo Nghị định số 142/2025/NĐ-CP")
+    assert not expresses("count", "năm 2025")  # a year is no count
+    assert expresses("", "anything")  # nothing asked: nothing to miss
+
+
+@pytest.fixture(scope="module")
+def fee_rows():
+    parsed = parse_file(DEVCORPUS / FEES, DEVCORPUS, 512)
+    return {tuple(c.section): c for c in parsed.chunks}
+
+
+def test_a_fee_row_answers_as_a_row(fee_rows):
+    row = fee_rows[("Phụ lục", "dòng 1.1.1")]
+    columns = row.extra.get("columns")
+    answer = row_answer("money", row.text, columns)
+    assert answer is not None
+    assert answer.line() == "Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)"
+    heading = fee_rows[("Phụ lục", "dòng 1")]  # a heading row states no amount
+    assert row_answer("money", heading.text, columns) is None
+
+
+def test_diacritics_tell_near_words_apart(fee_rows):
+    skills = fee_rows[("Phụ lục", "dòng 3.2")].text  # '... bồi dưỡng ...', no swimming
+    swim = analyse("Mức thu tiền học bơi là bao nhiêu?")
+    concept = next(c for c in swim.concepts if c.name == "boi")
+    assert not holds(swim, concept, skills)
+    folded = analyse("Muc thu tien hoc boi la bao nhieu?")  # typed without diacritics: folded match
+    assert holds(folded, next(c for c in folded.concepts if c.name == "boi"), skills)
+
+
+def test_refusal_model_loads_with_documented_signs():
+    model = load_model()
+    assert model is not None and model.names and set(model.names) <= set(FEATURES)
+    assert model.signs_plausible()
+    for name, weight in zip(model.names, model.weights, strict=True):
+        assert weight * EXPECTED_SIGNS[name] >= 0, name
+    assert 0.0 < model.cut < 1.0
+
+
+def test_fitting_drops_a_feature_whose_sign_is_implausible():
+    # answerable rows have high evidence but (by construction) more 'missing_rare' too:
+    # missing_rare's fitted weight would be positive, against its documented direction
+    rows, labels = [], []
+    for i in range(40):
+        answerable = i % 2 == 0
+        row = dict.fromkeys(FEATURES, 0.0)
+        row |= {"best_evidence": (0.9 if answerable else 0.2) + 0.01 * (i % 5),
+                "missing_rare": (0.8 if answerable else 0.1) + 0.01 * (i % 3)}  # fmt: skip
+        rows.append(row)
+        labels.append(answerable)
+    model = fit(rows, labels)
+    assert "best_evidence" in model.names and "missing_rare" not in model.names
+    assert model.signs_plausible()
