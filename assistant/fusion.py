@@ -60,8 +60,9 @@ def question_kind(analysis: QueryAnalysis, translated_below: float) -> str:
     return "vi-nodiac" if analysis.typed_without_diacritics else "vi"
 
 
-# chosen by `python -m eval.tune_fusion --set both` on the dev groups of both question sets
-DEFAULT_WEIGHTS = FusionWeights({"vi": 0.5, "vi-nodiac": 0.0, "en": 0.5})
+# No dense vote by default: the gate chosen on both sets' dev groups did not hold on held-out
+# (README, "Dense vectors and fusion"); `EDUQA_FUSION_DENSE_WEIGHTS` sets one per kind.
+DEFAULT_WEIGHTS = FusionWeights()
 
 
 @lru_cache(maxsize=8192)
