@@ -46,9 +46,10 @@ def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict])
         carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
         has_target = asks_target and bool(matching_targets(analysis, p, targets))
         unit = decision.leads.get(p.id)
-        typed = answers_kind(unit, decision.kind)
+        typed = bool(decision.kind) and unit is not None and unit.typed  # states the asked kind
         covered = unit.coverage if typed and unit else 0.0
-        return (not typed, not has_target, -round(2 * covered + carried + 2 * p.evidence, 1), rank)
+        return (not answers_kind(unit, decision.kind), not typed, not has_target,
+                -round(2 * covered + carried + 2 * p.evidence, 1), rank)  # fmt: skip
 
     ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]
     limit = MAX_LISTED if analysis.asks_list else MAX_ANSWER_PASSAGES
@@ -101,7 +102,9 @@ def _row_line(decision: Decision, passage: Passage) -> list[str]:
     unit = decision.leads.get(passage.id)
     if unit is None or not unit.row or not answers_kind(unit, decision.kind):
         return []
-    row = row_answer(decision.kind, passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    columns = (passage.payload.get("extra") or {}).get("columns")
+    parent = (passage.payload.get("titles") or [""])[-1]
+    row = row_answer(decision.kind, passage.text, columns, parent)
     return [f"{row.line()} [1]"] if row is not None else []
 
 

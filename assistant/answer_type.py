@@ -62,7 +62,11 @@ _PERSON = re.compile(
     r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc)\b"
 )
 _NAME = re.compile(r"\b[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,3}\b")
-_PLACE = re.compile(r"\b(?:tai|dia chi|so \d+,? duong|phuong|xa|tinh|thanh pho|tru so|noi)\b")
+_PLACE = re.compile(  # where something is done or filed: an office, an address, a portal
+    r"\b(?:dia chi|tru so|trung tam phuc vu hanh chinh cong|bo phan (?:tiep nhan|mot cua)|cong dich vu cong"
+    r"|so \d+,? duong|(?:nop|gui) (?:ho so )?(?:truc tiep )?(?:tai|den|qua)"
+    r"|tai (?:tru so|trung tam|bo phan|so|phong|uy ban|truong|co so))\b"
+)
 _LIST = re.compile(r"(?:^|\n)\s*(?:[-+•]|[a-zđ]\)|\d+[.)])\s")
 
 

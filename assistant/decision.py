@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
+from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
 from assistant.typed_evidence import Unit, best_unit, kind_of, rarest_concept
@@ -99,14 +99,14 @@ def decide(
 
 
 def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:
-    """A figure is asked, and no best passage states one beside the rarest asked concept or
-    holds that concept at all — unless that concept is an English word the glossary could not
-    translate (its absence says nothing about the documents)."""
+    """A figure is asked in Vietnamese, and no best passage states one beside the rarest asked
+    concept or holds that concept at all (English questions are left to the model: their
+    concepts are translations, whose absence proves little)."""
     rare = rarest_concept(analysis, idf)
     return (
-        kind_of(analysis) in FIGURE_KINDS
+        analysis.language == "vi"  # an English question's concepts are translations: no proof
+        and kind_of(analysis) in FIGURE_KINDS
         and rare is not None
-        and rare.weight != UNTRANSLATED_WEIGHT
         and not (feats["type_and_rare"] or feats["rare_held"])
     )
 

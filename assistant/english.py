@@ -25,34 +25,8 @@ _SYLLABLE = re.compile(
 
 
 _ENGLISH_HINTS = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "when",
-        "where",
-        "how",
-        "is",
-        "are",
-        "the",
-        "of",
-        "for",
-        "to",
-        "in",
-        "by",
-        "does",
-        "do",
-        "did",
-        "should",
-        "must",
-        "target",
-        "targets",
-        "school",
-        "schools",
-        "rate",
-        "plan",
-        "deadline",
-    ]
+    "what which who when where how is are the of for to in by does do did should must target targets "
+    "school schools rate plan deadline".split()
 )
 _VIETNAMESE_WORDS = frozenset("la gi nao cua cho nhung duoc nam cac ai bao nhieu khi".split())
 

@@ -36,6 +36,7 @@ _IRREGULAR = {
     "data": "data", "criteria": "criterion", "curricula": "curriculum", "bases": "basis",
     "analyses": "analysis", "indices": "index", "news": "news", "series": "series",
     "second": "2nd",  # the ordinal, not the root of "seconded" (biệt phái)
+    "car": "automobile", "cars": "automobile",  # not the stem of "care"
 }  # fmt: skip
 _KEEP_S = ("ss", "us", "is", "ous", "ics")
 _ARTICLES = frozenset({"the", "a", "an"})

@@ -18,6 +18,7 @@ _ROW_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+(?:\.[0-9]+)*|[a-zđ]
 _UNIT = re.compile(r"^(?:đồng|nghìn đồng|ngàn đồng|triệu đồng|vnđ)\b|^[^\d|]{0,40}/\s*\w", re.IGNORECASE)
 _VALUE_COLUMN = re.compile(r"^(muc|so tien|gia|phi|le phi|kinh phi|don gia|thoi gian|thoi han|ty le)\b")
 MAX_LABEL = 160
+SHORT_LABEL = 40  # a label this short is read under its parent row
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,9 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
     return (header, cells) if len(cells) >= 2 else None
 
 
-def row_answer(kind: str, text: str, columns: list[str] | None = None) -> RowAnswer | None:
-    """The row's label and its value of the asked kind; None when the row states none."""
+def row_answer(kind: str, text: str, columns: list[str] | None = None, parent: str = "") -> RowAnswer | None:
+    """The row's label and its value of the asked kind; None when the row states none. A short
+    label ('Bữa trưa') is named under its parent row ('Dịch vụ tiền ăn của học sinh › Bữa trưa')."""
     split = split_row(text, columns)
     if split is None or not kind:
         return None
@@ -59,6 +61,8 @@ def row_answer(kind: str, text: str, columns: list[str] | None = None) -> RowAns
         labels = [c for c in cells[start:i] if not _UNIT.match(c)]
         units = [c for c in cells[start:i] + cells[i + 1 : i + 2] if _UNIT.match(c)]
         label = " — ".join(_short(c) for c in labels)
+        if parent and len(label) <= SHORT_LABEL and parent not in label:
+            label = f"{_short(parent)} › {label}"
         return RowAnswer(label, cells[i], units[0] if units else "", _column(header, cells, i))
     return None
 

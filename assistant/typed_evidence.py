@@ -18,9 +18,11 @@ from assistant.sentences import split_sentences
 from assistant.table_rows import split_row
 from ingest.text import fold_accents, has_diacritics, word_tokens
 
-# question words that say what kind of answer is wanted, not what it is about
-QUESTION_WORDS = frozenset("bao nhieu lau may gi nao ai dau khi sao the nhu how much long many what when who "
-                           "where which whom whose".split())  # fmt: skip
+# question words that say what kind of answer is wanted, not what it is about ('tối đa': at
+# most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often)
+QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le how much long "
+                           "many what when who where which whom whose maximum minimum share percentage "
+                           "percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 
@@ -64,7 +66,13 @@ def share_held(analysis: QueryAnalysis, weighted: list[tuple[float, Concept]], t
 
 
 def held_share(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> float:
-    return share_held(analysis, weighted_concepts(analysis, idf), passage.index_text, is_ocr(passage))
+    weighted, ocr = weighted_concepts(analysis, idf), is_ocr(passage)
+    return max(share_held(analysis, weighted, text, ocr) for text in readable(passage))
+
+
+def readable(passage: Passage) -> list[str]:
+    """The passage's text as indexed, and its restored reading when it is an OCR text."""
+    return [passage.index_text, *([passage.payload["display_text"]] if is_ocr(passage) else [])]
 
 
 def _accent_key(token: str) -> str:
@@ -98,7 +106,7 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
 
 
 def is_ocr(passage: Passage) -> bool:
-    return bool(passage.payload.get("restored") or passage.payload.get("display_text"))
+    return bool(passage.payload.get("display_text"))
 
 
 def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> list[Unit]:
@@ -114,15 +122,28 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
                      holds(analysis, rare, context, ocr), row=True)]  # fmt: skip
     context = f"{passage.section_title}\n" if passage.section_title else ""
+    sentences = split_sentences(passage.text)
+    readings = restored_readings(passage, len(sentences))
     return [
         Unit(
             s,
-            share_held(analysis, weighted, s, ocr),
+            max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
             expresses(kind, s),
-            holds(analysis, rare, context + s, ocr),
+            holds(analysis, rare, context + s, ocr) or holds(analysis, rare, r, ocr),
         )
-        for s in split_sentences(passage.text)
+        for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def restored_readings(passage: Passage, n: int) -> list[str]:
+    """For an OCR passage, each sentence's restored reading (diacritics and misread letters
+    restored at ingest) when the restored text splits into as many sentences, else the whole
+    restored text beside each; '' for a clean passage."""
+    restored = passage.payload.get("display_text") or ""
+    if not restored:
+        return [""] * n
+    pieces = split_sentences(restored)
+    return pieces if len(pieces) == n else [restored] * n
 
 
 def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> Unit | None:
@@ -153,7 +174,8 @@ def typed_features(
     (with its diacritics) in any of the best passages at all."""
     kind = kind_of(analysis)
     rare = rarest_concept(analysis, idf)
-    leads = [(p, u) for p in fitting[:3] if (u := best_unit(analysis, p, idf, kind))]
+    top = fitting[:3]
+    leads = [(p, u) for p in top if (u := best_unit(analysis, p, idf, kind))]
     best = [u for _, u in leads]
     typed = [(p, u) for p, u in leads if u.typed]
     scoped = not (analysis.years or analysis.levels) or any(in_scope(analysis, p, u) for p, u in typed)
@@ -162,6 +184,6 @@ def typed_features(
         "type_and_rare": float(any(u.typed and u.rare for u in best)),
         "typed_rare_unit": max((u.coverage for _, u in typed if u.rare), default=0.0),
         "typed_unit": max((u.coverage for _, u in typed), default=0.0),
-        "rare_held": float(any(holds(analysis, rare, p.index_text, is_ocr(p)) for p in fitting[:3])),
-        "held_share": max((held_share(analysis, p, idf) for p in fitting[:3]), default=0.0),
+        "rare_held": float(any(holds(analysis, rare, t, is_ocr(p)) for p in top for t in readable(p))),
+        "held_share": max((held_share(analysis, p, idf) for p in top), default=0.0),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections import Counter
 
@@ -10,6 +11,8 @@ from ingest.text import bm25_terms
 K1 = 1.2
 B = 0.75
 DEFAULT_AVGDL = 200.0
+TITLE_SWITCH = "EDUQA_BM25_TITLE_WEIGHT"
+DEFAULT_TITLE_WEIGHT = 0.0
 
 
 def term_id(term: str) -> int:
@@ -40,3 +43,27 @@ def query_vector(weighted_terms: dict[str, float]) -> tuple[list[int], list[floa
 def average_length(texts: list[str]) -> float:
     lengths = [len(bm25_terms(t)) for t in texts]
     return sum(lengths) / len(lengths) if lengths else DEFAULT_AVGDL
+
+
+def title_field(doc: dict) -> str:
+    """What every chunk of a document shares: its type, number and title."""
+    return " ".join(str(doc.get(k) or "") for k in ("type", "number", "title")).strip()
+
+
+def title_weight() -> float:
+    """Weight of the title field beside the chunk's own text (0 leaves it out); measured in
+    README "Benchmark"."""
+    return float(os.environ.get(TITLE_SWITCH, DEFAULT_TITLE_WEIGHT))
+
+
+def chunk_vector(text: str, title: str, avgdl: float = DEFAULT_AVGDL) -> tuple[list[int], list[float]]:
+    """The chunk's own BM25 weights plus, at title_weight(), those of its document's title field:
+    the title's words are searchable from every chunk, weighing less than the chunk's own."""
+    indices, values = doc_vector(text, avgdl)
+    weight = title_weight()
+    if not title or weight <= 0:
+        return indices, values
+    weights = dict(zip(indices, values, strict=True))
+    for idx, value in zip(*doc_vector(title, avgdl), strict=True):
+        weights[idx] = weights.get(idx, 0.0) + weight * value
+    return list(weights), list(weights.values())

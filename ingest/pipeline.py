@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.bm25 import doc_vector
+from ingest.bm25 import chunk_vector, title_field
 from ingest.chunks import Chunk, ParsedDocument, parse_document
 from ingest.corpus_state import (
     corpus_files,
@@ -180,7 +180,7 @@ def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: fl
     dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
     points = []
     for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-        indices, values = doc_vector(bm25_text(chunk), avgdl)
+        indices, values = chunk_vector(bm25_text(chunk), title_field(chunk.doc), avgdl)
         vectors: dict = {SPARSE: (indices, values)}
         if vector is not None:
             vectors[DENSE] = vector

@@ -46,6 +46,8 @@ def test_what_states_each_kind():
     assert not expresses("duration", "ngày 15 tháng 12 năm 2023")  # a date is no duration
     assert expresses("date", "có hiệu lực kể từ ngày 08 tháng 12 năm 2025")
     assert expresses("document", "theo Nghị định số 142/2025/NĐ-CP")
+    assert expresses("place", "Nộp hồ sơ trực tiếp đến Trung tâm Phục vụ Hành chính công tỉnh")
+    assert not expresses("place", "thủ tục hành chính trên địa bàn tỉnh")  # a province is no office
     assert not expresses("count", "năm 2025")  # a year is no count
     assert expresses("", "anything")  # nothing asked: nothing to miss
 
@@ -62,6 +64,9 @@ def test_a_fee_row_answers_as_a_row(fee_rows):
     answer = row_answer("money", row.text, columns)
     assert answer is not None
     assert answer.line() == "Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)"
+    lunch = fee_rows[("Phụ lục", "dòng 1.1.2")]  # its unit cell is merged with the row above
+    named = row_answer("money", lunch.text, columns, parent=lunch.titles[-1])
+    assert named is not None and named.line() == "Dịch vụ tiền ăn của học sinh › Bữa trưa: 35.000 (Mức trần)"
     heading = fee_rows[("Phụ lục", "dòng 1")]  # a heading row states no amount
     assert row_answer("money", heading.text, columns) is None
 

@@ -3,9 +3,12 @@ first, the seed glossary first), names and numbers passed through, and how much 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from assistant.lexicon import english_stem, lexicon, parse_lines
+import assistant.lexicon as lexicon_module
+from assistant.lexicon import english_key, english_stem, lexicon, parse_lines
 from assistant.query import analyse
 
 pytestmark = pytest.mark.unit
@@ -65,8 +68,13 @@ def test_the_seed_glossary_wins_a_clash():
     assert lexicon().lookup("the") == () and lexicon().lookup("documents") == ()
 
 
-def test_the_lexicon_is_large_and_every_line_parses():
+def test_the_lexicon_is_large_and_lists_base_forms_only():
     assert len(lexicon().renderings) >= 1500
+    lines = (Path(lexicon_module.__file__).with_name("lexicon.txt")).read_text(encoding="utf-8")
+    for line in lines.splitlines():
+        if "=>" in line and not line.startswith("#"):
+            keys = [english_key(alt) for alt in line.split("=>")[0].split("|")]
+            assert len(keys) == len(set(keys)), line  # inflections are the stemmer's job
     table = parse_lines(["a fee | fees => phí | lệ phí  # comment", "no arrow here"])
     assert table == {(english_stem("fee"),): ("phí", "lệ phí")}
 
@@ -96,3 +104,9 @@ def test_english_number_notation_becomes_the_documents():
     assert "20.000" in analysis.terms
     assert analyse("Article 2.1 of the resolution").numbers == ["2.1"]  # not a decimal figure
     assert analyse("Tỷ lệ 98,5% là gì?").numbers == ["98,5%"]
+
+
+def test_stems_that_would_collide_are_kept_apart():
+    assert lexicon().lookup("care") != lexicon().lookup("car")
+    assert "phan cap" in phrases("Which tasks does the province delegate to the department?")
+    assert "nang luong" not in phrases("What powers are delegated to the department?")
