@@ -65,6 +65,12 @@ def question_kind(analysis: QueryAnalysis, translated_below: float) -> str:
 DEFAULT_WEIGHTS = FusionWeights()
 
 
+def wants_dense(mode: str, sparse: list[Hit], analysis: QueryAnalysis, weights: FusionWeights) -> bool:
+    """Whether a search needs the dense ranking: dense mode, a dense vote for this kind of
+    question, or hybrid where BM25 found nothing at all (the dense ranking then stands alone)."""
+    return mode == "dense" or (mode == "hybrid" and (not sparse or bool(weights.dense_weight(analysis))))
+
+
 @lru_cache(maxsize=8192)
 def text_cleanliness(text: str) -> float:
     """1.0 for text with its diacritics, falling towards 0 for OCR text that lost them."""

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense
 from assistant.query import QueryAnalysis, analyse
 from assistant.search import CANDIDATES, add_fact_ranking, boost
 from assistant.targeting import with_named
@@ -71,8 +71,7 @@ def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
     """search()'s order (fusion, the asked fact's chunks, boosts, duplicates collapsed) without
     the evidence scores."""
     sparse = c.sparse if mode in ("bm25", "hybrid") else []
-    voting = mode == "dense" or (mode == "hybrid" and weights.dense_weight(c.analysis))
-    dense = c.dense if voting else []  # as search(): no dense vote, no dense candidates
+    dense = c.dense if wants_dense(mode, sparse, c.analysis, weights) else []  # as search()
     fused = fuse(sparse, dense, c.analysis, weights)
     sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
     passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]

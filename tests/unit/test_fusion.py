@@ -14,6 +14,7 @@ from assistant.fusion import (
     fuse,
     question_kind,
     text_cleanliness,
+    wants_dense,
     weights_for,
 )
 from assistant.query import analyse
@@ -110,3 +111,14 @@ def test_search_with_the_default_gate_and_no_model_is_bm25(seed_service):
     hybrid = [p.id for p in seed_service.search(ENGLISH, 10)]
     bm25 = [p.id for p in seed_service.search(ENGLISH, 10, mode="bm25")]
     assert hybrid == bm25
+
+
+def test_dense_ranking_is_wanted_where_it_votes_or_bm25_found_nothing(seed_service):
+    off = FusionWeights()
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    assert sparse and not wants_dense("hybrid", sparse, analysis, off)
+    assert wants_dense("hybrid", sparse, analysis, FusionWeights({"vi": 0.5}))
+    assert wants_dense("dense", [], analysis, off) and not wants_dense("bm25", [], analysis, off)
+    nothing = analyse("zyxwvut qqqjjj", seed_service.profile)
+    found = seed_service.index.sparse_search(nothing.terms, CANDIDATES)
+    assert found == [] and wants_dense("hybrid", found, nothing, off)  # dense stands alone
