@@ -17,6 +17,7 @@ from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from assistant.sentences import best_sentences, lead_quote, sentence_score
 from assistant.table_rows import row_answer
+from assistant.typed_evidence import in_scope
 from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
@@ -48,7 +49,8 @@ def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict])
         unit = decision.leads.get(p.id)
         typed = bool(decision.kind) and unit is not None and unit.typed  # states the asked kind
         covered = unit.coverage if typed and unit else 0.0
-        return (not answers_kind(unit, decision.kind), not typed, not has_target,
+        scoped = unit is not None and in_scope(analysis, p, unit)  # the asked year and level
+        return (not answers_kind(unit, decision.kind), not typed, not scoped, not has_target,
                 -round(2 * covered + carried + 2 * p.evidence, 1), rank)  # fmt: skip
 
     ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]

@@ -1,48 +1,74 @@
-"""Fusing the BM25 and dense rankings: weighted reciprocal rank fusion.
+"""Fusing the BM25 and dense rankings: weighted reciprocal rank fusion behind a gate.
 
-Rank fusion is robust to BM25 and cosine scores living on different scales. The weights are
-measured, not assumed: `python -m eval.tune_fusion` chooses them on the dev part of the question
-sets and reports them on the held-out part. A dense weight must add at least two dev questions
-to the top 5 without losing any language; it is per question language, optionally scaled by how
-much of a passage still carries its diacritics (OCR text that lost them is where the model is
-weakest).
+Rank fusion is robust to BM25 and cosine scores living on different scales. How much the dense
+ranking may vote depends on where BM25 is known to be weak and the model strong, measured and
+not assumed (`python -m eval.tune_fusion --set both` chooses every number here on the dev
+questions of the seeds and of the development corpus together and reports held-out):
 
-Measured on the seeds with the bundled 4-bit multilingual-e5-small (held-out = the `test`
-split): dense alone reaches hit@5 0.54 against BM25's 0.90, weakest on OCR text and on English.
-The rule above picked, on dev, no English weight and a Vietnamese weight of 0.25 with the OCR
-gate (+2 dev questions); on the held-out split that lost one Vietnamese question from the top 5
-(MRR@10 0.80 -> 0.83), so the dense vote is not adopted: it is off in `hybrid` until a model or
-corpus earns it on held-out questions (`EDUQA_FUSION_DENSE_WEIGHTS` sets it), and the dense
-ranking stays available as `mode="dense"`. A smaller RRF k (20) measured better for BM25 itself
-on both splits (its top ranks weigh more against the year, level and province boosts) but moves
-the answer of figure questions, so k stays 60 here.
+- the kind of question (`question_kind`): Vietnamese with diacritics, Vietnamese typed without
+  them (where the model is weakest), English the lexicon rendered, and English it mostly could
+  not render (`QueryAnalysis.translated_share` below `translated_below`: BM25 then searches with
+  a few generic Vietnamese words, and the multilingual model is the only reader of the rest);
+- the passage: a dense vote is scaled by how clean the passage's text reads (`ocr_gate`; OCR
+  text that lost its diacritics is where the model ranks worst);
+- candidates only the dense ranking found (`dense_only` scales their vote; 1 keeps plain RRF);
+- the RRF constant `rrf_k` (smaller: the top ranks of each list weigh more).
+
+The chosen values and their dev / held-out numbers are in README ("Dense vectors and fusion").
+`EDUQA_FUSION_DENSE_WEIGHTS` replaces the per-kind weights and keeps the rest of the gate.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from assistant.query import QueryAnalysis
 from ingest.index import Hit
 from ingest.text import diacritic_ratio
 
 RRF_K = 60
 CLEAN_TEXT_RATIO = 0.25  # share of marked letters in ordinary Vietnamese text (measured: 0.3–0.4)
+QUESTION_KINDS = ("vi", "vi-nodiac", "en", "en-untranslated")
+_FALLBACK = {"vi-nodiac": "vi", "en-untranslated": "en"}  # a kind without a weight takes its parent's
 
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weight of each ranking's reciprocal rank; BM25 is the unit."""
+    """Weight of the dense ranking's reciprocal rank per kind of question; BM25 is the unit."""
 
-    dense: dict[str, float] = field(default_factory=lambda: {"vi": 0.0, "en": 0.0})
+    dense: dict[str, float] = field(default_factory=dict)
     ocr_gate: bool = False  # scale a passage's dense vote by how clean its text reads
-    rrf_k: int = RRF_K  # smaller: the top ranks of each list weigh more against the rest
+    rrf_k: int = RRF_K
+    translated_below: float = 0.0  # English with a smaller translated share is "en-untranslated"
+    dense_only: float = 1.0  # scale of the vote of a passage BM25 did not find at all
 
-    def dense_weight(self, language: str) -> float:
-        return self.dense.get(language, self.dense.get("vi", 0.0))
+    def kind(self, analysis: QueryAnalysis) -> str:
+        return question_kind(analysis, self.translated_below)
+
+    def dense_weight(self, analysis: QueryAnalysis) -> float:
+        kind = self.kind(analysis)
+        while kind not in self.dense and kind in _FALLBACK:
+            kind = _FALLBACK[kind]
+        return self.dense.get(kind, self.dense.get("vi", 0.0))
 
 
+def question_kind(analysis: QueryAnalysis, translated_below: float) -> str:
+    """One of QUESTION_KINDS."""
+    if analysis.language == "en":
+        return "en-untranslated" if analysis.translated_share < translated_below else "en"
+    return "vi-nodiac" if analysis.typed_without_diacritics else "vi"
+
+
+# No dense vote by default: the gate chosen on both sets' dev groups did not hold on held-out
+# (README, "Dense vectors and fusion"); `EDUQA_FUSION_DENSE_WEIGHTS` sets one per kind.
 DEFAULT_WEIGHTS = FusionWeights()
+
+
+def wants_dense(mode: str, sparse: list[Hit], analysis: QueryAnalysis, weights: FusionWeights) -> bool:
+    """Whether a search needs the dense ranking: dense mode, a dense vote for this kind of
+    question, or hybrid where BM25 found nothing at all (the dense ranking then stands alone)."""
+    return mode == "dense" or (mode == "hybrid" and (not sparse or bool(weights.dense_weight(analysis))))
 
 
 @lru_cache(maxsize=8192)
@@ -54,24 +80,30 @@ def text_cleanliness(text: str) -> float:
 def fuse(
     sparse: list[Hit],
     dense: list[Hit],
-    language: str,
+    analysis: QueryAnalysis,
     weights: FusionWeights = DEFAULT_WEIGHTS,
 ) -> dict[str, tuple[float, dict]]:
-    """Point id -> (fused score, payload) over both rankings (either may be empty)."""
+    """Point id -> (fused score, payload) over both rankings (either may be empty; dense alone
+    is ranked as it is, ungated)."""
     fused: dict[str, tuple[float, dict]] = {}
     for rank, hit in enumerate(sparse):
         score, _ = fused.get(hit.id, (0.0, hit.payload))
         fused[hit.id] = (score + 1.0 / (weights.rrf_k + rank + 1), hit.payload)
-    dense_weight = weights.dense_weight(language) if sparse else 1.0
+    found = set(fused)
+    base = weights.dense_weight(analysis) if sparse else 1.0
     for rank, hit in enumerate(dense):
-        weight = dense_weight
-        if weights.ocr_gate and sparse:
-            weight *= text_cleanliness(hit.payload.get("text", ""))
+        weight = base * _passage_gate(hit, weights, found) if sparse else base
         score, _ = fused.get(hit.id, (0.0, hit.payload))
         fused[hit.id] = (score + weight / (weights.rrf_k + rank + 1), hit.payload)
     return fused
 
 
+def _passage_gate(hit: Hit, weights: FusionWeights, found: set[str]) -> float:
+    gate = text_cleanliness(hit.payload.get("text", "")) if weights.ocr_gate else 1.0
+    return gate if hit.id in found else gate * weights.dense_only
+
+
 def weights_for(dense: dict[str, float] | None) -> FusionWeights:
-    """The measured defaults, or the given dense weights per question language."""
-    return DEFAULT_WEIGHTS if dense is None else FusionWeights(dense=dict(dense))
+    """The measured defaults, or the given dense weights per kind of question (the rest of the
+    measured gate kept)."""
+    return DEFAULT_WEIGHTS if dense is None else replace(DEFAULT_WEIGHTS, dense=dict(dense))

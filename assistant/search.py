@@ -14,7 +14,7 @@ from assistant.constraints import number_fits, province_fits, year_fits
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.document_facts import states_fact
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from assistant.targeting import fact_ranking, with_named
@@ -163,11 +163,9 @@ def search(
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
         if not flt:
             sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
-    if embedder is not None and (
-        mode == "dense" or (mode == "hybrid" and weights.dense_weight(analysis.language))
-    ):
+    if embedder is not None and wants_dense(mode, sparse, analysis, weights):
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
-    fused = fuse(sparse, dense, analysis.language, weights)
+    fused = fuse(sparse, dense, analysis, weights)
     sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
     passages = [
         _passage(pid, score * boost(analysis, payload, lifts, sources), payload)

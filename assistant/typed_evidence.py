@@ -70,6 +70,21 @@ def held_share(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float])
     return max(share_held(analysis, weighted, text, ocr) for text in readable(passage))
 
 
+def holds_read(analysis: QueryAnalysis, concept: Concept | None, text: str, restored: str) -> bool:
+    """`holds` on a clean text; on an OCR text, on its restored reading with diacritics checked
+    (the OCR letters alone match folded words by chance: 'phi hop' for 'phối hợp'), the OCR
+    letters counting only for a question typed without diacritics."""
+    if not restored:
+        return holds(analysis, concept, text)
+    if holds(analysis, concept, restored):
+        return True
+    return not has_diacritics(analysis.question) and holds(analysis, concept, text, ocr=True)
+
+
+def restored_text(passage: Passage) -> str:
+    return passage.payload.get("display_text") or ""
+
+
 def readable(passage: Passage) -> list[str]:
     """The passage's text as indexed, and its restored reading when it is an OCR text."""
     return [passage.index_text, *([passage.payload["display_text"]] if is_ocr(passage) else [])]
@@ -120,7 +135,7 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         row_text = " | ".join(split[1])
         context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
-                     holds(analysis, rare, context, ocr), row=True)]  # fmt: skip
+                     holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
     context = f"{passage.section_title}\n" if passage.section_title else ""
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
@@ -129,7 +144,7 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
             s,
             max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
             expresses(kind, s),
-            holds(analysis, rare, context + s, ocr) or holds(analysis, rare, r, ocr),
+            holds_read(analysis, rare, context + s, r),
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
@@ -184,6 +199,6 @@ def typed_features(
         "type_and_rare": float(any(u.typed and u.rare for u in best)),
         "typed_rare_unit": max((u.coverage for _, u in typed if u.rare), default=0.0),
         "typed_unit": max((u.coverage for _, u in typed), default=0.0),
-        "rare_held": float(any(holds(analysis, rare, t, is_ocr(p)) for p in top for t in readable(p))),
+        "rare_held": float(any(holds_read(analysis, rare, p.index_text, restored_text(p)) for p in top)),
         "held_share": max((held_share(analysis, p, idf) for p in top), default=0.0),
     }

@@ -3,7 +3,9 @@ of the benchmark sets and report refusal precision and recall on the `held-out` 
 
 Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on.
 Reproducible: same indexes, same questions -> same coefficients (plain gradient descent, no
-randomness). A question whose `kind` is `unanswerable` should be refused.
+randomness). A question whose `kind` is `unanswerable` should be refused. Questions a rule
+refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on,
+but their wrong refusals count against the 10% the cut may refuse.
 """
 
 from __future__ import annotations
@@ -81,7 +83,8 @@ def calibrate_cmd(
     out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
 ) -> None:
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
-    document group, write assistant/refusal.json, and print refusal precision, recall and
+    document group of the sets together, keeping only features whose fitted sign matches their
+    documented direction; write assistant/refusal.json, and print refusal precision, recall and
     wrong refusals on both groups (the held-out one is the measure)."""
     from assistant.refusal import MODEL_PATH, load_model
     from assistant.refusal_fit import fit

@@ -1,34 +1,37 @@
-"""Measure the fusion of BM25 and dense rankings: choose weights on one split, report on another.
+"""Measure the fusion of BM25 and dense rankings: choose the gate on dev questions, report held-out.
 
-    python -m eval.tune_fusion [--set seeds] [--set devcorpus [--corpus FOLDER]]
+    python -m eval.tune_fusion --set both          # seeds and devcorpus, chosen on both dev groups
+    python -m eval.tune_fusion --set devcorpus [--corpus FOLDER] [--json]
 
-Every candidate `FusionWeights` ranks as search does (fusion, boosts, duplicates collapsed) over
-the ingested index; the Qdrant candidate lists are fetched once per question and reused, so a
-grid costs seconds. The weights are chosen on the dev part (the seeds' `dev` split, the
-devcorpus's `dev` document group) and reported on the rest (`test`, `held-out`), overall and per
-language, beside bm25 and dense alone, and with and without the English glossary.
+Every candidate gate ranks as search does (fusion, boosts, duplicates collapsed) over the
+ingested index; the Qdrant candidate lists are fetched once per question and reused, and each
+question is ranked once per grid point (`eval.fusion_grid`), so the whole grid costs a minute or
+two. The gate is chosen on the dev document group of every set given, jointly, and reported on
+both groups of each set (held-out is the measure), overall and per language, beside bm25 and
+dense alone, plain RRF, and BM25 without the English lexicon.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.copies import collapse_duplicates
-from assistant.fusion import DEFAULT_WEIGHTS, RRF_K, FusionWeights, fuse
+from assistant.copies import Passage, collapse_duplicates
+from assistant.copies import passage_from_payload as _passage
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense
 from assistant.query import QueryAnalysis, analyse
-from assistant.search import CANDIDATES, Passage, _passage, boost
+from assistant.search import CANDIDATES, add_fact_ranking, boost
+from assistant.targeting import with_named
+from eval.fusion_grid import Outcome, Question, choose
 from eval.gold import resolve_gold
 from eval.metrics import qrels_entry, ranked_keys, retrieval_scores, run_entry
 from ingest.index import ChunkIndex, Hit
 
-DENSE_GRID = (0.0, 0.1, 0.25, 0.5, 1.0)
-RRF_K_GRID = (RRF_K,)  # (60, 20, 5) measured k=20 best for BM25 itself; kept at 60 (see fusion.py)
 METRICS = ("hits@1", "hits@5", "mrr@10")
-MIN_GAIN = 2  # dev questions a dense weight must add to the top 5: one is within a group's noise
+PLAIN_RRF = FusionWeights({"vi": 1.0, "en": 1.0})
 
 
 @dataclass
@@ -42,9 +45,10 @@ class Candidates:
     gold: dict[str, int]  # qrels entry: gold keys (source#section) or chunk ids
     by_id: bool  # gold given as chunk ids (quotes resolved) rather than sections
     index: ChunkIndex  # the set's index (for duplicate collapsing)
+    key: str = ""  # set name + question id
 
 
-def fetch(service, questions: list[dict], glossary: bool = True) -> list[Candidates]:
+def fetch(service, questions: list[dict], glossary: bool = True, set_name: str = "") -> list[Candidates]:
     """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
     chunks_of = lru_cache(maxsize=None)(service.chunks)
     index = service.index  # in-process look-ups: duplicate collapsing repeats them cheaply
@@ -56,31 +60,58 @@ def fetch(service, questions: list[dict], glossary: bool = True) -> list[Candida
         gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
         analysis = analyse(q["question"], service.profile, use_glossary=glossary)
         sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
+        sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
         vector = service.embedder.embed_query(analysis.search_text)
         dense = service.index.dense_search(vector, CANDIDATES)
-        out.append(Candidates(q, analysis, sparse, dense, gold, by_id, index))
+        out.append(Candidates(q, analysis, sparse, dense, gold, by_id, index, f"{set_name}:{q['id']}"))
     return out
 
 
 def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
-    """search()'s order (fusion, boosts, duplicates collapsed) without the evidence scores."""
+    """search()'s order (fusion, the asked fact's chunks, boosts, duplicates collapsed) without
+    the evidence scores."""
     sparse = c.sparse if mode in ("bm25", "hybrid") else []
-    voting = mode == "dense" or (mode == "hybrid" and weights.dense_weight(c.analysis.language))
-    dense = c.dense if voting else []  # as search(): no dense vote, no dense candidates
-    fused = fuse(sparse, dense, c.analysis.language, weights)
-    passages = [_passage(pid, s * boost(c.analysis, p), p) for pid, (s, p) in fused.items()]
+    dense = c.dense if wants_dense(mode, sparse, c.analysis, weights) else []  # as search()
+    fused = fuse(sparse, dense, c.analysis, weights)
+    sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
+    passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]
     return sorted(collapse_duplicates(c.index, passages), key=lambda p: p.score, reverse=True)[:20]
+
+
+def run_keys(c: Candidates, passages: list[Passage]) -> list[str]:
+    return [p.id for p in passages] if c.by_id else ranked_keys(passages)
+
+
+def outcome(c: Candidates, weights: FusionWeights) -> Outcome:
+    """Gold in the top 5, and the reciprocal rank of the first gold in the top 10."""
+    keys = ranked_keys(run_keys(c, ranking(c, "hybrid", weights)))[:10]
+    rank = next((i for i, key in enumerate(keys) if key in c.gold), None)
+    return Outcome(int(rank is not None and rank < 5), 0.0 if rank is None else 1.0 / (rank + 1))
+
+
+def cached_ranker(cands: list[Candidates]):
+    """outcome() by question key, computed once per effective setting of that question."""
+    by_key = {c.key: c for c in cands}
+    seen: dict[tuple, Outcome] = {}
+
+    def rank(key: str, weights: FusionWeights) -> Outcome:
+        c = by_key[key]
+        w = weights.dense_weight(c.analysis)
+        setting = (key, w, weights.rrf_k) + ((weights.ocr_gate, weights.dense_only) if w else ())
+        if setting not in seen:
+            seen[setting] = outcome(c, weights)
+        return seen[setting]
+
+    return rank
 
 
 def score(cands: list[Candidates], mode: str, weights: FusionWeights = DEFAULT_WEIGHTS) -> dict:
     """hits@1, hits@5, MRR@10 overall and per language for one configuration."""
     runs, qrels, langs = {}, {}, {}
     for c in cands:
-        qid = c.question["id"]
-        passages = ranking(c, mode, weights)
-        runs[qid] = run_entry([p.id for p in passages] if c.by_id else ranked_keys(passages))
-        qrels[qid] = c.gold
-        langs[qid] = c.question["lang"]
+        runs[c.key] = run_entry(run_keys(c, ranking(c, mode, weights)))
+        qrels[c.key] = c.gold
+        langs[c.key] = c.question["lang"]
     _, per_question = retrieval_scores(qrels, runs, METRICS)
     table = {"all": _mean(per_question, list(per_question))}
     for lang in sorted(set(langs.values())):
@@ -93,53 +124,13 @@ def _mean(per_question: dict, ids: list[str]) -> dict:
     return out | {"n": len(ids)}
 
 
-LANGUAGE_GROUPS = {"en": ("en",), "vi": ("vi", "vi-nodiac")}  # keyed as QueryAnalysis.language
-
-
-def merit(table: dict, bm25: dict, langs: tuple[str, ...]) -> tuple[bool, float, float]:
-    """(never below BM25 and, unless equal to it, at least MIN_GAIN more questions in the top 5;
-    questions in the top 5; MRR@10 summed) over these languages' questions."""
-    rows = [(table[lang], bm25[lang]) for lang in langs if lang in table]
-    hits = sum(r["hits@5"] * r["n"] for r, _ in rows)
-    gain = hits - sum(b["hits@5"] * b["n"] for _, b in rows)
-    safe = all(row["hits@5"] >= base["hits@5"] for row, base in rows) and (
-        gain >= MIN_GAIN - 1e-9 or table is bm25
-    )
-    return safe, hits, sum(r["mrr@10"] * r["n"] for r, _ in rows)
-
-
-def choose(cands: list[Candidates]) -> tuple[FusionWeights, dict, dict]:
-    """First RRF k on BM25 alone (it sets how much the year/level/province boosts weigh against
-    rank), then per language group the dense weight with the best hits@5 (then MRR@10) among
-    those never below BM25 at that k, with or without the OCR gate. Ties go to the smaller
-    weight. Returns the weights, their table and BM25's table."""
-    whole = ("en", "vi", "vi-nodiac")
-    k = max(RRF_K_GRID, key=lambda k: merit(*[score(cands, "bm25", FusionWeights(rrf_k=k))] * 2, whole)[1:])
-    bm25 = score(cands, "bm25", FusionWeights(rrf_k=k))
-    best: tuple[tuple, FusionWeights] | None = None
-    for gate in (False, True):
-        tables = {w: score(cands, "hybrid", FusionWeights({"vi": w, "en": w}, gate, k)) for w in DENSE_GRID}
-        tables[0.0] = bm25  # no dense vote: BM25's own ranking
-        chosen = {
-            group: max(DENSE_GRID, key=lambda w, langs=langs: merit(tables[w], bm25, langs))
-            for group, langs in LANGUAGE_GROUPS.items()
-        }
-        merits = [merit(tables[chosen[g]], bm25, langs) for g, langs in LANGUAGE_GROUPS.items()]
-        key = (all(m[0] for m in merits), sum(m[1] for m in merits), sum(m[2] for m in merits))
-        if best is None or key > best[0]:
-            best = (key, FusionWeights(chosen, gate, k))
-    assert best is not None
-    return best[1], score(cands, "hybrid", best[1]), bm25
-
-
 def open_set(name: str, corpus: Path | None):
     """A service over the set's own index, ingested if needed."""
     from assistant.service import AssistantService
     from assistant.settings import Settings
     from eval.sets import settings_for
 
-    settings = settings_for(name, Settings(), corpus)
-    settings, root = settings if isinstance(settings, tuple) else (settings, None)
+    settings, root = settings_for(name, Settings(), corpus)
     service = AssistantService(settings, owner="eduqa tune-fusion")
     if service.embedder is None:
         service.close()
@@ -153,50 +144,59 @@ def open_set(name: str, corpus: Path | None):
     return service
 
 
-def question_groups(name: str) -> tuple[list[dict], list[dict]]:
-    """(choose on, report on): the seeds' own dev/test split, the devcorpus's document groups."""
-    from eval.groups import by_group
-    from eval.sets import load_set
-
-    questions = load_set(name)
-    if name == "seeds":
-        return [q for q in questions if q.get("split") == "dev"], [
-            q for q in questions if q.get("split") == "test"
-        ]
-    groups = by_group(questions, name)
-    return groups["dev"], groups["held-out"]
-
-
-def report_on(test: list[Candidates], plain: list[Candidates], weights: FusionWeights) -> dict:
+def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionWeights) -> dict:
+    """Every configuration's table on one group of one set."""
     bm25 = FusionWeights(rrf_k=weights.rrf_k)
-    plain_rrf = FusionWeights({"vi": 1.0, "en": 1.0}, ocr_gate=False)
-    return {"bm25": score(test, "bm25", bm25), "bm25-k60": score(test, "bm25"),
-            "dense": score(test, "dense"), "hybrid-plain-rrf": score(test, "hybrid", plain_rrf),
-            "hybrid": score(test, "hybrid", weights),
-            "bm25-no-glossary": score(plain, "bm25", bm25),
-            "hybrid-no-glossary": score(plain, "hybrid", weights)}  # fmt: skip
+    return {"bm25": score(cands, "bm25", bm25), "bm25-k60": score(cands, "bm25"),
+            "dense": score(cands, "dense"), "hybrid-plain-rrf": score(cands, "hybrid", PLAIN_RRF),
+            "hybrid": score(cands, "hybrid", weights), "bm25-no-lexicon": score(plain, "bm25", bm25),
+            "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
+
+
+def markdown(report: dict) -> str:
+    """hits@5 / MRR@10 per configuration, set and group, overall and per language."""
+    lines = [f"Chosen: {json.dumps(report['chosen'])}", ""]
+    for (set_name, group), tables in report["report_on"].items():
+        langs = [lang for lang in ("all", "en", "vi", "vi-nodiac") if lang in tables["bm25"]]
+        head = " | ".join(f"{lang} (n={tables['bm25'][lang]['n']})" for lang in langs)
+        lines += [f"{set_name} · {group} (hits@5 / MRR@10)", "", f"| configuration | {head} |",
+                  "|---" * (len(langs) + 1) + "|"]  # fmt: skip
+        for config, table in tables.items():
+            cells = [f"{table[lang]['hits@5']:.3f} / {table[lang]['mrr@10']:.3f}" for lang in langs]
+            lines.append(f"| {config} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
+    from eval.groups import by_group
+    from eval.sets import load_set
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus"),
-                        help="Question set (repeatable; default seeds); weights are chosen on the "
-                        "dev part of all of them together.")  # fmt: skip
+    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "both"),
+                        help="Question set (repeatable; 'both' = seeds and devcorpus; default both); the "
+                        "gate is chosen on the dev group of all of them together.")  # fmt: skip
     parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for devcorpus.")
+    parser.add_argument("--json", action="store_true", help="Print the whole report as JSON.")
     args = parser.parse_args(argv)
-    services, dev, tests = [], [], {}
+    names = [n for s in args.set or ["both"] for n in (("seeds", "devcorpus") if s == "both" else (s,))]
+    services, dev, groups = [], [], {}
     try:
-        for name in args.set or ["seeds"]:
+        for name in dict.fromkeys(names):
             services.append(service := open_set(name, args.corpus if name == "devcorpus" else None))
-            dev_questions, test_questions = question_groups(name)
-            dev += fetch(service, dev_questions)
-            tests[name] = (fetch(service, test_questions), fetch(service, test_questions, glossary=False))
-        weights, dev_table, dev_bm25 = choose(dev)
-        report = {"sets": list(tests), "corpora": [str(s.settings.corpus_dir) for s in services],
-                  "chosen": {"dense": weights.dense, "ocr_gate": weights.ocr_gate, "rrf_k": weights.rrf_k},
-                  "choose_on": {"bm25": dev_bm25, "hybrid": dev_table},
-                  "report_on": {n: report_on(t, p, weights) for n, (t, p) in tests.items()}}  # fmt: skip
-        print(json.dumps(report, indent=1))
+            for group, questions in by_group(load_set(name), name).items():
+                plain = fetch(service, questions, glossary=False, set_name=name)
+                groups[(name, group)] = (fetch(service, questions, set_name=name), plain)
+            dev += groups[(name, "dev")][0]
+        questions = [Question(c.key, (c.key.split(":")[0], c.question["lang"]), c.analysis) for c in dev]
+        weights, gains = choose(questions, cached_ranker(dev))
+        report = {"chosen": asdict(weights), "dev_gains": gains,
+                  "report_on": {g: report_on(c, p, weights) for g, (c, p) in groups.items()}}  # fmt: skip
+        if args.json:
+            report["report_on"] = {f"{s} {g}": t for (s, g), t in report["report_on"].items()}
+            print(json.dumps(report, indent=1))
+        else:
+            print(markdown(report))
     finally:
         for service in services:
             service.close()

@@ -1,0 +1,124 @@
+"""The fusion gate on real rankings of the seed corpus: which kind of question a question is, how
+much the dense ranking may vote for it, per passage (OCR text, found by BM25 or not), and that a
+kind with no dense vote keeps BM25's own order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.fusion import (
+    DEFAULT_WEIGHTS,
+    FusionWeights,
+    fuse,
+    question_kind,
+    text_cleanliness,
+    wants_dense,
+    weights_for,
+)
+from assistant.query import analyse
+from assistant.search import CANDIDATES
+from tests.conftest import BACGIANG, PLAN
+
+pytestmark = pytest.mark.unit
+VIETNAMESE = "Tỷ lệ trường mầm non đạt chuẩn quốc gia năm 2025 là bao nhiêu?"
+NO_DIACRITICS = "Ty le truong mam non dat chuan quoc gia nam 2025 la bao nhieu?"
+ENGLISH = "What share of kindergartens should meet national standards by 2025?"
+UNRENDERED = "Which embroidery guild sponsors the annual kite regatta?"  # nothing a directive says
+
+
+def rankings(service, question: str, other: str) -> tuple:
+    """(analysis, BM25 hits for the question, BM25 hits for another question): two real rankings
+    of the seed index, the second standing in for a dense ranking that disagrees with the first."""
+    analysis = analyse(question, service.profile)
+    sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
+    second = service.index.sparse_search(analyse(other, service.profile).terms, CANDIDATES)
+    return analysis, sparse, second
+
+
+def test_question_kinds(seed_service):
+    kinds = {q: question_kind(analyse(q, seed_service.profile), 0.5) for q in
+             (VIETNAMESE, NO_DIACRITICS, ENGLISH, UNRENDERED)}  # fmt: skip
+    assert kinds == {
+        VIETNAMESE: "vi",
+        NO_DIACRITICS: "vi-nodiac",
+        ENGLISH: "en",
+        UNRENDERED: "en-untranslated",
+    }
+    # without a threshold English questions are one kind
+    assert question_kind(analyse(UNRENDERED, seed_service.profile), 0.0) == "en"
+
+
+def test_weights_fall_back_to_the_parent_kind(seed_service):
+    weights = FusionWeights({"vi": 0.2, "en": 0.7}, translated_below=0.5)
+    analyses = {q: analyse(q, seed_service.profile) for q in (NO_DIACRITICS, UNRENDERED)}
+    assert weights.dense_weight(analyses[NO_DIACRITICS]) == 0.2
+    assert weights.dense_weight(analyses[UNRENDERED]) == 0.7
+    gated = FusionWeights(
+        {"vi": 0.2, "vi-nodiac": 0.0, "en": 0.1, "en-untranslated": 1.0}, translated_below=0.5
+    )
+    assert gated.dense_weight(analyses[NO_DIACRITICS]) == 0.0
+    assert gated.dense_weight(analyses[UNRENDERED]) == 1.0
+
+
+def test_no_dense_vote_keeps_the_bm25_order(seed_service):
+    analysis, sparse, other = rankings(seed_service, NO_DIACRITICS, ENGLISH)
+    weights = FusionWeights({"vi": 1.0, "vi-nodiac": 0.0})
+    fused = fuse(sparse, other, analysis, weights)
+    bm25_order = [h.id for h in sparse]
+    assert sorted(fused, key=lambda i: fused[i][0], reverse=True)[: len(bm25_order)] == bm25_order
+    voted = fuse(sparse, other, analysis, FusionWeights({"vi": 1.0}))
+    assert sorted(voted, key=lambda i: voted[i][0], reverse=True)[:10] != bm25_order[:10]
+
+
+def test_dense_alone_is_ranked_as_it_is(seed_service):
+    analysis, _, other = rankings(seed_service, VIETNAMESE, ENGLISH)
+    fused = fuse([], other, analysis, FusionWeights({"vi": 0.0}, ocr_gate=True))
+    assert sorted(fused, key=lambda i: fused[i][0], reverse=True) == [h.id for h in other]
+
+
+def test_ocr_text_votes_less_than_clean_text(seed_service):
+    analysis, sparse, other = rankings(seed_service, VIETNAMESE, "kế hoạch thực hiện chuyển đổi số")
+    ocr = next(h for h in other if h.payload["source"] == PLAN)
+    clean = next(h for h in other if h.payload["source"] == BACGIANG)
+    assert text_cleanliness(ocr.payload["text"]) < 0.5 < text_cleanliness(clean.payload["text"]) == 1.0
+    plain = fuse(sparse, [ocr, clean], analysis, FusionWeights({"vi": 1.0}))
+    gated = fuse(sparse, [ocr, clean], analysis, FusionWeights({"vi": 1.0}, ocr_gate=True))
+    assert plain[clean.id][0] == gated[clean.id][0]
+    assert gated[ocr.id][0] < plain[ocr.id][0]
+
+
+def test_dense_only_candidates_are_scaled(seed_service):
+    analysis, sparse, other = rankings(seed_service, VIETNAMESE, "phòng chống đuối nước cho học sinh")
+    found = {h.id for h in sparse}
+    new = next(h for h in other if h.id not in found)
+    shared = next(h for h in other if h.id in found)
+    full = fuse(sparse, other, analysis, FusionWeights({"vi": 1.0}))
+    half = fuse(sparse, other, analysis, FusionWeights({"vi": 1.0}, dense_only=0.5))
+    assert half[new.id][0] == pytest.approx(full[new.id][0] / 2)
+    assert half[shared.id][0] == full[shared.id][0]
+
+
+def test_settings_weights_keep_the_measured_gate():
+    weights = weights_for({"vi": 0.3, "en": 1.0})
+    assert weights.dense == {"vi": 0.3, "en": 1.0}
+    assert weights == replace(DEFAULT_WEIGHTS, dense={"vi": 0.3, "en": 1.0})
+    assert weights_for(None) is DEFAULT_WEIGHTS
+
+
+def test_search_with_the_default_gate_and_no_model_is_bm25(seed_service):
+    hybrid = [p.id for p in seed_service.search(ENGLISH, 10)]
+    bm25 = [p.id for p in seed_service.search(ENGLISH, 10, mode="bm25")]
+    assert hybrid == bm25
+
+
+def test_dense_ranking_is_wanted_where_it_votes_or_bm25_found_nothing(seed_service):
+    off = FusionWeights()
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    assert sparse and not wants_dense("hybrid", sparse, analysis, off)
+    assert wants_dense("hybrid", sparse, analysis, FusionWeights({"vi": 0.5}))
+    assert wants_dense("dense", [], analysis, off) and not wants_dense("bm25", [], analysis, off)
+    nothing = analyse("zyxwvut qqqjjj", seed_service.profile)
+    found = seed_service.index.sparse_search(nothing.terms, CANDIDATES)
+    assert found == [] and wants_dense("hybrid", found, nothing, off)  # dense stands alone
