@@ -33,7 +33,12 @@ from ingest.text import fold_accents
 __all__ = ["DOC_TYPES", "DocumentMeta", "parse_header"]
 
 HEAD_LINES = 150  # how far down a header may start (below a web page's summary)
-_MOTTO = re.compile(r"c\w{0,2}ng\s*h\w{0,2}a\s*x\w\s*h\w{0,2}i|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w")
+# the national motto, as OCR may read it ("COUG hòa xd hoi", "NGHID Việt Nam", "Tu clo - Hạnh")
+_MOTTO = re.compile(
+    r"c\w{0,3}\s*h\w{0,2}a\s*x\w\s*h\w{0,2}[il1|]|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w"
+    r"|(?:c\w{0,3}\s+)?ngh\w{0,3}\s*vi\w{0,2}t\s*nam|t\w\s*\w{1,3}\s*-\s*h\w{0,2}nh\s*ph"
+)
+_MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘI" above "CHỦ NGHĨA VIỆT NAM"
 _ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
                  "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
                  "TTG": "thu tuong chinh phu"}  # fmt: skip
@@ -60,7 +65,11 @@ class DocumentMeta:
 
 
 def _motto_row(rows: list[HeaderLine]) -> int:
-    return next((n for n, r in enumerate(rows) if _MOTTO.search(r.key)), -1)
+    found = next((n for n, r in enumerate(rows) if _MOTTO.search(r.key)), -1)
+    above = next((n for n in range(found - 1, max(found - 3, -1), -1) if not rows[n].is_blank), -1)
+    if found > 0 and above >= 0 and _MOTTO_FIRST_LINE_END.search(rows[above].key):
+        return above  # the motto's first line, misread past recognition
+    return found
 
 
 def _issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
