@@ -19,6 +19,22 @@ _APPENDIX = re.compile(
 )
 
 
+_APPENDIX_WORDS = ("PHỤ LỤC", "DANH MỤC", "QUY ĐỊNH", "QUY CHẾ", "QUY TRÌNH", "HƯỚNG DẪN", "KẾ HOẠCH",
+                   "BIỂU", "BẢNG", "MẪU")  # fmt: skip
+
+
+def _marks_restored(text: str) -> str:
+    """An upper-case appendix heading word that lost its marks, written with them again."""
+    if not text[:1].isupper() or text.upper() != text:
+        return text
+    head = fold_accents(text[:12])
+    for word in _APPENDIX_WORDS:
+        plain = fold_accents(word)
+        if head.startswith(plain) and not head[len(plain) : len(plain) + 1].isalpha():
+            return word + text[len(word) :]
+    return text
+
+
 @dataclass
 class Appendix:
     label: str  # in the document's words: "Phụ lục I", "Phụ lục", "Danh mục"
@@ -51,9 +67,10 @@ def document_layout(lines: list[str]) -> Layout:
 
 
 def appendix_label(line: str) -> str | None:
-    """'PHỤ LỤC II' -> 'Phụ lục II': a line that is only an appendix heading."""
+    """'PHỤ LỤC II' -> 'Phụ lục II': a line that is only an appendix heading (also as OCR
+    reads it without marks: 'PHU LUC II')."""
     text = clean_line(line)
-    m = _APPENDIX.match(text)
+    m = _APPENDIX.match(text) or _APPENDIX.match(_marks_restored(text))
     if not m or (text.upper() != text and text.rstrip(" .:") != m.group(0)):
         return None  # an upper-case heading, or "Phụ lục II" alone on its line
     word = m.group(1).capitalize()

@@ -3,13 +3,14 @@
 From the top: Phần > Chương > Mục > Điều N. > A. > I. > 1. (khoản) > 1.1. > (1) > (i1) > a) (điểm).
 A document uses some of them, in this order; each level's label is kept in the document's own
 words: "Điều 3", "Chương II", "II", "2", "1.2", "(3)", "(i1)", "a" (OCR misreadings read right:
-"|." and "I1." are I and II, "¢)" is c). Bullets (-, +) are not levels: they are the sub-items a
+"|." and "I1." are I and II, "TV." is IV, "¢)" is c). Bullets (-, +) are not levels: they are the sub-items a
 long task splits at (ingest/chunks.py).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 LETTERS = "abcdđeghiklmn"
@@ -25,7 +26,7 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3})\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX])\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
@@ -36,6 +37,10 @@ _LETTER = re.compile(
 # A label left alone on its line by a hard wrap: "2." or "Điều" then the text on the next line.
 _BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|[a-hđ]\s?[)/]|\(\d{1,2}\))$")
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
+# level words as OCR reads them without marks, and as the document writes them
+_UNMARKED_LEVEL_WORDS = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
+_LEVEL_WORD = re.compile(r"^([^\W\d_]{3,6})\s+(?=[IVX]{1,6}\b|\d)")
+_WRITTEN_LEVEL_WORDS = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 
 
 @dataclass
@@ -49,6 +54,8 @@ class Label:
 def roman_value(token: str) -> int | None:
     """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
     token = token.replace("|", "I").replace("l", "I")
+    if token[:1] == "T" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." is IV misread
     if token[0] == "I" or token[0] in "VX":
         token = token.replace("1", "I")
     total = 0
@@ -77,7 +84,25 @@ def is_bare_label(line: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The label a line starts with, if any, at the highest level it can be read as."""
-    return _named_label(line) or _alpha_or_roman(line) or _numbered_label(line)
+    return _named_label(_level_word_restored(line)) or _alpha_or_roman(line) or _numbered_label(line)
+
+
+def _level_word_restored(line: str) -> str:
+    """'Dieu 3.', 'Điêu 3.', 'CHUONG II': a level word whose marks OCR lost or misread, written
+    as the document would ('Điều 3.', 'CHƯƠNG II'), when a number follows it."""
+    m = _LEVEL_WORD.match(line)
+    if not m or m.group(1) in _WRITTEN_LEVEL_WORDS:
+        return line
+    restored = _UNMARKED_LEVEL_WORDS.get(_fold(m.group(1)))
+    if restored is None:
+        return line
+    shown = restored.upper() if m.group(1).isupper() and restored != "Điều" else restored
+    return shown + line[m.end(1) :]
+
+
+def _fold(word: str) -> str:
+    word = word.lower().replace("đ", "d")
+    return "".join(ch for ch in unicodedata.normalize("NFD", word) if not unicodedata.combining(ch))
 
 
 def _named_label(line: str) -> Label | None:

@@ -127,6 +127,8 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
+        if label and label.kind in ("roman", "num"):
+            label = _misread_one(label, current)
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
@@ -147,6 +149,24 @@ def _label_of(line: str, following: list[str]) -> Label | None:
         nxt = next((f for f in following if f), "")
         return match_label(f"{line} {nxt}") if nxt else None
     return match_label(line)
+
+
+def _misread_one(label: Label, current: Node) -> Label:
+    """OCR reads "1." as "l.", "I." or "|.", and "II." as "11.": under a roman heading, a roman
+    I whose text reads like a sentence is the first numbered task, 1.; after roman I, an
+    upper-case heading numbered 11 is roman II."""
+    if label.kind == "num":
+        if label.value != 11:
+            return label
+        as_roman = Label("roman", "II", 2, label.rest)
+        after_one = _parent_for(current, as_roman).last_child_value.get("roman") == 1
+        return as_roman if after_one and looks_like_heading(as_roman) else label
+    if label.value != 1 or looks_like_heading(label):
+        return label
+    as_number = Label("num", "1", 1, label.rest)
+    parent = _parent_for(current, as_number)
+    under_roman = parent.kind == "roman" and "num" not in parent.last_child_value
+    return as_number if under_roman and looks_like_heading(as_number) else label
 
 
 def cite_paths(root: Node) -> Node:

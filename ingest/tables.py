@@ -3,8 +3,9 @@ cell per line (web pages saved as text), recognised by their shape.
 
 A flattened table starts at a header whose first cell is the row-number column (TT, STT, Số TT)
 followed by short header cells; a row starts at a cell that is only a row number continuing the
-numbering (1 -> 1.1 -> 1.1.1 -> 1.1.2 -> 1.2 -> 2; I -> 1 -> 2 -> II -> 1), so figures such as
-"20.000" or "692" stay cells. A cell wrapped over lines is one cell: its lines sit inside one pair
+numbering (1 -> 1.1 -> 1.1.1 -> 1.1.2 -> 1.2 -> 2; I -> 1 -> 2 -> II -> 1), or starts it again
+lower before a task's text (rows of a lost group), so figures such as "20.000" or "692" stay
+cells. A cell wrapped over lines is one cell: its lines sit inside one pair
 of bold/italic marks, or the next line starts in lower case.
 """
 
@@ -13,17 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.levels import looks_like_heading, match_label, roman_value
+from ingest.levels import looks_like_heading, match_label, roman_value, to_roman
 from ingest.structure import clean_line, folded
 from ingest.text import starts_list_item
 
 MAX_HEADER_CELLS = 12
+MAX_GROUP_GAP = 6  # group rows missing from a copy: II then VII still opens group VII
+MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not a figure
 MAX_HEADER_CELL_CHARS = 120
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
-_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")
+_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
+_GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
 _STEP = "Bước "
 _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
 _MARK = re.compile(r"\*+")
+_EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, then an empty pair
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
 
@@ -82,7 +87,7 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
             cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
         else:
             cells.append((text, [start + offset]))
-        if len(_MARK.findall(raw)) % 2:
+        if len(_MARK.findall(_EMPTY_BOLD.sub("", raw))) % 2:
             open_mark = not open_mark
     return cells
 
@@ -142,8 +147,8 @@ def _first_row_number(text: str) -> bool:
 def _rows(cells: list[tuple[str, list[int]]]) -> list[TableRow]:
     rows: list[TableRow] = []
     numbering = RowNumbering()
-    for text, offsets in cells:
-        label = numbering.next_label(text)
+    for k, (text, offsets) in enumerate(cells):
+        label = numbering.next_label(text, cells[k + 1][0] if k + 1 < len(cells) else "")
         if label is not None:
             rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
             rows[-1].parents = numbering.parents_of(rows[:-1], label)
@@ -160,19 +165,19 @@ class RowNumbering:
         self.group = ""  # the roman group row the arabic rows sit under
         self.last: tuple[int, ...] = ()
 
-    def next_label(self, text: str) -> str | None:
+    def next_label(self, text: str, following: str = "") -> str | None:
+        """The row's label when `text` is a row number (`following`: the next cell)."""
+        heading = _GROUP_HEADING.match(text)
+        if heading and text.upper() == text:  # "II. THAM GIA ĐẠI HỘI": a group row with its title
+            return self._group(heading.group(1))
         if not _ROW_NUMBER.match(text):
             return None
         step = text.startswith(_STEP)
         token = text.rstrip(".").removeprefix(_STEP)
         if not token.replace(".", "").isdigit():
-            value = roman_value(token)
-            if value is None or value != (roman_value(self.group) if self.group else 0) + 1:
-                return None
-            self.group, self.last = token, ()
-            return token
+            return self._group(token)
         number = tuple(int(part) for part in token.split("."))
-        if not self._continues(number):
+        if not (self._continues(number) or self._restarts(number, following)):
             return None
         self.last = number
         if step:
@@ -184,6 +189,21 @@ class RowNumbering:
         if number == (*last, 1):
             return True  # first child: 1 -> 1.1, or the first row under a group
         return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
+
+    def _group(self, token: str) -> str | None:
+        """A roman group row when it comes after the current group (a few may be lost)."""
+        value = roman_value(token)
+        group = roman_value(self.group) if self.group else 0
+        if value is None or not group < value <= group + MAX_GROUP_GAP:
+            return None
+        self.group, self.last = to_roman(value), ()
+        return self.group
+
+    def _restarts(self, number: tuple[int, ...], following: str) -> bool:
+        """Numbering that starts again lower (a group's heading row lost in the copy): a row
+        when the next cell reads as a task, a capitalised sentence, not a figure."""
+        restart = len(number) == 1 and bool(self.last) and number[0] < self.last[0]
+        return restart and len(following) >= MIN_TASK_CHARS and following[:1].isupper()
 
     def parents_of(self, rows: list[TableRow], label: str) -> list[str]:
         """Titles of the rows whose label this one extends: 1 and 1.1 above 1.1.1."""
