@@ -3,7 +3,9 @@ text), by content, and pick the copy users should see."""
 
 from __future__ import annotations
 
-from ingest.text import diacritic_ratio, word_tokens
+import re
+
+from ingest.text import diacritic_ratio, fold_accents, word_tokens
 
 DUPLICATE_CONTAINMENT = 0.45
 
@@ -20,6 +22,19 @@ def containment(a: set[str], b: set[str]) -> float:
         return 0.0
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     return len(small & large) / len(small)
+
+
+def numbers_agree(a: str | None, b: str | None) -> bool:
+    """Copies carry the same document number when both headers give one: directives cut from
+    one template (notices numbered one after another, a province's decisions of one kind) share
+    most of their words and are still different documents. A header without a number (an OCR
+    copy whose number did not read) says nothing against it."""
+    key_a, key_b = _number_key(a), _number_key(b)
+    return not key_a or not key_b or key_a == key_b
+
+
+def _number_key(number: str | None) -> str:
+    return re.sub(r"[^0-9a-z]", "", fold_accents(number or "").lower())
 
 
 def cleanliness(text: str) -> float:

@@ -13,7 +13,14 @@ from dataclasses import asdict, dataclass, field
 from ingest.acronyms import mine_acronyms
 from ingest.bm25 import DEFAULT_AVGDL
 from ingest.chunks import ParsedDocument
-from ingest.dedupe import DUPLICATE_CONTAINMENT, cleanliness, containment, join_copies, shingles
+from ingest.dedupe import (
+    DUPLICATE_CONTAINMENT,
+    cleanliness,
+    containment,
+    join_copies,
+    numbers_agree,
+    shingles,
+)
 from ingest.text import bm25_terms, word_tokens
 
 
@@ -26,6 +33,7 @@ class DocumentProfile:
     province: str | None = None
     shingles: list[int] = field(default_factory=list)  # crc32 of each word 3-gram
     cleanliness: float = 0.0
+    number: str | None = None  # the header's document number: copies must agree on it
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -41,7 +49,7 @@ def profile_of(doc: ParsedDocument) -> DocumentProfile:
         length += len(bm25_terms(text))
     signs = sorted({zlib.crc32(s.encode()) for s in shingles(doc.text)})
     return DocumentProfile(df, len(doc.chunks), length, mine_acronyms(doc.text), doc.meta.province, signs,
-                           cleanliness(doc.text))  # fmt: skip
+                           cleanliness(doc.text), doc.meta.number)  # fmt: skip
 
 
 def corpus_statistics(profiles: dict[str, DocumentProfile], with_avgdl: bool) -> dict:
@@ -69,7 +77,8 @@ def copy_pairs(
     """Pairs of documents that share enough shingles to be copies: the pairs found before among
     unchanged documents are kept, only pairs with a new or changed document are compared."""
     sources = sorted(profiles)
-    kept = {(a, b) for a, b in previous if a in profiles and b in profiles and not {a, b} & fresh}
+    kept = {(a, b) for a, b in previous if a in profiles and b in profiles and not {a, b} & fresh
+            and numbers_agree(profiles[a].number, profiles[b].number)}  # fmt: skip
     signs: dict[str, set[int]] = {}
 
     def signs_of(source: str) -> set[int]:
@@ -79,7 +88,7 @@ def copy_pairs(
 
     for a in sorted(fresh & set(sources)):
         for b in sources:
-            if b == a or (b in fresh and b < a):
+            if b == a or (b in fresh and b < a) or not numbers_agree(profiles[a].number, profiles[b].number):
                 continue
             if containment(signs_of(a), signs_of(b)) >= DUPLICATE_CONTAINMENT:
                 kept.add((min(a, b), max(a, b)))
