@@ -128,7 +128,7 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
             continue  # page numbers and stray OCR specks are not part of any task
         label = _label_of(line, cleaned[offset + 1 : offset + 3])
         if label and label.kind in ("roman", "num"):
-            label = _misread_one(label, current)
+            label = _misread_one(label, current, line[:1])
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
@@ -151,7 +151,7 @@ def _label_of(line: str, following: list[str]) -> Label | None:
     return match_label(line)
 
 
-def _misread_one(label: Label, current: Node) -> Label:
+def _misread_one(label: Label, current: Node, written: str) -> Label:
     """OCR reads "1." as "l.", "I." or "|.", and "II." as "11.": under a roman heading, a roman
     I whose text reads like a sentence is the first numbered task, 1.; after roman I, an
     upper-case heading numbered 11 is roman II."""
@@ -165,8 +165,10 @@ def _misread_one(label: Label, current: Node) -> Label:
         return label
     as_number = Label("num", "1", 1, label.rest)
     parent = _parent_for(current, as_number)
-    under_roman = parent.kind == "roman" and "num" not in parent.last_child_value
-    return as_number if under_roman and looks_like_heading(as_number) else label
+    first = "num" not in parent.last_child_value
+    # "I." is a one only under a roman heading; "l." and "|." are never a roman I in clean text
+    misread = parent.kind == "roman" or (written in ("l", "|") and parent.kind != "root")
+    return as_number if first and misread and looks_like_heading(as_number) else label
 
 
 def cite_paths(root: Node) -> Node:

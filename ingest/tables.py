@@ -26,6 +26,7 @@ _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
 _ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
 _GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
 _STEP = "Bước "
+_OCR_STEP = re.compile(r"^B\w{2,3}c(?=\s+\d{1,3}\.?$)")
 _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
 _MARK = re.compile(r"\*+")
 _EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, then an empty pair
@@ -77,7 +78,7 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
     cells: list[tuple[str, list[int]]] = []
     open_mark = False  # inside a pair of bold/italic marks that spans lines
     for offset, raw in enumerate(lines):
-        text = clean_line(raw)
+        text = _step_written(clean_line(raw))
         if not text:
             open_mark = False
             continue
@@ -90,6 +91,12 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
         if len(_MARK.findall(_EMPTY_BOLD.sub("", raw))) % 2:
             open_mark = not open_mark
     return cells
+
+
+def _step_written(text: str) -> str:
+    """'Buoc 2' (a step number whose marks OCR lost) as the document writes it: 'Bước 2'."""
+    m = _OCR_STEP.match(text)
+    return _STEP + text[m.end() :].lstrip() if m and folded(m.group(0)) == "buoc" else text
 
 
 def is_number_column(line: str) -> bool:
