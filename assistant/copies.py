@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.chunks import chunk_id
+from ingest.dedupe import numbers_agree
 from ingest.index import ChunkIndex
-from ingest.text import fold_accents
 
 
 @dataclass
@@ -62,10 +62,9 @@ def collapse_duplicates(index: ChunkIndex, passages: list[Passage]) -> list[Pass
 
 
 def _same_number(a: dict, b: dict) -> bool:
-    """Copies of one document carry its number (an OCR copy may have lost it): two documents
-    whose headers give different numbers are not copies, however alike their wording."""
-    first, second = (fold_accents(d.get("number") or "") for d in (a, b))
-    return not first or not second or first == second
+    """The ingest rule for copies (`ingest.dedupe.numbers_agree`), checked again on the two
+    documents' headers as the index holds them."""
+    return numbers_agree(a.get("number"), b.get("number"))
 
 
 def _part(passage: Passage) -> str | None:
