@@ -9,7 +9,7 @@ import pytest
 
 from assistant.records import year_choices
 from tests.conftest import make_settings
-from tests.e2e.test_page import browser  # noqa: F401  (fixture)
+from tests.e2e.test_page import ANSWER_TIMEOUT_MS, browser  # noqa: F401  (fixture)
 from tests.integration.live_server import live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -34,19 +34,22 @@ def test_a_question_over_the_time_limit_says_so_in_the_chat(limited, browser):  
     api = httpx.post(f"{url}/api/ask", json={"question": "chỉ tiêu năm 2025 cho trung học"}, timeout=60)
     assert api.status_code == 503
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page.goto(url + "/", wait_until="domcontentloaded")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url + "/", wait_until="networkidle")  # the page's load events have answered
     box = page.locator("#eduqa-question textarea")
     box.wait_for(timeout=30_000)
     box.fill("chỉ tiêu năm 2025 cho trung học")
-    box.press("Enter")
+    page.locator("#eduqa-send").click()
     reply = page.locator(".eduqa-timeout").first
-    reply.wait_for(state="visible", timeout=30_000)
+    reply.wait_for(state="visible", timeout=ANSWER_TIMEOUT_MS)
+    assert not errors, errors
     text = reply.inner_text()
     assert "Quá thời gian" in text and f"{LIMIT_S:g} giây" in text and "thử lại" in text
     assert page.locator(".eduqa-found").count() == 0  # no answer slipped through
     box.fill("what is the 2025 target for secondary schools")
-    box.press("Enter")
-    page.locator(".eduqa-timeout").nth(1).wait_for(state="visible", timeout=30_000)
+    page.locator("#eduqa-send").click()
+    page.locator(".eduqa-timeout").nth(1).wait_for(state="visible", timeout=ANSWER_TIMEOUT_MS)
     assert "No answer within" in page.locator(".eduqa-timeout").nth(1).inner_text()
     page.close()
 
