@@ -105,15 +105,16 @@ def decide(
 
 def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:
     """A figure is asked in Vietnamese, no best passage states one beside the rarest asked
-    concept or holds that concept at all, and none holds most of the question (English
-    questions are left to the model: their concepts are translations, whose absence proves
-    little)."""
+    concept or holds that concept at all — or none holds the rarest asked compound word ('học
+    phí' asked, the passages with 'học' and 'phí' apart) — and none holds most of the question
+    (English questions are left to the model: their concepts are translations, whose absence
+    proves little)."""
     rare = rarest_concept(analysis, idf)
     return (
         analysis.language == "vi"  # an English question's concepts are translations: no proof
         and kind_of(analysis) in FIGURE_KINDS
         and rare is not None
-        and not (feats["type_and_rare"] or feats["rare_held"])
+        and (not (feats["type_and_rare"] or feats["rare_held"]) or not feats["rare_compound_held"])
         and feats["held_share"] < NEAR_MISS_HELD_SHARE
     )
 

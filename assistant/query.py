@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.compounds import join_compounds
 from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
 from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
@@ -53,6 +54,8 @@ class QueryAnalysis:
     asks_list: bool = False  # "những đơn vị nào …", "list every task led by …"
     terms: dict[str, float] = field(default_factory=dict)  # BM25 term -> weight
     concepts: list[Concept] = field(default_factory=list)
+    # the concepts as coverage is judged on them: a compound's syllables joined ('hoc phi')
+    asked: list[Concept] = field(default_factory=list)
     search_text: str = ""  # what the dense model sees
     constraints: Constraints = field(default_factory=Constraints)
     # rarity-weighted share of an English question's content words rendered in Vietnamese
@@ -150,6 +153,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         asks_list=bool(_LISTING.search(folded_q)),
         terms=_weighted_terms(concepts, language),
         concepts=concepts,
+        asked=concepts if english else join_compounds(concepts, topic),
         search_text=f"{question} {expansions}".strip(),
         constraints=constraints,
         translated_share=reading.translated_share if reading else 1.0,

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
+from assistant.compound_evidence import compound_features
 from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
 from assistant.search import Passage, evidence, missing_rarity
 from assistant.sentences import has_quantity, split_sentences
@@ -37,6 +38,10 @@ EXPECTED_SIGNS = MappingProxyType({
     "rare_held": 1,  # the rarest concept, with its diacritics, is in one of the best passages
     "scope_in_unit": 1,  # that unit (or its headings) states the asked years and school levels
     "held_share": 1,  # best share of the question (rarity-weighted) held with its diacritics
+    "compounds_held": 1,  # share of the asked compound words a best passage holds together
+    "rare_split": -1,  # the rarest asked word is a compound the best passages hold only apart
+    "rare_compound_held": 1,  # the rarest asked compound word is in one of the best passages
+    "missing_word": -1,  # rarity of the rarest asked word of several syllables no best passage holds
 })  # fmt: skip
 FEATURES = tuple(EXPECTED_SIGNS)
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
@@ -71,6 +76,7 @@ def features(
         "score_gap": (scores[0] - scores[1]) / scores[0] if scores[0] > 0 else 0.0,
         "missing_rare": missing_rarity(analysis, best.index_text, idf),
         **typed_features(analysis, fitting, idf),
+        **compound_features(analysis, fitting[:3], idf),
     }
 
 

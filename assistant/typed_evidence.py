@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer_type import asked_kind, expresses
+from assistant.compounds import holds_spelled, is_compound, spelling
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage, ocr_match
@@ -42,15 +43,22 @@ def kind_of(analysis: QueryAnalysis) -> str:
 
 def weighted_concepts(analysis: QueryAnalysis, idf: dict[str, float]) -> list[tuple[float, Concept]]:
     """(rarity weight, concept) of the asked concepts, rarest first (constraints and question
-    words aside); a concept is as rare as the words the question asks it with."""
+    words aside); a concept is as rare as the word the question asks it with."""
     out = []
-    for concept in analysis.concepts:
+    for concept in analysis.asked or analysis.concepts:
         phrases = [" ".join(word_tokens(p)) for p in concept.phrases]
         phrases = [p for p in phrases if p and not set(p.split()) <= QUESTION_WORDS]
         if concept.constraint or not phrases:
             continue
-        out.append((concept.weight * min(idf.get(phrases[0].split()[0], 3.0), MAX_RARITY), concept))
+        out.append((concept.weight * min(rarity(concept, phrases[0], idf), MAX_RARITY), concept))
     return sorted(out, key=lambda wc: -wc[0])
+
+
+def rarity(concept: Concept, phrase: str, idf: dict[str, float]) -> float:
+    """A word's idf; a compound's estimated as if its syllables stood together by chance (the
+    sum of theirs): 'phụ cấp' is far rarer than 'phụ' or 'cấp' alone."""
+    words = phrase.split() if is_compound(concept) else phrase.split()[:1]
+    return sum(idf.get(w, 3.0) for w in words)
 
 
 def rarest_concept(analysis: QueryAnalysis, idf: dict[str, float]) -> Concept | None:
@@ -115,9 +123,11 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
         return False
     forms = _accented_forms(analysis.question, concept.name) if analysis.language == "vi" else []
-    if ocr or not forms or not has_diacritics(analysis.question) or not has_diacritics(text):
+    if ocr or not has_diacritics(analysis.question) or not has_diacritics(text):
         return True
-    return any(f in _accented_tokens(text) for f in forms)
+    if is_compound(concept) and analysis.language == "vi":
+        return holds_spelled(spelling(analysis.question, concept.name), text)
+    return not forms or any(f in _accented_tokens(text) for f in forms)
 
 
 def is_ocr(passage: Passage) -> bool:

@@ -25,12 +25,8 @@ QUESTIONS = load_set("plan_upload", Path(__file__).parents[2] / "eval/sets/plan_
 COPIES = {"clean": "ke-hoach-upload.txt", "ocr": "ke-hoach-scan.txt"}
 
 # (copy, question id) -> why it still fails; strict, so a fix shows up as XPASS.
-_ALLOWANCE = (
-    "answered from the plan's appendix: the question's words are single syllables, and "
-    "'phụ' and 'cấp' of 'phụ cấp' (allowance) are both frequent in the plan, so no rare "
-    "asked concept is missing and the figure near-miss refusal does not fire"
-)
-KNOWN_FAILURES: dict[tuple[str, str], str] = {("clean", "p11"): _ALLOWANCE, ("ocr", "p11"): _ALLOWANCE}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+REFUSAL_OPENING = {"vi": "Không tìm thấy thông tin", "en": "The documents do not say"}
 
 
 def _plan_text(copy: str) -> str:
@@ -76,6 +72,7 @@ def test_plan_question(answers, question):
     body = got[question["id"]]
     if question["kind"] == "unanswerable":
         assert not body["answerable"], body["answer"]
+        assert body["answer"].startswith(REFUSAL_OPENING[question["lang"]]), body["answer"]
         return
     assert body["answerable"], body["answer"]
     assert body["citations"] and body["citations"][0]["source"] == doc_id, body["citations"][:1]
