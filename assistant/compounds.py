@@ -104,6 +104,14 @@ def is_compound(concept: Concept | None) -> bool:
     return concept is not None and " " in concept.name and concept.phrases == [concept.name]
 
 
+def rarity(concept: Concept, phrase: str, idf: dict[str, float]) -> float:
+    """How rare a concept is: the idf of the word the question asks it with; a compound's
+    estimated as if its syllables stood together by chance (the sum of theirs): 'phụ cấp' is
+    far rarer than 'phụ' or 'cấp' alone."""
+    words = phrase.split() if is_compound(concept) else phrase.split()[:1]
+    return sum(idf.get(w, 3.0) for w in words)
+
+
 def spelling(question: str, compound: str) -> tuple[str, ...]:
     """The question's own spelling of a folded compound ('hoc phi' -> ('học', 'phí')), or ()
     when the question does not have it."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer_type import asked_kind, expresses
-from assistant.compounds import holds_spelled, is_compound, spelling
+from assistant.compounds import holds_spelled, is_compound, rarity, spelling
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage, ocr_match
@@ -52,13 +52,6 @@ def weighted_concepts(analysis: QueryAnalysis, idf: dict[str, float]) -> list[tu
             continue
         out.append((concept.weight * min(rarity(concept, phrases[0], idf), MAX_RARITY), concept))
     return sorted(out, key=lambda wc: -wc[0])
-
-
-def rarity(concept: Concept, phrase: str, idf: dict[str, float]) -> float:
-    """A word's idf; a compound's estimated as if its syllables stood together by chance (the
-    sum of theirs): 'phụ cấp' is far rarer than 'phụ' or 'cấp' alone."""
-    words = phrase.split() if is_compound(concept) else phrase.split()[:1]
-    return sum(idf.get(w, 3.0) for w in words)
 
 
 def rarest_concept(analysis: QueryAnalysis, idf: dict[str, float]) -> Concept | None:
