@@ -15,6 +15,7 @@ from ingest.structure import clean_line
 
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")
+_TAG = re.compile(r"</?(?:strong|b|em|i|u|br|sup|sub)\s*/?>", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\d.,%/\s]*$")
 
 
@@ -50,7 +51,8 @@ def pipe_rows(lines: list[str], start: int, end: int) -> tuple[list[str], list[P
 
 
 def pipe_cells(line: str) -> list[str]:
-    return [clean_line(cell) for cell in line.strip().strip("|").split("|")]
+    """The cells of one pipe line, without the inline HTML marks a Markdown copy keeps."""
+    return [clean_line(_TAG.sub("", cell)) for cell in line.strip().strip("|").split("|")]
 
 
 def _is_sub_header(cells: list[str], width: int) -> bool:
