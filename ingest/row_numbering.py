@@ -44,6 +44,7 @@ class RowNumbering:
         self.part = ""  # the lettered part (A, B …) of the rows
         self.part_above = False  # letters above the roman groups (else under them)
         self.lettered = False  # the last row opened was a part letter
+        self.relabelled: tuple[str, str] | None = None  # a letter row's label once letters go above
         self.group = ""  # the roman group row the arabic rows sit under
         self.last: tuple[int, ...] = ()
 
@@ -102,6 +103,7 @@ class RowNumbering:
         group = roman_value(self.group) if self.group else 0
         if value == 1 and self.lettered and group:  # I again right after a letter: letters above
             self.part_above = True
+            self.relabelled = (_joined(self.group, self.part), self.part)
         elif value is None or not group < value <= group + MAX_GROUP_GAP:
             return None
         self.group, self.last = to_roman(value), ()

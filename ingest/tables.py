@@ -156,6 +156,7 @@ def _rows(cells: list[tuple[str, list[int]]], columns: list[str]) -> list[TableR
     numbering = RowNumbering()
     for k, (text, offsets) in enumerate(cells):
         label = numbering.next_label(text, cells[k + 1][0] if k + 1 < len(cells) else "")
+        _relabel(rows, numbering)
         if label is not None:
             _close(rows, columns)
             rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
@@ -165,6 +166,15 @@ def _rows(cells: list[tuple[str, list[int]]], columns: list[str]) -> list[TableR
             rows[-1].line_numbers.extend(offsets)
     _close(rows, columns)
     return rows
+
+
+def _relabel(rows: list[TableRow], numbering: RowNumbering) -> None:
+    """A part letter read under a group ('VII.B') stands above the groups once I starts again."""
+    if numbering.relabelled:
+        old, new = numbering.relabelled
+        if rows and rows[-1].label == old:
+            rows[-1].label = new
+        numbering.relabelled = None
 
 
 def _close(rows: list[TableRow], columns: list[str]) -> None:
