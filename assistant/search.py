@@ -7,10 +7,11 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Collection, Mapping
+from functools import partial
 from types import MappingProxyType
 from typing import Protocol
 
-from assistant.answer_ranking import content_question, figure_ranking, is_header_part
+from assistant.answer_ranking import add_figure_ranking, content_question, is_header_part
 from assistant.constraints import number_fits, province_fits, year_fits
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
@@ -28,7 +29,7 @@ CANDIDATES = 50
 # chosen on the dev groups of both sets by `python -m eval.tune_lifts`; see README "Benchmark"
 LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
                           "level": 0.05, "header": 0.0, "document": 1.0, "fact": 1.0,
-                          "figure": 2.0})  # fmt: skip
+                          "figure": 1.0})  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -169,7 +170,8 @@ def search(
         dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
     fused = fuse(sparse, dense, analysis, weights)
     sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
-    add_figure_ranking(index, analysis, fused, weights.rrf_k, lifts or LIFTS)
+    lifted = partial(boost, analysis, lifts=lifts)
+    add_figure_ranking(index, analysis, fused, weights.rrf_k, (lifts or LIFTS)["figure"], lifted)
     passages = [
         _passage(pid, score * boost(analysis, payload, lifts, sources), payload)
         for pid, (score, payload) in fused.items()
@@ -198,19 +200,6 @@ def add_fact_ranking(
         score, _ = fused.get(hit.id, (0.0, hit.payload))
         fused[hit.id] = (score + 1.0 / (rrf_k + rank + 1), hit.payload)
     return list(sources)
-
-
-def add_figure_ranking(
-    index: ChunkIndex, analysis: QueryAnalysis, fused: dict, rrf_k: int, lifts: Mapping[str, float]
-) -> None:
-    """Fuse in, at `lifts["figure"]` of a ranking's vote, the items of the best passage's
-    document that state a figure of the asked kind (answer_ranking.figure_ranking)."""
-    if not lifts["figure"] or not fused:
-        return
-    best = max(fused.values(), key=lambda sp: sp[0] * boost(analysis, sp[1], lifts))
-    for rank, hit in enumerate(figure_ranking(index, analysis, [best[1].get("source", "")])):
-        score, _ = fused.get(hit.id, (0.0, hit.payload))
-        fused[hit.id] = (score + lifts["figure"] / (rrf_k + rank + 1), hit.payload)
 
 
 def rerank(reranker: Reranker, question: str, passages: list[Passage]) -> list[Passage]:
