@@ -25,7 +25,7 @@ from assistant.query import QueryAnalysis
 from ingest.index import ChunkIndex, Hit
 
 # kinds a header part never states: the content of the numbered body answers them
-CONTENT_KINDS = frozenset({"money", "percent", "duration", "count", "person", "place", "list"})
+CONTENT_KINDS = frozenset({"code", "money", "percent", "duration", "count", "person", "place", "list"})
 # kinds whose figure marks the answering item (answer_type.figures_of), each kept because on the
 # dev questions it added questions to the top 5 (`eval.tune_lifts`); not dates (a plan dates
 # almost every task), counts or percentages (a plan's targets are full of both): none added one
