@@ -26,13 +26,18 @@ from eval.groups import question_group
 from eval.metrics import item_key, qrels_entry
 from eval.sets import load_set, settings_for
 
-GRID = {
-    "document": (LIFTS["document"], 0.0, 0.5, 2.0, 4.0, 10.0),
-    "fact": (LIFTS["fact"], 0.0, 0.5, 2.0),
-    "number": (LIFTS["number"], 0.0),
-    "province": (LIFTS["province"], 0.5),
-    "header": (LIFTS["header"], 0.2, 0.4, 0.6),
-    "figure": (LIFTS["figure"], 0.5, 1.0, 2.0, 4.0),
+
+def _row(*values: float) -> tuple[float, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+GRID = {  # the current value first; each row without repeats
+    "document": _row(LIFTS["document"], 0.0, 0.5, 2.0, 4.0, 10.0),
+    "fact": _row(LIFTS["fact"], 0.0, 0.5, 2.0),
+    "number": _row(LIFTS["number"], 0.0),
+    "province": _row(LIFTS["province"], 0.5),
+    "header": _row(LIFTS["header"], 0.2, 0.4, 0.6),
+    "figure": _row(LIFTS["figure"], 0.5, 1.0, 2.0, 4.0),
 }
 MAX_NAMED_GRID = (MAX_NAMED, 1, 3, 5)
 MIN_GAIN = 1  # dev questions a change must add to the top 5
