@@ -101,3 +101,11 @@ def test_question_naming_a_procedure_finds_its_row_first(service, question, code
     assert first.source == CATALOGUE.name and code in first.text
     answer = service.ask(question)
     assert answer.answerable and answer.answer.startswith(f"Mã hồ sơ TTHC: {code}")
+
+
+def test_fee_row_answers_with_its_column_and_unit():
+    hanoi = DEVCORPUS / "directives" / "hanoi-nq60-2025.txt"
+    [row] = [c for c in rows(hanoi) if c.section[-1] == "dòng 2.1"]
+    answer = row_answer("money", row.text, row.extra["columns"], question="Mức trần trông giữ ngoài giờ?")
+    assert answer is not None
+    assert answer.line().startswith("Mức trần: 12.000 Đồng/học sinh/giờ; Danh mục dịch vụ")
