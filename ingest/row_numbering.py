@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 MAX_GROUP_GAP = 6  # group rows missing from a copy: II then VII still opens group VII
 MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not a figure
 MIN_PART_TITLE = 5  # letters in a part's title
+CAPITAL_SHARE = 0.9  # of a part title's letters written in capitals
 ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
 STEP = "Bước "
 _GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
@@ -30,7 +31,8 @@ _PART = re.compile(r"^([A-H])\.?$")
 def is_part_title(text: str) -> bool:
     """A part's title, written in capitals: 'THỦ TỤC HÀNH CHÍNH CẤP XÃ'."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_PART_TITLE and text.upper() == text
+    capitals = sum(c.isupper() for c in letters)  # a letter or two typed in lower case still counts
+    return len(letters) >= MIN_PART_TITLE and capitals >= CAPITAL_SHARE * len(letters)
 
 
 def _joined(*parts: str) -> str:
@@ -69,7 +71,8 @@ class RowNumbering:
         if not token.replace(".", "").isdigit():
             return self._group(token)
         number = tuple(int(part) for part in token.split("."))
-        if not (self._continues(number) or self._restarts(number, following)):
+        first_of_part = self.lettered and number == (1,)  # a part's rows may number from 1 again
+        if not (first_of_part or self._continues(number) or self._restarts(number, following)):
             return None
         self.last = number
         if step:
@@ -101,7 +104,7 @@ class RowNumbering:
         """A roman group row when it comes after the current group (a few may be lost)."""
         value = roman_value(token)
         group = roman_value(self.group) if self.group else 0
-        if value == 1 and self.lettered and group:  # I again right after a letter: letters above
+        if value == 1 and self.lettered:  # I right after a letter: the letters stand above the groups
             self.part_above = True
             self.relabelled = (_joined(self.group, self.part), self.part)
         elif value is None or not group < value <= group + MAX_GROUP_GAP:
