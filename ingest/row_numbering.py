@@ -49,6 +49,7 @@ class RowNumbering:
         self.relabelled: tuple[str, str] | None = None  # a letter row's label once letters go above
         self.group = ""  # the roman group row the arabic rows sit under
         self.last: tuple[int, ...] = ()
+        self.carried: tuple[int, ...] = ()  # the last top row number before the current group
 
     def next_label(self, text: str, following: str = "") -> str | None:
         """The row's label when `text` is a row number (`following`: the next cell)."""
@@ -98,6 +99,8 @@ class RowNumbering:
         last = self.last
         if number == (*last, 1):
             return True  # first child: 1 -> 1.1, or the first row under a group
+        if not last and self.carried and number == (self.carried[0] + 1,):
+            return True  # numbering running on across groups: I 1 2, II 3 4
         return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
 
     def _group(self, token: str) -> str | None:
@@ -109,6 +112,7 @@ class RowNumbering:
             self.relabelled = (_joined(self.group, self.part), self.part)
         elif value is None or not group < value <= group + MAX_GROUP_GAP:
             return None
+        self.carried = self.last[:1] or self.carried  # the numbering may run on under the group
         self.group, self.last = to_roman(value), ()
         if not self.part_above:
             self.part = ""  # letters under a group start again under the next one
