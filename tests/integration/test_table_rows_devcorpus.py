@@ -102,7 +102,10 @@ def service(tmp_path_factory):
     ("question", "code"),
     [
         ("Thủ tục sáp nhập, chia, tách trường tiểu học ở Nghệ An có mã hồ sơ là gì?", "1.004563"),
-        ("Mã thủ tục thành lập văn phòng đại diện của cơ sở giáo dục nước ngoài tại Việt Nam?", "2.000451"),
+        (
+            "Thành lập văn phòng đại diện của cơ sở giáo dục nước ngoài tại Việt Nam có mã số bao nhiêu?",
+            "2.000451",
+        ),
     ],
 )
 def test_question_naming_a_procedure_finds_its_row_first(service, question, code):
@@ -110,6 +113,7 @@ def test_question_naming_a_procedure_finds_its_row_first(service, question, code
     assert first.source == CATALOGUE.name and code in first.text
     answer = service.ask(question)
     assert answer.answerable and answer.answer.startswith(f"Mã hồ sơ TTHC: {code}")
+    assert "Số hiệu" not in answer.answer  # a procedure's code, not the decision's number
 
 
 def test_fee_row_answers_with_its_column_and_unit():
