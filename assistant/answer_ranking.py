@@ -27,8 +27,10 @@ from ingest.index import ChunkIndex, Hit
 # kinds a header part never states: the content of the numbered body answers them
 CONTENT_KINDS = frozenset({"code", "money", "percent", "duration", "count", "person", "place", "list"})
 # kinds whose figure marks the answering item (answer_type.figures_of), each kept because on the
-# dev questions it added questions to the top 5 (`eval.tune_lifts`); not dates (a plan dates
-# almost every task), counts or percentages (a plan's targets are full of both): none added one
+# dev questions it added questions to the top 5 (`eval.tune_lifts`) and lost none with the dense
+# vote on: not dates (a plan dates almost every task), counts or percentages (a plan's targets are
+# full of both), which added none; not documents cited by number, which cost the seeds' dev
+# questions with the dense vote on
 FIGURE_KINDS = frozenset({"money", "duration"})
 FIGURE_CANDIDATES = 20  # hits of the one-document search: more than a directive's items per topic
 # of which the best few are fused in: a way in for the answering item, not a filter over the
@@ -55,16 +57,20 @@ def content_question(analysis: QueryAnalysis) -> bool:
     """A question about what the document provides, not about the document itself: no document
     fact asked (signer, date, basis …), no metadata words, and an answer kind a header never
     states."""
-    if analysis.asks_metadata or analysis.constraints.fact:
-        return False
-    return answer_kind(analysis) in CONTENT_KINDS
+    return not about_document(analysis) and answer_kind(analysis) in CONTENT_KINDS
+
+
+def about_document(analysis: QueryAnalysis) -> bool:
+    """The question asks about the document itself (its signer, date, basis …, or metadata
+    words): its header answers, not an item of its body."""
+    return analysis.asks_metadata or bool(analysis.constraints.fact)
 
 
 def figure_ranking(index: ChunkIndex, analysis: QueryAnalysis, sources: list[str]) -> list[Hit]:
     """The items of these documents that state a figure of the asked kind, best BM25 first
     (search fuses in the best FIGURE_TOP of them, ordered with its lifts)."""
     kind = answer_kind(analysis)
-    if kind not in FIGURE_KINDS or not sources or not analysis.terms:
+    if kind not in FIGURE_KINDS or not sources or not analysis.terms or about_document(analysis):
         return []
     hits = index.sparse_search(analysis.terms, FIGURE_CANDIDATES, {"source": list(sources)})
     return [h for h in hits if not is_header_part(h.payload) and expresses(kind, h.payload.get("text", ""))]
