@@ -29,6 +29,8 @@ CANDIDATES = 50
 LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
                           "level": 0.05, "opening": 0.0, "document": 1.0, "fact": 1.0,
                           "row_name": 0.2})  # fmt: skip
+# row_name: dev hits@5 / MRR@10 of the development corpus 0.762/0.641 at 0, 0.794/0.677 from 0.2 to
+# 1.0 (seeds unchanged); the smallest value on that plateau
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
