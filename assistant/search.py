@@ -13,8 +13,9 @@ from typing import Protocol
 from assistant.constraints import number_fits, province_fits, year_fits
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
+from assistant.dense_rankings import dense_rankings
 from assistant.document_facts import states_fact
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
 from assistant.targeting import fact_ranking, with_named
@@ -158,14 +159,14 @@ def search(
     flt = build_filter(filters)
     weights = weights or DEFAULT_WEIGHTS
     sparse: list[Hit] = []
-    dense: list[Hit] = []
     if mode in ("hybrid", "bm25"):
         sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
         if not flt:
             sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
-    if embedder is not None and wants_dense(mode, sparse, analysis, weights):
-        dense = index.dense_search(embedder.embed_query(analysis.search_text), CANDIDATES, flt)
-    fused = fuse(sparse, dense, analysis, weights)
+    dense = dense_rankings(
+        index, embedder, analysis, sparse, weights, mode=mode, limit=CANDIDATES, filters=flt
+    )
+    fused = fuse(sparse, dense.ranked, analysis, weights, dense.rescored)
     sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
     passages = [
         _passage(pid, score * boost(analysis, payload, lifts, sources), payload)
