@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from assistant.fusion import FusionWeights, wants_dense, wants_rescore
 from assistant.query import QueryAnalysis
 from ingest.index import ChunkIndex, Filters, Hit
@@ -51,9 +53,16 @@ def merge_rankings(rankings: list[list[Hit]]) -> list[Hit]:
 
 
 def rescore(index: ChunkIndex, vector: list[float], candidates: list[Hit]) -> list[Hit]:
-    """The candidates (BM25's hits) ordered by cosine to the query vector."""
-    ids = [hit.payload["id"] for hit in candidates if hit.payload.get("id")]
-    return index.dense_search(vector, len(ids), {"id": ids}) if ids else []
+    """The candidates (BM25's hits) ordered by cosine to the query vector (their stored vectors
+    and the query's are normalised); a candidate without a vector is left out."""
+    stored = index.dense_vectors([hit.id for hit in candidates])
+    if not stored:
+        return []
+    kept = [hit for hit in candidates if hit.id in stored]
+    matrix = np.asarray([stored[hit.id] for hit in kept], dtype=np.float32)
+    cosines = matrix @ np.asarray(vector, dtype=np.float32)
+    order = np.argsort(-cosines, kind="stable")
+    return [Hit(kept[i].id, float(cosines[i]), kept[i].payload) for i in order]
 
 
 def dense_rankings(
