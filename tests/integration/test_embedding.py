@@ -162,7 +162,7 @@ def test_an_english_question_and_its_rendering_through_the_bundled_model(dense_s
 
     service = dense_seed_service
     analysis = analyse(
-        "What must be done to raise teachers' trained qualification standards?", service.profile
+        "How will the province raise the trained qualification standard of teachers?", service.profile
     )
     weights = FusionWeights({"en": 1.0}, rescore={"en": 1.0}, vietnamese_query=True)
     assert (
