@@ -75,7 +75,8 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    direct = _row_line(decision, first) + record_lines(analysis, decision.passages[:1], targets, tasks)
+    row = _row_line(decision, first, analysis.question)
+    direct = row + record_lines(analysis, decision.passages[:1], targets, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
@@ -98,7 +99,7 @@ def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str
     return " … ".join(lead_quote(analysis, passage.text, lead)) or passage.text[:300]
 
 
-def _row_line(decision: Decision, passage: Passage) -> list[str]:
+def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[str]:
     """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần) [1]' when the lead item is a table row
     stating the asked kind."""
     unit = decision.leads.get(passage.id)
@@ -106,7 +107,7 @@ def _row_line(decision: Decision, passage: Passage) -> list[str]:
         return []
     columns = (passage.payload.get("extra") or {}).get("columns")
     parent = (passage.payload.get("titles") or [""])[-1]
-    row = row_answer(decision.kind, passage.text, columns, parent)
+    row = row_answer(decision.kind, passage.text, columns, parent, question)
     return [f"{row.line()} [1]"] if row is not None else []
 
 

@@ -1,6 +1,6 @@
-"""The kind of answer a question wants (an amount of money, a percentage, a count, a duration, a
-date, a person or unit, a place, a document reference, a list) and whether a piece of text
-states something of that kind.
+"""The kind of answer a question wants (a procedure's code, an amount of money, a percentage, a
+count, a duration, a date, a person or unit, a place, a document reference, a list) and whether
+a piece of text states something of that kind.
 
 Cues are how questions are asked in Vietnamese (with or without diacritics) and English;
 the expressions are how directives write amounts ('20.000 đồng/học sinh/tháng', 'không quá 07
@@ -12,12 +12,13 @@ import re
 
 from ingest.text import fold_accents
 
-KINDS = ("duration", "date", "person", "document", "place", "percent", "money", "count", "list")
+KINDS = ("code", "duration", "date", "person", "document", "place", "percent", "money", "count", "list")
 
 # question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
 # the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
 # ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds
 _CUES = {
+    "code": r"ma so|ma ho so|ma thu tuc|ma tthc|ma hs|co ma|(?:procedure|what|which) code|code of",
     "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
     "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"
     r"|thoi gian giai quyet|thoi han giai quyet|thoi gian thuc hien|trong bao lau|how long"
@@ -43,6 +44,7 @@ _MONEY = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*(?:nghin|ngan|trieu|ty)\s*dong\b"
     r"|\b\d+(?:[.,]\d+)?\s*(?:dong|vnd)\b"
 )
+_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?![\d.]\d)")  # a procedure's code: 1.001639
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
 _DATE = re.compile(
     r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
@@ -84,6 +86,8 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
 def figures_of(kind: str, text: str) -> list[str]:
     """The spans of `text` that state something of `kind` (folded), in order."""
     folded = fold_accents(text)
+    if kind == "code":
+        return _CODE.findall(folded)
     if kind == "money":
         return _MONEY.findall(folded)
     if kind == "percent":

@@ -18,6 +18,7 @@ from assistant.document_facts import states_fact
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
+from assistant.row_names import names_row
 from assistant.targeting import fact_ranking, with_named
 from ingest.index import ChunkIndex, Filters, Hit
 from ingest.text import fold_accents, word_tokens
@@ -27,7 +28,8 @@ MAX_RARITY = 6.0
 CANDIDATES = 50
 # chosen on the dev groups of both sets by `python -m eval.tune_lifts`; see README "Benchmark"
 LIFTS = MappingProxyType({"province": 0.2, "year": 0.05, "year_heading": 0.2, "number": 0.1, "type": 0.1,
-                          "level": 0.05, "opening": 0.0, "document": 1.0, "fact": 1.0})  # fmt: skip
+                          "level": 0.05, "opening": 0.0, "document": 1.0, "fact": 1.0,
+                          "row_name": 0.2})  # fmt: skip
 FILTER_KEYS = {"source": "source", "document": "source", "province": "doc.province",
                "type": "doc.type", "year": "doc_year"}  # fmt: skip
 
@@ -132,6 +134,8 @@ def boost(
         factor *= 1 + lifts["type"]
     if analysis.levels and set(analysis.levels) & set(levels_in(fold_accents(text))):
         factor *= 1 + lifts["level"]
+    if names_row(analysis.question, payload):
+        factor *= 1 + lifts.get("row_name", 0.0)  # the question names this table row in full
     if c.documents and payload.get("source") in c.documents:
         factor *= 1 + lifts["document"]  # the question names this document
     if c.fact and payload.get("source") in fact_sources and states_fact(c.fact, payload):

@@ -1,10 +1,12 @@
 """A table row as an answer: its label, the value of the asked kind, the unit and the column the
-value stands in ('Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)').
+value stands in ('Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)'); a row whose cells stand one
+per column reads by its columns' names ('Tên thủ tục hành chính: Giải thể trường tiểu học;
+Mã hồ sơ TTHC: 1.001639').
 
 Rows are chunks whose first line is the table's header and whose next lines are the row's
 cells, ' | ' between cells (ingest/tables.py); the header's cells are also kept in the payload
-(`extra.columns`). A cell left empty in the source (a merged cell) is absent, so cells are
-matched to columns only when their counts agree."""
+(`extra.columns`). A row with as many cells as columns keeps its empty cells; otherwise an empty
+cell (a merged one) is dropped, and cells are matched to columns only by name."""
 
 from __future__ import annotations
 
@@ -21,16 +23,25 @@ MAX_LABEL = 160
 SHORT_LABEL = 40  # a label this short is read under its parent row
 
 
+_CELL_SPLIT = re.compile(r"\s*\|\s*")
+_NAME_COLUMN = re.compile(r"^(?:ten\b|noi dung|danh muc)")
+_WORD = re.compile(r"\w+")
+
+
 @dataclass(frozen=True)
 class RowAnswer:
     label: str
     value: str
     unit: str = ""
     column: str = ""
+    name_column: str = ""  # the column the label stands in, when the row is read by columns
 
     def line(self) -> str:
-        """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)'."""
+        """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)', or by the columns' names: 'Tên thủ
+        tục hành chính: Giải thể trường tiểu học; Mã hồ sơ TTHC: 1.001639'."""
         value = f"{self.value} {self.unit}".strip()
+        if self.name_column and self.column:
+            return f"{self.column}: {value}; {self.name_column}: {self.label}"
         column = f" ({self.column})" if self.column else ""
         return f"{self.label}: {value}{column}" if self.label else f"{value}{column}"
 
@@ -43,28 +54,47 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
     header = [c.strip() for c in lines[0].split(" | ")]
     if columns and [c.strip() for c in columns] != header:
         return None
-    cells = [c.strip() for c in " ".join(lines[1:]).split(" | ") if c.strip()]
-    return (header, cells) if len(cells) >= 2 else None
+    cells = _CELL_SPLIT.split(" ".join(lines[1:]).strip())
+    if len(cells) != len(header):
+        cells = [c for c in cells if c]
+    return (header, cells) if len([c for c in cells if c]) >= 2 else None
 
 
-def row_answer(kind: str, text: str, columns: list[str] | None = None, parent: str = "") -> RowAnswer | None:
+def row_answer(
+    kind: str, text: str, columns: list[str] | None = None, parent: str = "", question: str = ""
+) -> RowAnswer | None:
     """The row's label and its value of the asked kind; None when the row states none. A short
-    label ('Bữa trưa') is named under its parent row ('Dịch vụ tiền ăn của học sinh › Bữa trưa')."""
+    label ('Bữa trưa') is named under its parent row ('Dịch vụ tiền ăn của học sinh › Bữa trưa').
+    Of several cells of the asked kind, the one whose column the question names ('lớp 8')."""
     split = split_row(text, columns)
     if split is None or not kind:
         return None
     header, cells = split
+    if len(cells) == len(header) and (named := _by_columns(kind, header, cells, question)):
+        return named
     start = 1 if _ROW_NUMBER.match(cells[0]) else 0
     for i in range(start, len(cells)):
         if _UNIT.match(cells[i]) or not expresses(kind, cells[i]) or i == start:
             continue
-        labels = [c for c in cells[start:i] if not _UNIT.match(c)]
+        labels = [c for c in cells[start:i] if c and not _UNIT.match(c)]
         units = [c for c in cells[start:i] + cells[i + 1 : i + 2] if _UNIT.match(c)]
         label = " — ".join(_short(c) for c in labels)
         if parent and len(label) <= SHORT_LABEL and parent not in label:
             label = f"{_short(parent)} › {label}"
         return RowAnswer(label, cells[i], units[0] if units else "", _column(header, cells, i))
     return None
+
+
+def _by_columns(kind: str, header: list[str], cells: list[str], question: str) -> RowAnswer | None:
+    """A row read by its columns: the cell of the asked kind (in the column the question names,
+    when it names one) and the row's name cell."""
+    named = [i for i, h in enumerate(header) if _NAME_COLUMN.match(fold_accents(h).strip())]
+    typed = [i for i, c in enumerate(cells) if c and expresses(kind, c) and i not in named]
+    if not named or not typed or not cells[named[0]]:
+        return None
+    asked = set(_WORD.findall(fold_accents(question)))
+    best = max(typed, key=lambda i: (len(asked & set(_WORD.findall(fold_accents(header[i])))), -i))
+    return RowAnswer(_short(cells[named[0]]), cells[best], "", header[best], header[named[0]])
 
 
 def _column(header: list[str], cells: list[str], i: int) -> str:

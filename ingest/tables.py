@@ -14,23 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.levels import looks_like_heading, match_label, roman_value, to_roman
+from ingest.levels import looks_like_heading, match_label
+from ingest.pipe_tables import is_pipe_line, pipe_rows
+from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
 from ingest.structure import clean_line, folded
-from ingest.text import starts_list_item
+from ingest.table_cells import aligned_cells, header_cells, name_cell
 
 MAX_HEADER_CELLS = 12
-MAX_GROUP_GAP = 6  # group rows missing from a copy: II then VII still opens group VII
-MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not a figure
 MAX_HEADER_CELL_CHARS = 120
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt|thu tu(?:\s+\w+){0,2})\.?$")
-_ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
-_GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
-_STEP = "Bước "
-_OCR_STEP = re.compile(r"^B\w{2,3}c(?=\s+\d{1,3}\.?$)")
+_OCRSTEP = re.compile(r"^B\w{2,3}c(?=\s+\d{1,3}\.?$)")
 _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never wrapped text
 _MARK = re.compile(r"\*+")
 _EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, then an empty pair
-_PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
 
 
@@ -40,10 +36,11 @@ class TableRow:
     cells: list[str]
     line_numbers: list[int]  # offsets of the row's lines in the lines given
     parents: list[str] = field(default_factory=list)  # titles of the rows it sits under
+    name: str = ""  # the cell that says what the row is about (table_cells.name_cell)
 
     @property
     def title(self) -> str:
-        text = next((c for c in self.cells[1:] if c), self.cells[0] if self.cells else "")
+        text = self.name or next((c for c in self.cells[1:] if c), self.cells[0] if self.cells else "")
         return text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…"
 
 
@@ -95,8 +92,8 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
 
 def _step_written(text: str) -> str:
     """'Buoc 2' (a step number whose marks OCR lost) as the document writes it: 'Bước 2'."""
-    m = _OCR_STEP.match(text)
-    return _STEP + text[m.end() :].lstrip() if m and folded(m.group(0)) == "buoc" else text
+    m = _OCRSTEP.match(text)
+    return STEP + text[m.end() :].lstrip() if m and folded(m.group(0)) == "buoc" else text
 
 
 def is_number_column(line: str) -> bool:
@@ -109,13 +106,13 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
         return None
     end = _table_end(lines, start)
     cells = cells_of(lines[start:end], start)
-    first_row = next((i for i, (text, _) in enumerate(cells) if _first_row_number(text)), None)
+    first_row = next((i for i, (text, _) in enumerate(cells) if _first_row_number(text, cells, i)), None)
     if first_row is None or not 2 <= first_row <= MAX_HEADER_CELLS:
         return None
-    header = [text for text, _ in cells[:first_row]]
+    header = header_cells([text for text, _ in cells[:first_row]])
     if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
         return None
-    rows = _rows(cells[first_row:])
+    rows = _rows(cells[first_row:], header)
     return Table(start, end, header, rows)
 
 
@@ -139,7 +136,7 @@ def _heading_above(lines: list[str], header: int, start: int) -> int:
     top = header
     for i in range(header - 1, max(start, header - 8), -1):
         text = clean_line(lines[i])
-        if _ROW_NUMBER.match(text):
+        if ROW_NUMBER.match(text):
             break
         label = match_label(text)
         if label and looks_like_heading(label):
@@ -147,108 +144,70 @@ def _heading_above(lines: list[str], header: int, start: int) -> int:
     return top
 
 
-def _first_row_number(text: str) -> bool:
-    return text.rstrip(".").removeprefix(_STEP) in ("1", "I")
+def _first_row_number(text: str, cells: list[tuple[str, list[int]]], k: int) -> bool:
+    """'1', 'I', or the 'A' of a first part written in capitals ('A', 'THỦ TỤC CẤP TỈNH')."""
+    if text.rstrip(".") == "A":
+        return k + 1 < len(cells) and is_part_title(cells[k + 1][0])
+    return text.rstrip(".").removeprefix(STEP) in ("1", "I")
 
 
-def _rows(cells: list[tuple[str, list[int]]]) -> list[TableRow]:
+def _rows(cells: list[tuple[str, list[int]]], columns: list[str]) -> list[TableRow]:
     rows: list[TableRow] = []
     numbering = RowNumbering()
     for k, (text, offsets) in enumerate(cells):
         label = numbering.next_label(text, cells[k + 1][0] if k + 1 < len(cells) else "")
+        _relabel(rows, numbering)
         if label is not None:
+            _close(rows, columns)
             rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
             rows[-1].parents = numbering.parents_of(rows[:-1], label)
         elif rows:
             rows[-1].cells.append(text)
             rows[-1].line_numbers.extend(offsets)
+    _close(rows, columns)
     return rows
 
 
-class RowNumbering:
-    """Which cells are row numbers: those that continue the numbering of the rows above."""
+def _relabel(rows: list[TableRow], numbering: RowNumbering) -> None:
+    """A part letter read under a group ('VII.B') stands above the groups once I starts again."""
+    if numbering.relabelled:
+        old, new = numbering.relabelled
+        if rows and rows[-1].label == old:
+            rows[-1].label = new
+        numbering.relabelled = None
 
-    def __init__(self) -> None:
-        self.group = ""  # the roman group row the arabic rows sit under
-        self.last: tuple[int, ...] = ()
 
-    def next_label(self, text: str, following: str = "") -> str | None:
-        """The row's label when `text` is a row number (`following`: the next cell)."""
-        heading = _GROUP_HEADING.match(text)
-        if heading and text.upper() == text:  # "II. THAM GIA ĐẠI HỘI": a group row with its title
-            return self._group(heading.group(1))
-        if not _ROW_NUMBER.match(text):
-            return None
-        step = text.startswith(_STEP)
-        token = text.rstrip(".").removeprefix(_STEP)
-        if not token.replace(".", "").isdigit():
-            return self._group(token)
-        number = tuple(int(part) for part in token.split("."))
-        if not (self._continues(number) or self._restarts(number, following)):
-            return None
-        self.last = number
-        if step:
-            return text.rstrip(".")
-        return f"{self.group}.{token}" if self.group else token
-
-    def _continues(self, number: tuple[int, ...]) -> bool:
-        last = self.last
-        if number == (*last, 1):
-            return True  # first child: 1 -> 1.1, or the first row under a group
-        return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
-
-    def _group(self, token: str) -> str | None:
-        """A roman group row when it comes after the current group (a few may be lost)."""
-        value = roman_value(token)
-        group = roman_value(self.group) if self.group else 0
-        if value is None or not group < value <= group + MAX_GROUP_GAP:
-            return None
-        self.group, self.last = to_roman(value), ()
-        return self.group
-
-    def _restarts(self, number: tuple[int, ...], following: str) -> bool:
-        """Numbering that starts again lower (a group's heading row lost in the copy): a row
-        when the next cell reads as a task, a capitalised sentence, not a figure."""
-        restart = len(number) == 1 and bool(self.last) and number[0] < self.last[0]
-        return restart and len(following) >= MIN_TASK_CHARS and following[:1].isupper()
-
-    def parents_of(self, rows: list[TableRow], label: str) -> list[str]:
-        """Titles of the rows whose label this one extends: 1 and 1.1 above 1.1.1."""
-        return [row.title for row in rows if label.startswith(row.label + ".")]
+def _close(rows: list[TableRow], columns: list[str]) -> None:
+    """The last row read is complete: its cells one per column where they can be, its name."""
+    if rows:
+        row = rows[-1]
+        row.cells = aligned_cells(row.cells, len(columns))
+        row.name = name_cell(row.cells, columns)
 
 
 def _pipe_table(lines: list[str], start: int) -> Table | None:
-    if not lines[start].lstrip().startswith("|") or (start and lines[start - 1].lstrip().startswith("|")):
+    if not is_pipe_line(lines[start]) or (start and is_pipe_line(lines[start - 1])):
         return None
     end = start
-    while end < len(lines) and lines[end].lstrip().startswith("|"):
+    while end < len(lines) and is_pipe_line(lines[end]):
         end += 1
     if end - start < 2:
         return None
-    columns = _pipe_cells(lines[start])
-    rows: list[TableRow] = []
-    for offset in range(start + 1, end):
-        if _PIPE_SEPARATOR.match(lines[offset].strip()):
-            continue
-        cells = _pipe_cells(lines[offset])
-        number = cells[0].rstrip(".") if cells and _ROW_NUMBER.match(cells[0]) else str(len(rows) + 1)
-        rows.append(TableRow(number, cells, [offset]))
+    columns, pipe = pipe_rows(lines, start, end)
+    rows = [TableRow(r.label, r.cells, [r.line], r.parents) for r in pipe]
+    for row in rows:
+        row.name = name_cell(row.cells, columns)
     return Table(start, end, columns, rows)
 
 
-def _pipe_cells(line: str) -> list[str]:
-    return [clean_line(cell) for cell in line.strip().strip("|").split("|")]
-
-
 def row_lines(cells: list[str]) -> list[str]:
-    """A row's cells joined by ' | '; a cell that opens a sub-item ('- Trưởng ban', '1. Hội
-    đồng thi') starts a line, so a long row splits at its sub-items."""
+    """A row's cells joined by ' | '; the items of a cell holding a list ('- Trưởng ban', '1. Hội
+    đồng thi') each start a line, so a long row splits at its sub-items."""
     lines: list[str] = []
     for cell in cells:
-        if not lines or starts_list_item(cell):
-            lines.append(cell)
-        else:
-            lines.append(f"| {cell}")
+        first, *items = cell.split("\n")
+        lines.append(f"| {first}" if lines else first)
+        lines.extend(items)
     return lines
 
 

@@ -59,7 +59,7 @@ def test_target_years_are_those_of_the_indexed_records(limited, browser):  # noq
     expected = [str(y) for y in year_choices(service.records()[0])]
     assert expected  # the seed plans name years
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page.goto(url + "/", wait_until="domcontentloaded")
+    page.goto(url + "/", wait_until="networkidle")
     page.get_by_role("tab", name="Chỉ tiêu").click()
     page.locator("#eduqa-target-year input").click()
     page.wait_for_function(f"document.querySelectorAll('[role=option]').length >= {len(expected)}",

@@ -17,6 +17,9 @@ from ingest.text import nfc
 from tests.conftest import DEVCORPUS
 
 pytestmark = pytest.mark.integration
+_TAG = re.compile(
+    r"</?(?:strong|b|em|i|u|br|sup|sub)\s*/?>", re.IGNORECASE
+)  # inline marks a Markdown copy keeps in table cells
 
 READ_AS_WRITTEN = sorted((DEVCORPUS / "directives").glob("*.txt")) + sorted((DEVCORPUS / "long").glob("*.md"))
 DISTRACTORS = sorted((DEVCORPUS / "distractors").glob("*.txt"))
@@ -47,14 +50,17 @@ def test_nothing_dropped_nothing_repeated_beyond_the_path(path):
     text = nfc(path.read_text(encoding="utf-8"))
     chunks = parsed(path).chunks
     columns = {" | ".join(c.extra["columns"]) for c in chunks if "columns" in c.extra}
-    texts = _squashed("".join(c.body for c in chunks) + "".join(columns))
+    texts = _squashed(_TAG.sub("", "".join(c.body for c in chunks) + "".join(columns)))
     titles = _squashed("".join(t for c in chunks for t in c.titles))
-    for line in (clean_line(x).strip("| ") for x in text.split("\n")):
+    for line in (_TAG.sub("", clean_line(x)).strip("| ") for x in text.split("\n")):
         if not line or is_speck(line):
             continue
         label = match_label(line)
         own = _squashed(label.rest if label else line).rstrip(".:;")
-        assert _squashed(line) in texts or own in titles, line
+        in_header = all(
+            _squashed(c) in _squashed("".join(columns)) for c in line.split("|")
+        )  # a header's 2nd row
+        assert _squashed(line) in texts or own in titles or in_header, line
     words = _word_counts(" ".join(c.body for c in chunks))
     in_document = _word_counts(" ".join(clean_line(x) for x in text.split("\n")))
     assert all(count <= in_document.get(word, 0) for word, count in words.items())

@@ -1,0 +1,103 @@
+"""Table rows of real documents nobody here wrote (../shared/devcorpus): a catalogue of
+administrative procedures gives each procedure its own chunk with its code, name and group, in
+both its lettered parts; a programme table's row keeps its columns' names; a question naming a
+procedure finds its row first and is answered with the row's code."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from assistant.service import AssistantService
+from assistant.table_rows import row_answer
+from ingest.chunks import Chunk, parse_document
+from tests.conftest import DEVCORPUS, make_settings
+
+pytestmark = pytest.mark.integration
+CATALOGUE = DEVCORPUS / "directives" / "nghean-qd3771-2025.txt"
+PROCESSES = DEVCORPUS / "directives" / "nghean-qd3760-2025.txt"
+PROGRAMME = DEVCORPUS / "long" / "bgddt-chuong-trinh-gdpt-tong-the-2018.ocr.md"
+CODE = re.compile(r"\b\d\.\d{6}\b")
+if not CATALOGUE.is_file():
+    pytest.skip("the development corpus is not on this machine", allow_module_level=True)
+
+
+@cache
+def rows(path: Path) -> list[Chunk]:
+    chunks = parse_document(path.name, path.read_text(encoding="utf-8")).chunks
+    return [c for c in chunks if c.extra.get("columns")]
+
+
+def row_with(path: Path, code: str) -> Chunk:
+    [row] = [c for c in rows(path) if code in c.text]
+    return row
+
+
+def test_every_catalogue_row_is_its_own_chunk_in_both_parts():
+    """Each procedure code of the source stands in exactly one row chunk, alone: the second
+    part (B, procedures of the communes) no longer runs into the first part's last row."""
+    source_codes = CODE.findall(CATALOGUE.read_text(encoding="utf-8"))
+    chunk_codes = [CODE.findall(c.body) for c in rows(CATALOGUE)]
+    assert sorted(code for codes in chunk_codes for code in codes) == sorted(source_codes)
+    assert all(len(codes) <= 1 for codes in chunk_codes)
+    assert len(source_codes) > 70
+
+
+def test_catalogue_row_carries_its_code_name_and_group():
+    row = row_with(CATALOGUE, "1.001639")  # a commune-level primary-school procedure (part B)
+    assert row.section_title.startswith("Giải thể trường tiểu học")  # its name, not its code
+    assert "THỦ TỤC HÀNH CHÍNH CẤP XÃ" in row.titles  # its part
+    assert any("tiểu học" in t for t in row.titles[-1:])  # its group: Lĩnh vực Giáo dục tiểu học
+    header, body = row.text.split("\n", 1)
+    assert "Mã hồ sơ TTHC" in header and "Tên thủ tục hành chính" in header
+    assert body.startswith("5 | 1.001639 | Giải thể trường tiểu học")
+
+
+def test_catalogue_row_reads_by_its_columns():
+    row = row_with(CATALOGUE, "2.000680")  # a name wrapped before a capital is one cell
+    answer = row_answer("code", row.text, row.extra["columns"])
+    assert answer is not None
+    assert answer.line().startswith(
+        "Mã hồ sơ TTHC: 2.000680; Tên thủ tục hành chính: Sửa đổi, bổ sung, gia hạn"
+    )
+
+
+def test_programme_row_keeps_its_columns_names():
+    [row] = [c for c in rows(PROGRAMME) if c.body.startswith("Công nghệ | 35")]
+    header = row.text.split("\n", 1)[0]
+    assert "Lớp 8" in header and "Số tiết/năm học" in header
+    assert row.section_title == "Công nghệ"
+    assert any("Môn học bắt buộc" in t for t in row.titles)  # the group row above it
+    answer = row_answer(
+        "count", row.text, row.extra["columns"], question="Công nghệ lớp 8 có bao nhiêu tiết?"
+    )
+    assert answer is not None and answer.value == "52" and answer.column.endswith("Lớp 8")
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory):
+    settings = make_settings(tmp_path_factory.mktemp("catalogue"))
+    for path in (CATALOGUE, PROCESSES):
+        shutil.copy(path, settings.corpus_dir / path.name)
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Thủ tục sáp nhập, chia, tách trường tiểu học ở Nghệ An có mã hồ sơ là gì?", "1.004563"),
+        ("Mã thủ tục thành lập văn phòng đại diện của cơ sở giáo dục nước ngoài tại Việt Nam?", "2.000451"),
+    ],
+)
+def test_question_naming_a_procedure_finds_its_row_first(service, question, code):
+    [first, *_] = service.search(question, top_k=5)
+    assert first.source == CATALOGUE.name and code in first.text
+    answer = service.ask(question)
+    assert answer.answerable and answer.answer.startswith(f"Mã hồ sơ TTHC: {code}")
