@@ -4,11 +4,13 @@
     python -m eval.tune_fusion --set devcorpus [--corpus FOLDER] [--json]
 
 Every candidate gate ranks as search does (fusion, boosts, duplicates collapsed) over the
-ingested index; the Qdrant candidate lists are fetched once per question and reused, and each
-question is ranked once per grid point (`eval.fusion_grid`), so the whole grid costs a minute or
-two. The gate is chosen on the dev document group of every set given, jointly, and reported on
-both groups of each set (held-out is the measure), overall and per language, beside bm25 and
-dense alone, plain RRF, and BM25 without the English lexicon.
+ingested index; the candidate lists (BM25's, the model's for each query text, and the model's
+re-score of BM25's candidates for each) are fetched once per question and reused, and each
+question is ranked once per grid point (`eval.fusion_grid`), so the whole grid costs a few
+minutes on two cores. The gate is chosen on the dev document group of every set given, jointly,
+and reported on both groups of each set (held-out is the measure), overall and per language,
+beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
+query, and BM25 without the English lexicon.
 """
 
 from __future__ import annotations
