@@ -21,6 +21,7 @@ _CUES = {
     "code": r"ma so|ma ho so|ma thu tuc|ma tthc|ma hs|co ma|(?:procedure|what|which) code|code of",
     "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
     "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"
+    r"|may phut|bao nhieu phut|may tuan|bao nhieu tuan|how many minutes"
     r"|thoi gian giai quyet|thoi han giai quyet|thoi gian thuc hien|trong bao lau|how long"
     r"|how many (?:working )?(?:days|hours|months|weeks)|processing time|time limit",
     "money": r"bao nhieu tien|muc thu|muc tran|muc phi|muc ho tro|muc chi|muc gia|muc tien|hoc phi"
@@ -28,7 +29,8 @@ _CUES = {
     r"|kinh phi|bao nhieu dong|nghin dong|ho tro bao nhieu"
     r"|trieu dong|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
     "date": r"khi nao|ngay nao|bao gio|thang nao|nam nao|tu ngay|ngay ban hanh|ky ngay|han chot"
-    r"|thoi han|when|what date|which date|by what date|deadline|effective from",
+    r"|thoi han|nam hoc nao|tu nam nao|when|what date|which date|by what date|deadline|effective from"
+    r"|which (?:school )?year|from what (?:school )?year",
     "count": r"bao nhieu|how many|so luong|may (?:truong|lop|nguoi|hoc sinh|giao vien|thu tuc|nhiem vu)",
     "person": r"\bai\b|nguoi nao|don vi nao|co quan nao|phong nao|chu tri|who|whom|which (?:unit|office|"
     r"agency|body|department|authority)|responsible|in charge|signed",

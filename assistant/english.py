@@ -38,10 +38,14 @@ def glossary() -> dict:
 
 @dataclass
 class EnglishReading:
-    """What an English question says in Vietnamese, and the rarity-weighted share rendered."""
+    """What an English question says in Vietnamese, and the rarity-weighted share rendered;
+    `rendering` is the question as Vietnamese words with their diacritics (each phrase's first
+    rendering, names and numbers as written, unrendered content words kept in English), for a
+    model that reads Vietnamese."""
 
     concepts: list[Concept]
     translated_share: float
+    rendering: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -106,28 +110,31 @@ def read_english(question: str, table: dict[str, str], use_lexicon: bool = True)
     concepts: list[Concept] = []
     translated: list[str] = []
     untranslated: list[str] = []
+    surface: list[str] = []
     i = 0
     while i < len(tokens):
-        span, concept = _concept_at(tokens, i, table, use_lexicon)
+        span, concept, written = _concept_at(tokens, i, table, use_lexicon)
         words = [t for t in tokens[i : i + span] if _is_content(t) and not t[0].isdigit()]
         if concept is None:
             untranslated += words
+            surface += words
             if words:
                 concepts.append(Concept(tokens[i].lower(), [tokens[i].lower()], weight=UNTRANSLATED_WEIGHT))
         else:
             translated += words
+            surface.append(written)
             concepts.append(concept)
         i += span
-    return EnglishReading(concepts, _share(translated, untranslated))
+    return EnglishReading(concepts, _share(translated, untranslated), " ".join(surface))
 
 
 def _concept_at(
     tokens: list[str], i: int, table: dict[str, str], use_lexicon: bool
-) -> tuple[int, Concept | None]:
-    """The concept starting at token i and how many tokens it spans."""
+) -> tuple[int, Concept | None, str]:
+    """The concept starting at token i, how many tokens it spans, and its Vietnamese as written."""
     token = tokens[i]
     if token[0].isdigit():
-        return 1, Concept(fold_accents(token), [fold_accents(token)])
+        return 1, Concept(fold_accents(token), [fold_accents(token)]), token
     if use_lexicon:
         for span in range(min(lexicon().longest, len(tokens) - i), 0, -1):
             words = tokens[i : i + span]
@@ -137,16 +144,16 @@ def _concept_at(
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
                 expanded = folded + [table[f] for f in folded if f in table]
-                return span, Concept(phrase.lower(), list(dict.fromkeys(expanded)))
+                return span, Concept(phrase.lower(), list(dict.fromkeys(expanded))), renderings[0]
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
-        return 1, Concept(folded, [folded, table[folded]])
+        return 1, Concept(folded, [folded, table[folded]]), token
     if (i > 0 or fold_accents(token) != token.lower()) and (name := vietnamese_name(token)):
         names = [name]  # a person's or a place's name: its syllables together
         while i + len(names) < len(tokens) and (more := vietnamese_name(tokens[i + len(names)])):
             names.append(more)
-        return len(names), Concept(" ".join(names), [" ".join(names)])
-    return 1, None
+        return len(names), Concept(" ".join(names), [" ".join(names)]), " ".join(tokens[i : i + len(names)])
+    return 1, None, ""
 
 
 def _share(translated: list[str], untranslated: list[str]) -> float:

@@ -114,7 +114,9 @@ _HEADER_FIELDS = (
     ("date", re.compile(r"\b(ky ngay|ky vao ngay nao|ngay ban hanh|ban hanh ngay|ban hanh ngay nao|"
                         r"when (?:was|is) .*(?:signed|issued|dated)|date of|dated|issue date)\b"),
      {"vi": "Ngày ban hành", "en": "Dated"}),
-    ("number", re.compile(r"\b(so hieu|so van ban|so bao nhieu|what (?:is the )?(?:document )?number)\b"),
+    # 'mã số bao nhiêu' asks a procedure's code, not the document's number
+    ("number", re.compile(r"\b(so hieu|so van ban|(?<!ma )so bao nhieu"
+                          r"|what (?:is the )?(?:document )?number)\b"),
      {"vi": "Số hiệu", "en": "Number"}),
 )  # fmt: skip
 

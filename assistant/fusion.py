@@ -12,7 +12,12 @@ questions of the seeds and of the development corpus together and reports held-o
 - the passage: a dense vote is scaled by how clean the passage's text reads (`ocr_gate`; OCR
   text that lost its diacritics is where the model ranks worst);
 - candidates only the dense ranking found (`dense_only` scales their vote; 1 keeps plain RRF);
-- the RRF constant `rrf_k` (smaller: the top ranks of each list weigh more).
+- the RRF constant `rrf_k` (smaller: the top ranks of each list weigh more);
+- a second dense ranking, `rescore`: BM25's own candidates re-ordered by the model's cosine
+  (`assistant.dense_rankings`), which can lift a paraphrase BM25 found low without letting the
+  model pull in passages BM25 never matched;
+- for English, `vietnamese_query`: the question's Vietnamese rendering as a second query
+  vector, its ranking merged with the question's by reciprocal rank.
 
 The chosen values and their dev / held-out numbers are in README ("Dense vectors and fusion").
 `EDUQA_FUSION_DENSE_WEIGHTS` replaces the per-kind weights and keeps the rest of the gate.
@@ -42,15 +47,24 @@ class FusionWeights:
     rrf_k: int = RRF_K
     translated_below: float = 0.0  # English with a smaller translated share is "en-untranslated"
     dense_only: float = 1.0  # scale of the vote of a passage BM25 did not find at all
+    rescore: dict[str, float] = field(default_factory=dict)  # BM25's candidates by cosine, per kind
+    vietnamese_query: bool = False  # English: the Vietnamese rendering as a second query vector
 
     def kind(self, analysis: QueryAnalysis) -> str:
         return question_kind(analysis, self.translated_below)
 
     def dense_weight(self, analysis: QueryAnalysis) -> float:
-        kind = self.kind(analysis)
-        while kind not in self.dense and kind in _FALLBACK:
-            kind = _FALLBACK[kind]
-        return self.dense.get(kind, self.dense.get("vi", 0.0))
+        return _for_kind(self.dense, self.kind(analysis))
+
+    def rescore_weight(self, analysis: QueryAnalysis) -> float:
+        return _for_kind(self.rescore, self.kind(analysis))
+
+
+def _for_kind(weights: dict[str, float], kind: str) -> float:
+    """The kind's weight, else its parent kind's, else the Vietnamese one, else 0."""
+    while kind not in weights and kind in _FALLBACK:
+        kind = _FALLBACK[kind]
+    return weights.get(kind, weights.get("vi", 0.0))
 
 
 def question_kind(analysis: QueryAnalysis, translated_below: float) -> str:
@@ -61,15 +75,25 @@ def question_kind(analysis: QueryAnalysis, translated_below: float) -> str:
 
 
 # Chosen by `python -m eval.tune_fusion --set both` on the dev groups of both sets, with every
-# development-corpus chunk embedded: the model votes on English questions only (a quarter of
-# BM25's vote); held-out numbers in README ("Dense vectors and fusion").
-DEFAULT_WEIGHTS = FusionWeights(dense={"vi": 0.0, "vi-nodiac": 0.0, "en": 0.25})
+# development-corpus chunk embedded: the model's own ranking votes on English questions only (a
+# quarter of BM25's vote); its re-score of BM25's candidates votes on Vietnamese typed with
+# diacritics (half) and English (a quarter), never on text typed without them; one query vector
+# (the rendering as a second one added no dev question). Held-out numbers in README ("Dense
+# vectors and fusion").
+DEFAULT_WEIGHTS = FusionWeights(
+    dense={"vi": 0.0, "vi-nodiac": 0.0, "en": 0.25}, rescore={"vi": 0.5, "vi-nodiac": 0.0, "en": 0.25}
+)
 
 
 def wants_dense(mode: str, sparse: list[Hit], analysis: QueryAnalysis, weights: FusionWeights) -> bool:
     """Whether a search needs the dense ranking: dense mode, a dense vote for this kind of
     question, or hybrid where BM25 found nothing at all (the dense ranking then stands alone)."""
     return mode == "dense" or (mode == "hybrid" and (not sparse or bool(weights.dense_weight(analysis))))
+
+
+def wants_rescore(mode: str, sparse: list[Hit], analysis: QueryAnalysis, weights: FusionWeights) -> bool:
+    """Whether a hybrid search re-scores BM25's candidates with the model."""
+    return mode == "hybrid" and bool(sparse) and bool(weights.rescore_weight(analysis))
 
 
 @lru_cache(maxsize=8192)
@@ -83,9 +107,11 @@ def fuse(
     dense: list[Hit],
     analysis: QueryAnalysis,
     weights: FusionWeights = DEFAULT_WEIGHTS,
+    rescored: list[Hit] | None = None,
 ) -> dict[str, tuple[float, dict]]:
-    """Point id -> (fused score, payload) over both rankings (either may be empty; dense alone
-    is ranked as it is, ungated)."""
+    """Point id -> (fused score, payload) over the rankings (any may be empty; dense alone is
+    ranked as it is, ungated); `rescored` (BM25's candidates by cosine) votes with the kind's
+    rescore weight."""
     fused: dict[str, tuple[float, dict]] = {}
     for rank, hit in enumerate(sparse):
         score, _ = fused.get(hit.id, (0.0, hit.payload))
@@ -96,6 +122,10 @@ def fuse(
         weight = base * _passage_gate(hit, weights, found) if sparse else base
         score, _ = fused.get(hit.id, (0.0, hit.payload))
         fused[hit.id] = (score + weight / (weights.rrf_k + rank + 1), hit.payload)
+    vote = weights.rescore_weight(analysis) if sparse else 0.0
+    for rank, hit in enumerate((rescored or []) if vote else []):
+        score, payload = fused.get(hit.id, (0.0, hit.payload))
+        fused[hit.id] = (score + vote / (weights.rrf_k + rank + 1), payload)
     return fused
 
 

@@ -60,6 +60,7 @@ class QueryAnalysis:
     constraints: Constraints = field(default_factory=Constraints)
     # rarity-weighted share of an English question's content words rendered in Vietnamese
     translated_share: float = 1.0
+    vietnamese_text: str = ""  # an English question rendered in Vietnamese words (a second dense query)
 
 
 @lru_cache(maxsize=8)
@@ -157,4 +158,5 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         search_text=f"{question} {expansions}".strip(),
         constraints=constraints,
         translated_share=reading.translated_share if reading else 1.0,
+        vietnamese_text=" ".join([reading.rendering, *constraints.provinces]).strip() if reading else "",
     )

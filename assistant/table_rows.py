@@ -89,12 +89,14 @@ def _by_columns(kind: str, header: list[str], cells: list[str], question: str) -
     """A row read by its columns: the cell of the asked kind (in the column the question names,
     when it names one) and the row's name cell."""
     named = [i for i, h in enumerate(header) if _NAME_COLUMN.match(fold_accents(h).strip())]
-    typed = [i for i, c in enumerate(cells) if c and expresses(kind, c) and i not in named]
+    units = [c for c in cells if c and _UNIT.match(c)]  # 'Đồng/học sinh/giờ' in its own column
+    typed = [i for i, c in enumerate(cells) if c and c not in units and expresses(kind, c) and i not in named]
     if not named or not typed or not cells[named[0]]:
         return None
     asked = set(_WORD.findall(fold_accents(question)))
     best = max(typed, key=lambda i: (len(asked & set(_WORD.findall(fold_accents(header[i])))), -i))
-    return RowAnswer(_short(cells[named[0]]), cells[best], "", header[best], header[named[0]])
+    unit = units[0] if units else ""
+    return RowAnswer(_short(cells[named[0]]), cells[best], unit, header[best], header[named[0]])
 
 
 def _column(header: list[str], cells: list[str], i: int) -> str:

@@ -1,10 +1,11 @@
 """Choose the fusion gate on dev questions: every question's outcome at every grid point, then
-the weight of each kind of question chosen on its own.
+the weights of each kind of question chosen on their own.
 
-A question's fused ranking depends only on its own dense weight (its kind's), the passage gates,
-`dense_only` and the RRF k; so one ranking per question per grid point gives every combination
-of per-kind weights by look-up. A kind's weight must keep it at or above BM25's top 5 in every
-language of every question set, and add at least MIN_GAIN questions to it, or stay 0.
+A question's fused ranking depends only on its own kind's pair of weights (the dense ranking's
+and the re-score's), the passage gates, `dense_only`, the RRF k and, for English, whether its
+Vietnamese rendering is a second query; so one ranking per question per grid point gives every
+combination of per-kind weights by look-up. A kind's pair must keep it at or above BM25's top 5
+in every language of every question set, and add at least MIN_GAIN questions to it, or stay 0.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from dataclasses import dataclass, replace
 from assistant.fusion import QUESTION_KINDS, RRF_K, FusionWeights
 
 DENSE_GRID = (0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
+RESCORE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)  # BM25's candidates by cosine
+PAIRS = tuple(itertools.product(DENSE_GRID, RESCORE_GRID))  # (dense, rescore) per kind
+VIETNAMESE_QUERY = (False, True)
 RRF_K_GRID = (RRF_K, 20)
 OCR_GATES = (True, False)
 DENSE_ONLY_GRID = (1.0, 0.5)
@@ -43,13 +47,14 @@ class Question:
 Ranker = Callable[[str, FusionWeights], Outcome]  # question key, weights -> outcome
 
 
-def _kind_table(questions, ranker, base: FusionWeights, t: float) -> dict[str, dict[float, list]]:
-    """Per kind, per weight: [(question, outcome)] for the kind's questions."""
-    table: dict[str, dict[float, list]] = {k: {} for k in QUESTION_KINDS}
-    for w in DENSE_GRID:
-        weights = replace(base, dense=dict.fromkeys(QUESTION_KINDS, w), translated_below=t)
+def _kind_table(questions, ranker, base: FusionWeights, t: float) -> dict[str, dict[tuple, list]]:
+    """Per kind, per (dense, rescore) pair: [(question, outcome)] for the kind's questions."""
+    table: dict[str, dict[tuple, list]] = {k: {} for k in QUESTION_KINDS}
+    for w, rw in PAIRS:
+        weights = replace(base, dense=dict.fromkeys(QUESTION_KINDS, w),
+                          rescore=dict.fromkeys(QUESTION_KINDS, rw), translated_below=t)  # fmt: skip
         for q in questions:
-            table[weights.kind(q.analysis)].setdefault(w, []).append((q, ranker(q.key, weights)))
+            table[weights.kind(q.analysis)].setdefault((w, rw), []).append((q, ranker(q.key, weights)))
     return table
 
 
@@ -63,20 +68,22 @@ def _merit(rows: list, bm25: dict[str, Outcome]) -> tuple[bool, int, float]:
     return all(v >= 0 for v in cells.values()), gain, mrr
 
 
-def _best_weight(by_weight: dict[float, list], bm25: dict[str, Outcome]) -> tuple[float, int, float]:
-    """The kind's weight: safe, most gained (at least MIN_GAIN), then MRR, then the smallest."""
-    best = (0.0, 0, 0.0)
-    for w in DENSE_GRID[1:]:
-        safe, gain, mrr = _merit(by_weight.get(w, []), bm25)
+def _best_weight(by_pair: dict[tuple, list], bm25: dict[str, Outcome]) -> tuple[tuple, int, float]:
+    """The kind's (dense, rescore) pair: safe, most gained (at least MIN_GAIN), then MRR, then
+    the smallest sum of weights."""
+    best: tuple[tuple, int, float] = ((0.0, 0.0), 0, 0.0)
+    for pair in sorted(PAIRS[1:], key=sum):
+        safe, gain, mrr = _merit(by_pair.get(pair, []), bm25)
         if safe and gain >= MIN_GAIN and (gain, mrr) > best[1:]:
-            best = (w, gain, mrr)
+            best = (pair, gain, mrr)
     return best
 
 
 def departures(weights: FusionWeights) -> int:
     """How many of the gate's knobs leave the plain setting (RRF k 60, no OCR gate, dense-only
-    candidates at full vote, English questions one kind)."""
-    knobs = (weights.rrf_k != RRF_K, weights.ocr_gate, weights.dense_only != 1, weights.translated_below > 0)
+    candidates at full vote, English questions one kind, one query vector)."""
+    knobs = (weights.rrf_k != RRF_K, weights.ocr_gate, weights.dense_only != 1, weights.translated_below > 0,
+             weights.vietnamese_query)  # fmt: skip
     return sum(knobs)
 
 
@@ -86,8 +93,8 @@ def choose(questions: list[Question], ranker: Ranker) -> tuple[FusionWeights, di
     smaller weights. Each grid point is compared with BM25 at its own k and at k 60."""
     reference = {q.key: ranker(q.key, FusionWeights()) for q in questions}
     best: tuple[tuple, FusionWeights, int] | None = None
-    for k, gate, only in itertools.product(RRF_K_GRID, OCR_GATES, DENSE_ONLY_GRID):
-        base = FusionWeights(ocr_gate=gate, rrf_k=k, dense_only=only)
+    for k, gate, only, vq in itertools.product(RRF_K_GRID, OCR_GATES, DENSE_ONLY_GRID, VIETNAMESE_QUERY):
+        base = FusionWeights(ocr_gate=gate, rrf_k=k, dense_only=only, vietnamese_query=vq)
         bm25 = {q.key: ranker(q.key, FusionWeights(rrf_k=k)) for q in questions}
         k_safe, k_gain, _ = _merit([(q, bm25[q.key]) for q in questions], reference)
         if not k_safe:
@@ -98,9 +105,11 @@ def choose(questions: list[Question], ranker: Ranker) -> tuple[FusionWeights, di
             chosen = {kind: _best_weight(table[kind], bm25) for kind in kinds}
             gain = sum(c[1] for c in chosen.values()) + k_gain
             mrr = sum(c[2] for c in chosen.values())
-            weights = replace(base, dense={kd: c[0] for kd, c in chosen.items()}, translated_below=t)
+            dense, rescore = ({kd: c[0][i] for kd, c in chosen.items()} for i in (0, 1))
+            weights = replace(base, dense=dense, rescore=rescore, translated_below=t)
             cost = departures(weights) * (MIN_GAIN - 1)
-            key = (gain - cost, -departures(weights), round(mrr, 6), -sum(weights.dense.values()), -t)
+            spent = sum(weights.dense.values()) + sum(weights.rescore.values())
+            key = (gain - cost, -departures(weights), round(mrr, 6), -spent, -t)
             if best is None or key > best[0]:
                 best = (key, weights, gain)
     assert best is not None

@@ -4,24 +4,27 @@
     python -m eval.tune_fusion --set devcorpus [--corpus FOLDER] [--json]
 
 Every candidate gate ranks as search does (fusion, boosts, duplicates collapsed) over the
-ingested index; the Qdrant candidate lists are fetched once per question and reused, and each
-question is ranked once per grid point (`eval.fusion_grid`), so the whole grid costs a minute or
-two. The gate is chosen on the dev document group of every set given, jointly, and reported on
-both groups of each set (held-out is the measure), overall and per language, beside bm25 and
-dense alone, plain RRF, and BM25 without the English lexicon.
+ingested index; the candidate lists (BM25's, the model's for each query text, and the model's
+re-score of BM25's candidates for each) are fetched once per question and reused, and each
+question is ranked once per grid point (`eval.fusion_grid`), so the whole grid costs a few
+minutes on two cores. The gate is chosen on the dev document group of every set given, jointly,
+and reported on both groups of each set (held-out is the measure), overall and per language,
+beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
+query, and BM25 without the English lexicon.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense
+from assistant.dense_rankings import merge_rankings, query_texts, rescore
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense, wants_rescore
 from assistant.query import QueryAnalysis, analyse
 from assistant.search import CANDIDATES, add_fact_ranking, boost
 from assistant.targeting import with_named
@@ -32,6 +35,7 @@ from ingest.index import ChunkIndex, Hit
 
 METRICS = ("hits@1", "hits@5", "mrr@10")
 PLAIN_RRF = FusionWeights({"vi": 1.0, "en": 1.0})
+EVERY_QUERY = FusionWeights(vietnamese_query=True)  # fetch every query text's rankings once
 
 
 @dataclass
@@ -41,7 +45,8 @@ class Candidates:
     question: dict
     analysis: QueryAnalysis
     sparse: list[Hit]
-    dense: list[Hit]
+    dense: list[list[Hit]]  # per query text (the question; for English, its rendering too)
+    rescored: list[list[Hit]]  # BM25's candidates by cosine, per query text
     gold: dict[str, int]  # qrels entry: gold keys (source#section) or chunk ids
     by_id: bool  # gold given as chunk ids (quotes resolved) rather than sections
     index: ChunkIndex  # the set's index (for duplicate collapsing)
@@ -61,9 +66,11 @@ def fetch(service, questions: list[dict], glossary: bool = True, set_name: str =
         analysis = analyse(q["question"], service.profile, use_glossary=glossary)
         sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
         sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
-        vector = service.embedder.embed_query(analysis.search_text)
-        dense = service.index.dense_search(vector, CANDIDATES)
-        out.append(Candidates(q, analysis, sparse, dense, gold, by_id, index, f"{set_name}:{q['id']}"))
+        vectors = [service.embedder.embed_query(t) for t in query_texts(analysis, EVERY_QUERY)]
+        dense = [service.index.dense_search(v, CANDIDATES) for v in vectors]
+        rescored = [rescore(service.index, v, sparse) for v in vectors]
+        key = f"{set_name}:{q['id']}"
+        out.append(Candidates(q, analysis, sparse, dense, rescored, gold, by_id, index, key))
     return out
 
 
@@ -71,8 +78,10 @@ def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
     """search()'s order (fusion, the asked fact's chunks, boosts, duplicates collapsed) without
     the evidence scores."""
     sparse = c.sparse if mode in ("bm25", "hybrid") else []
-    dense = c.dense if wants_dense(mode, sparse, c.analysis, weights) else []  # as search()
-    fused = fuse(sparse, dense, c.analysis, weights)
+    used = len(query_texts(c.analysis, weights))  # as search(): dense_rankings()
+    dense = merge_rankings(c.dense[:used]) if wants_dense(mode, sparse, c.analysis, weights) else []
+    rescored = merge_rankings(c.rescored[:used]) if wants_rescore(mode, sparse, c.analysis, weights) else []
+    fused = fuse(sparse, dense, c.analysis, weights, rescored)
     sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
     passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]
     return sorted(collapse_duplicates(c.index, passages), key=lambda p: p.score, reverse=True)[:20]
@@ -96,8 +105,9 @@ def cached_ranker(cands: list[Candidates]):
 
     def rank(key: str, weights: FusionWeights) -> Outcome:
         c = by_key[key]
-        w = weights.dense_weight(c.analysis)
-        setting = (key, w, weights.rrf_k) + ((weights.ocr_gate, weights.dense_only) if w else ())
+        w, rw = weights.dense_weight(c.analysis), weights.rescore_weight(c.analysis)
+        setting = (key, w, rw, weights.rrf_k) + ((weights.ocr_gate, weights.dense_only) if w else ())
+        setting += (weights.vietnamese_query,) if (w or rw) and len(c.dense) > 1 else ()
         if setting not in seen:
             seen[setting] = outcome(c, weights)
         return seen[setting]
@@ -149,7 +159,9 @@ def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionW
     bm25 = FusionWeights(rrf_k=weights.rrf_k)
     return {"bm25": score(cands, "bm25", bm25), "bm25-k60": score(cands, "bm25"),
             "dense": score(cands, "dense"), "hybrid-plain-rrf": score(cands, "hybrid", PLAIN_RRF),
-            "hybrid": score(cands, "hybrid", weights), "bm25-no-lexicon": score(plain, "bm25", bm25),
+            "hybrid": score(cands, "hybrid", weights),
+            "hybrid-no-rescore": score(cands, "hybrid", replace(weights, rescore={}, vietnamese_query=False)),
+            "bm25-no-lexicon": score(plain, "bm25", bm25),
             "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
 
 

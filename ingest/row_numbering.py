@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 MAX_GROUP_GAP = 6  # group rows missing from a copy: II then VII still opens group VII
 MIN_TASK_CHARS = 30  # a cell this long after a lower row number is a task, not a figure
 MIN_PART_TITLE = 5  # letters in a part's title
+CAPITAL_SHARE = 0.9  # of a part title's letters written in capitals
 ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1,5})\.?$")  # OCR: l, | for I
 STEP = "Bước "
 _GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
@@ -30,7 +31,8 @@ _PART = re.compile(r"^([A-H])\.?$")
 def is_part_title(text: str) -> bool:
     """A part's title, written in capitals: 'THỦ TỤC HÀNH CHÍNH CẤP XÃ'."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_PART_TITLE and text.upper() == text
+    capitals = sum(c.isupper() for c in letters)  # a letter or two typed in lower case still counts
+    return len(letters) >= MIN_PART_TITLE and capitals >= CAPITAL_SHARE * len(letters)
 
 
 def _joined(*parts: str) -> str:
@@ -47,6 +49,7 @@ class RowNumbering:
         self.relabelled: tuple[str, str] | None = None  # a letter row's label once letters go above
         self.group = ""  # the roman group row the arabic rows sit under
         self.last: tuple[int, ...] = ()
+        self.carried: tuple[int, ...] = ()  # the last top row number before the current group
 
     def next_label(self, text: str, following: str = "") -> str | None:
         """The row's label when `text` is a row number (`following`: the next cell)."""
@@ -69,7 +72,8 @@ class RowNumbering:
         if not token.replace(".", "").isdigit():
             return self._group(token)
         number = tuple(int(part) for part in token.split("."))
-        if not (self._continues(number) or self._restarts(number, following)):
+        first_of_part = self.lettered and number == (1,)  # a part's rows may number from 1 again
+        if not (first_of_part or self._continues(number) or self._restarts(number, following)):
             return None
         self.last = number
         if step:
@@ -95,17 +99,20 @@ class RowNumbering:
         last = self.last
         if number == (*last, 1):
             return True  # first child: 1 -> 1.1, or the first row under a group
+        if not last and self.carried and number == (self.carried[0] + 1,):
+            return True  # numbering running on across groups: I 1 2, II 3 4
         return any(number == (*last[:k], last[k] + 1) for k in range(len(last)))
 
     def _group(self, token: str) -> str | None:
         """A roman group row when it comes after the current group (a few may be lost)."""
         value = roman_value(token)
         group = roman_value(self.group) if self.group else 0
-        if value == 1 and self.lettered and group:  # I again right after a letter: letters above
+        if value == 1 and self.lettered:  # I right after a letter: the letters stand above the groups
             self.part_above = True
             self.relabelled = (_joined(self.group, self.part), self.part)
         elif value is None or not group < value <= group + MAX_GROUP_GAP:
             return None
+        self.carried = self.last[:1] or self.carried  # the numbering may run on under the group
         self.group, self.last = to_roman(value), ()
         if not self.part_above:
             self.part = ""  # letters under a group start again under the next one

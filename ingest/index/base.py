@@ -46,6 +46,7 @@ class ChunkIndex(Protocol):
         self, terms: dict[str, float], limit: int, filters: Filters | None = None
     ) -> list[Hit]: ...
     def dense_search(self, vector: list[float], limit: int, filters: Filters | None = None) -> list[Hit]: ...
+    def dense_vectors(self, point_ids: list[str]) -> dict[str, list[float]]: ...
     def export_points(self) -> Iterator[tuple[str, Vectors, dict]]: ...
     def close(self) -> None: ...
 
@@ -55,6 +56,15 @@ def sparse_pair(value) -> Sparse:
     if isinstance(value, tuple | list) and len(value) == 2:
         return list(value[0]), list(value[1])
     return list(value.indices), list(value.values)
+
+
+def dense_vectors_of(records) -> dict[str, list[float]]:
+    """Point id -> stored dense vector, for the records (of either engine) that have one."""
+    out = {}
+    for record in records:
+        if isinstance(record.vector, dict) and record.vector.get(DENSE) is not None:
+            out[str(record.id)] = list(record.vector[DENSE])
+    return out
 
 
 def exported_point(record) -> PointData:

@@ -24,6 +24,7 @@ from ingest.index.base import (
     Hit,
     PointData,
     Vectors,
+    dense_vectors_of,
     exported_point,
     point_id,
     sparse_pair,
@@ -130,6 +131,12 @@ class EdgeIndex:
         if not self.exists():
             return []
         return self._query(qe.Query.Nearest(list(vector), using=DENSE), limit, filters)
+
+    def dense_vectors(self, point_ids: list[str]) -> dict[str, list[float]]:
+        """The stored dense vectors of these points (a point without one is left out)."""
+        if not point_ids or not self.exists():
+            return {}
+        return dense_vectors_of(self.shard.retrieve(list(point_ids), False, True))
 
     def export_points(self) -> Iterator[tuple[str, Vectors, dict]]:
         for r in self._records(None, with_vector=True):

@@ -19,6 +19,7 @@ from ingest.index.base import (
     Hit,
     PointData,
     Vectors,
+    dense_vectors_of,
     exported_point,
     point_id,
     sparse_pair,
@@ -116,6 +117,14 @@ class ClientIndex:
 
     def dense_search(self, vector: list[float], limit: int, filters: Filters | None = None) -> list[Hit]:
         return self._query(list(vector), DENSE, limit, filters)
+
+    def dense_vectors(self, point_ids: list[str]) -> dict[str, list[float]]:
+        """The stored dense vectors of these points (a point without one is left out)."""
+        if not point_ids:
+            return {}
+        with self._guard:
+            points = self.client.retrieve(self.collection, ids=list(point_ids), with_vectors=[DENSE])
+        return dense_vectors_of(points)
 
     def export_points(self) -> Iterator[tuple[str, Vectors, dict]]:
         for p in self._records(None, with_vectors=True):

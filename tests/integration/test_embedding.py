@@ -150,3 +150,34 @@ def test_a_fresh_index_of_the_same_corpus_embeds_nothing(tmp_path, bundled, dens
         assert service.embedder.embedded == 0  # every vector came from the cache
     finally:
         service.close()
+
+
+def test_an_english_question_and_its_rendering_through_the_bundled_model(dense_seed_service):
+    """Both query vectors of an English question come from the model (each embedded once), the
+    merged ranking puts the passage it asks about near the top, and the re-score orders exactly
+    BM25's candidates."""
+    from assistant.dense_rankings import dense_rankings, query_texts, rescore
+    from assistant.fusion import FusionWeights
+    from assistant.query import analyse
+
+    service = dense_seed_service
+    analysis = analyse(
+        "How will the province raise the trained qualification standard of teachers?", service.profile
+    )
+    weights = FusionWeights({"en": 1.0}, rescore={"en": 1.0}, vietnamese_query=True)
+    assert (
+        query_texts(analysis, weights)[1] == analysis.vietnamese_text
+        and "giáo viên" in analysis.vietnamese_text
+    )
+    sparse = service.index.sparse_search(analysis.terms, 50)
+    before = service.embedder.embedded
+    found = dense_rankings(service.index, service.embedder, analysis, sparse, weights)
+    assert service.embedder.embedded - before == 2  # the question and its rendering
+    assert any(
+        "nâng trình độ chuẩn được đào tạo của giáo viên" in h.payload["text"] for h in found.ranked[:3]
+    )
+    assert sorted(h.id for h in found.rescored) == sorted(h.id for h in sparse)
+    cosines = rescore(service.index, service.embedder.embed_query(analysis.search_text), sparse)
+    assert [h.score for h in cosines] == sorted((h.score for h in cosines), reverse=True)
+    assert 1.0 >= cosines[0].score > cosines[-1].score > -1.0  # cosines of normalised vectors
+    assert service.embedder.embedded - before == 2  # the question's vector came from the cache

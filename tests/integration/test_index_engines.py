@@ -48,6 +48,11 @@ def test_layout_is_bm25_with_idf_and_dense_cosine(engine_pair):
                       ("c", {SPARSE: ([common, 7], [1.0, 1.0]), DENSE: [0.0, 0.0, 1.0]}, {"id": "c", "source": "y"})])  # fmt: skip
         # cosine, not dot product: b's long vector does not win against a's direction
         assert [h.payload["id"] for h in index.dense_search([0.9, 0.5, 0.0], 2)] == ["a", "b"]
+        # stored vectors come back normalised (a cosine is their dot product with a normalised query)
+        by_chunk = {h.payload["id"]: h.id for h in index.dense_search([0.9, 0.5, 0.0], 3)}
+        stored = index.dense_vectors(list(by_chunk.values()))
+        assert stored[by_chunk["b"]] == pytest.approx([0.0, 1.0, 0.0]) and len(stored) == 3
+        assert index.dense_vectors([]) == {}
         # IDF: the rare term (1 point of 3) outweighs the common one (2 of 3) despite a lower weight
         assert index.sparse_search({"common": 1.0, "rare": 1.0}, 3)[0].payload["id"] == "b"
         index.create(None)

@@ -37,14 +37,23 @@ def row_with(path: Path, code: str) -> Chunk:
     return row
 
 
-def test_every_catalogue_row_is_its_own_chunk_in_both_parts():
-    """Each procedure code of the source stands in exactly one row chunk, alone: the second
-    part (B, procedures of the communes) no longer runs into the first part's last row."""
-    source_codes = CODE.findall(CATALOGUE.read_text(encoding="utf-8"))
-    chunk_codes = [CODE.findall(c.body) for c in rows(CATALOGUE)]
+@pytest.mark.parametrize(
+    "path",
+    [
+        CATALOGUE,  # part A's letter above the header, part B with its groups I, II … again
+        DEVCORPUS / "distractors" / "3851_QĐ-UBND__31ea3f5a8224b092.txt",  # A, B above the groups
+        DEVCORPUS / "distractors" / "4508_QĐ-BVHTTDL__ca6ff32db1f99d30.txt",  # A, B … under each group
+    ],
+    ids=lambda p: p.name,
+)
+def test_every_catalogue_row_is_its_own_chunk_in_every_part(path):
+    """Each procedure code of the source stands in exactly one row chunk, alone: a lettered part
+    no longer runs into the last row before it."""
+    source_codes = CODE.findall(path.read_text(encoding="utf-8"))
+    chunk_codes = [CODE.findall(c.body) for c in rows(path)]
     assert sorted(code for codes in chunk_codes for code in codes) == sorted(source_codes)
     assert all(len(codes) <= 1 for codes in chunk_codes)
-    assert len(source_codes) > 70
+    assert len(source_codes) > 60
 
 
 def test_catalogue_row_carries_its_code_name_and_group():
@@ -93,7 +102,10 @@ def service(tmp_path_factory):
     ("question", "code"),
     [
         ("Thủ tục sáp nhập, chia, tách trường tiểu học ở Nghệ An có mã hồ sơ là gì?", "1.004563"),
-        ("Mã thủ tục thành lập văn phòng đại diện của cơ sở giáo dục nước ngoài tại Việt Nam?", "2.000451"),
+        (
+            "Thành lập văn phòng đại diện của cơ sở giáo dục nước ngoài tại Việt Nam có mã số bao nhiêu?",
+            "2.000451",
+        ),
     ],
 )
 def test_question_naming_a_procedure_finds_its_row_first(service, question, code):
@@ -101,3 +113,12 @@ def test_question_naming_a_procedure_finds_its_row_first(service, question, code
     assert first.source == CATALOGUE.name and code in first.text
     answer = service.ask(question)
     assert answer.answerable and answer.answer.startswith(f"Mã hồ sơ TTHC: {code}")
+    assert "Số hiệu" not in answer.answer  # a procedure's code, not the decision's number
+
+
+def test_fee_row_answers_with_its_column_and_unit():
+    hanoi = DEVCORPUS / "directives" / "hanoi-nq60-2025.txt"
+    [row] = [c for c in rows(hanoi) if c.section[-1] == "dòng 2.1"]
+    answer = row_answer("money", row.text, row.extra["columns"], question="Mức trần trông giữ ngoài giờ?")
+    assert answer is not None
+    assert answer.line().startswith("Mức trần: 12.000 Đồng/học sinh/giờ; Danh mục dịch vụ")

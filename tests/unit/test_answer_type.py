@@ -30,6 +30,9 @@ FEES = "directives/hanoi-nq60-2025.txt"
         ("Nộp hồ sơ ở đâu?", "place"),
         ("Which decree does the decision cite?", "document"),
         ("Có bao nhiêu trường đạt chuẩn quốc gia?", "count"),
+        ("Mỗi tiết học kéo dài bao nhiêu phút?", "duration"),  # minutes are a duration, not a count
+        ("From which school year do the new fee caps apply?", "date"),  # a year asked, not the fee
+        ("Mức thu áp dụng từ năm học nào?", "date"),
         ("Nhiệm vụ trọng tâm của ngành giáo dục", ""),
     ],
 )

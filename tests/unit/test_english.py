@@ -110,3 +110,18 @@ def test_stems_that_would_collide_are_kept_apart():
     assert lexicon().lookup("care") != lexicon().lookup("car")
     assert "phan cap" in phrases("Which tasks does the province delegate to the department?")
     assert "nang luong" not in phrases("What powers are delegated to the department?")
+
+
+def test_the_vietnamese_rendering_keeps_diacritics_names_and_numbers():
+    analysis = analyse("Which article of Decision 53/2025/QĐ-UBND did Lê Hải Hoà sign in Hanoi?")
+    words = analysis.vietnamese_text.split()
+    assert "quyết" in words and "định" in words  # the lexicon's rendering as written, marks kept
+    assert "53/2025/QĐ-UBND" in words and "Lê Hải Hoà".split()[0] in words
+    assert analysis.vietnamese_text.endswith("Hà Nội")  # the place the question names
+    assert "which" not in analysis.vietnamese_text.lower()  # function words are not rendered
+
+
+def test_words_nothing_renders_stay_in_the_rendering_in_english():
+    analysis = analyse("Which embroidery guild sponsors the annual kite regatta?")
+    assert {"embroidery", "regatta"} <= set(analysis.vietnamese_text.split())
+    assert analyse("Tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?").vietnamese_text == ""

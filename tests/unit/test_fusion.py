@@ -1,6 +1,7 @@
 """The fusion gate on real rankings of the seed corpus: which kind of question a question is, how
-much the dense ranking may vote for it, per passage (OCR text, found by BM25 or not), and that a
-kind with no dense vote keeps BM25's own order."""
+much the dense ranking may vote for it, per passage (OCR text, found by BM25 or not), that a
+kind with no dense vote keeps BM25's own order, the re-score of BM25's candidates as a second
+vote, and the merging of two query vectors' rankings."""
 
 from __future__ import annotations
 
@@ -8,13 +9,16 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.dense_rankings import DenseRankings, dense_rankings, merge_rankings, query_texts
 from assistant.fusion import (
     DEFAULT_WEIGHTS,
+    RRF_K,
     FusionWeights,
     fuse,
     question_kind,
     text_cleanliness,
     wants_dense,
+    wants_rescore,
     weights_for,
 )
 from assistant.query import analyse
@@ -122,3 +126,48 @@ def test_dense_ranking_is_wanted_where_it_votes_or_bm25_found_nothing(seed_servi
     nothing = analyse("zyxwvut qqqjjj", seed_service.profile)
     found = seed_service.index.sparse_search(nothing.terms, CANDIDATES)
     assert found == [] and wants_dense("hybrid", found, nothing, off)  # dense stands alone
+
+
+def test_rescored_candidates_vote_with_their_kinds_weight_only(seed_service):
+    analysis, sparse, _ = rankings(seed_service, ENGLISH, VIETNAMESE)
+    rescored = sparse[1:] + sparse[:1]  # BM25's own candidates in another order, as the model gives
+    plain = fuse(sparse, [], analysis, FusionWeights())
+    assert fuse(sparse, [], analysis, FusionWeights(rescore={"vi": 1.0, "en": 0.0}), rescored) == plain
+    voted = fuse(sparse, [], analysis, FusionWeights(rescore={"en": 0.5}), rescored)
+    assert set(voted) == set(plain)  # the re-score brings in no passage of its own
+    first, moved = sparse[0].id, sparse[1].id
+    assert voted[moved][0] == pytest.approx(plain[moved][0] + 0.5 / (RRF_K + 1))
+    assert voted[first][0] == pytest.approx(plain[first][0] + 0.5 / (RRF_K + len(sparse)))
+    assert fuse([], [], analysis, FusionWeights(rescore={"en": 1.0}), rescored) == {}  # BM25's or none
+
+
+def test_rescore_is_wanted_for_hybrid_search_of_a_kind_with_a_weight(seed_service):
+    analysis, sparse, _ = rankings(seed_service, ENGLISH, VIETNAMESE)
+    weights = FusionWeights(rescore={"en": 0.5})
+    assert wants_rescore("hybrid", sparse, analysis, weights)
+    assert not wants_rescore("bm25", sparse, analysis, weights)
+    assert not wants_rescore("hybrid", [], analysis, weights)  # nothing to re-score
+    assert not wants_rescore("hybrid", sparse, analysis, FusionWeights())
+    assert not wants_rescore("hybrid", sparse, analyse(VIETNAMESE, seed_service.profile), weights)
+    nothing = dense_rankings(seed_service.index, None, analysis, sparse, weights)
+    assert nothing == DenseRankings()  # no model: no dense ranking of either kind
+
+
+def test_two_query_rankings_merge_by_reciprocal_rank(seed_service):
+    _, first, second = rankings(seed_service, VIETNAMESE, "kế hoạch thực hiện chuyển đổi số")
+    assert merge_rankings([first]) is first
+    merged = merge_rankings([first, second])
+    assert {h.id for h in merged} == {h.id for h in first + second}
+    assert [h.score for h in merged] == sorted((h.score for h in merged), reverse=True)
+    orders = [[h.id for h in ranking] for ranking in (first, second)]
+    for hit in merged[:5]:
+        ranks = [order.index(hit.id) for order in orders if hit.id in order]
+        assert hit.score == pytest.approx(sum(1 / (RRF_K + r + 1) for r in ranks))
+
+
+def test_english_questions_may_add_their_rendering_as_a_second_query(seed_service):
+    english, vietnamese = (analyse(q, seed_service.profile) for q in (ENGLISH, VIETNAMESE))
+    assert query_texts(english, FusionWeights()) == [english.search_text]
+    both = query_texts(english, FusionWeights(vietnamese_query=True))
+    assert both == [english.search_text, english.vietnamese_text] and "mầm non" in both[1]
+    assert query_texts(vietnamese, FusionWeights(vietnamese_query=True)) == [vietnamese.search_text]
