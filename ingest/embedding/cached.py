@@ -35,6 +35,25 @@ class Embedder(Protocol):
     name: str
     dimension: int
 
+    def embed_passages(
+        self, texts: list[str], progress: EmbedProgress | None = None
+    ) -> list[list[float]]: ...
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+class CachedEmbedder:
+    """A `VectorModel` that never embeds the same text twice: vectors are kept by model name and
+    the hash of the prefixed text. `embedded` counts the texts the model really computed."""
+
+    def __init__(self, model: VectorModel, cache: VectorCache, batch_size: int = 16):
+        self.model = model
+        self.cache = cache
+        self.batch_size = max(1, batch_size)
+        self.name = model.name
+        self.dimension = model.dimension
+        self.embedded = 0
+        self._lock = threading.Lock()
+
     def embed_passages(self, texts: list[str], progress: EmbedProgress | None = None) -> list[list[float]]:
         """Vectors for `texts` in order; only texts never seen by this model are computed,
         in batches of similar length, each batch stored as soon as it is done."""
@@ -58,47 +77,6 @@ class Embedder(Protocol):
             report(done, len(keyed))
             log.info("embedded %d/%d passages", done, len(keyed))
         return [found[k].tolist() for k in keyed]
-
-    def embed_query(self, text: str) -> list[float]: ...
-
-
-class CachedEmbedder:
-    """A `VectorModel` that never embeds the same text twice: vectors are kept by model name and
-    the hash of the prefixed text. `embedded` counts the texts the model really computed."""
-
-    def __init__(self, model: VectorModel, cache: VectorCache, batch_size: int = 16):
-        self.model = model
-        self.cache = cache
-        self.batch_size = max(1, batch_size)
-        self.name = model.name
-        self.dimension = model.dimension
-        self.embedded = 0
-        self._lock = threading.Lock()
-
-    def embed_passages(self, texts: list[str], progress: EmbedProgress | None = None) -> list[list[float]]:
-        keyed = [self.model.passage_prefix + t for t in texts]
-        found = self.cache.get_many(self.name, keyed)
-        missing = sorted({i for i, key in enumerate(keyed) if key not in found}, key=lambda i: keyed[i])
-        todo = list(dict.fromkeys(keyed[i] for i in missing))
-        report = progress or (lambda done, total: None)
-        done = len(texts) - len(missing)
-        report(done, len(texts))
-        if todo:
-            log.info("embedding %d new passages with %s (%d cached)", len(todo), self.name, done)
-        by_key = {i: i for i in ()}  # placeholder to keep typing simple
-        del by_key
-        counts = {key: keyed.count(key) for key in todo} if len(todo) != len(missing) else None
-        for start in range(0, len(todo), self.batch_size):
-            batch = todo[start : start + self.batch_size]
-            vectors = self.model.passages([k[len(self.model.passage_prefix) :] for k in batch])
-            with self._lock:
-                self.embedded += len(batch)
-            self.cache.put_many(self.name, dict(zip(batch, vectors, strict=True)))
-            found.update(zip(batch, vectors, strict=True))
-            done += sum(counts[k] for k in batch) if counts else len(batch)
-            report(done, len(texts))
-            log.info("embedded %d/%d passages", done, len(texts))
-        return [found[key].tolist() for key in keyed]
 
     def embed_query(self, text: str) -> list[float]:
         key = self.model.query_prefix + text
