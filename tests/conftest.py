@@ -75,6 +75,24 @@ def seed_service(seed_settings):
 
 
 @pytest.fixture(scope="session")
+def directives_service(tmp_path_factory):
+    """The development corpus's education directives (fee schedules, procedure tables,
+    decisions), ingested BM25-only into one fresh index shared by read-only tests."""
+    from assistant.service import AssistantService
+
+    if not (DEVCORPUS / "directives").is_dir():
+        pytest.skip(f"development corpus not found ({DEVCORPUS})")
+    tmp = tmp_path_factory.mktemp("directives")
+    corpus = tmp / "corpus"
+    shutil.copytree(DEVCORPUS / "directives", corpus / "directives")
+    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+@pytest.fixture(scope="session")
 def tiny_model_path(tmp_path_factory) -> Path:
     """A real sentence-transformers model, tiny and random, saved to disk and loaded back
     through the real loading code: a WordPiece tokenizer trained on seed sentences and a

@@ -4,28 +4,9 @@ a question about a fee the resolution does not list is refused in the question's
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from assistant.service import AssistantService
-from tests.conftest import DEVCORPUS, make_settings
-
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def directives_service(tmp_path_factory):
-    """The development corpus's education directives (fee schedules, procedure tables,
-    decisions), ingested BM25-only into a fresh index."""
-    tmp = tmp_path_factory.mktemp("directives")
-    corpus = tmp / "corpus"
-    shutil.copytree(DEVCORPUS / "directives", corpus / "directives")
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
 
 
 def test_an_amount_question_answers_with_the_rows_figure(directives_service):

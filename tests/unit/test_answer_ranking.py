@@ -5,31 +5,14 @@ still ranks the header part that states the answer first."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from assistant.answer_ranking import content_question, figure_ranking, is_header_part
 from assistant.query import analyse
 from assistant.search import LIFTS, boost
-from assistant.service import AssistantService
-from tests.conftest import DEVCORPUS, make_settings
 
 pytestmark = pytest.mark.unit
 SUPPORT = "directives/vinhlong-nq21-2025.txt"  # support for preschool children and teachers
-
-
-@pytest.fixture(scope="module")
-def directives_service(tmp_path_factory):
-    """The development corpus's education directives, ingested BM25-only into a fresh index."""
-    tmp = tmp_path_factory.mktemp("ranking")
-    corpus = tmp / "corpus"
-    shutil.copytree(DEVCORPUS / "directives", corpus / "directives")
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
 
 
 def first_of(passages, keep):
