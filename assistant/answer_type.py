@@ -1,5 +1,5 @@
 """The kind of answer a question wants (a procedure's code, an amount of money, a percentage, a
-count, a duration, a date, a person or unit, a place, a document reference, a list) and whether
+count, a duration, a year, a date, a person or unit, a place, a document reference, a list) and whether
 a piece of text states something of that kind.
 
 Cues are how questions are asked in Vietnamese (with or without diacritics) and English;
@@ -12,7 +12,9 @@ import re
 
 from ingest.text import fold_accents
 
-KINDS = ("code", "duration", "date", "person", "document", "place", "percent", "money", "count", "list")
+KINDS = (
+    "code", "duration", "year", "date", "person", "document", "place", "percent", "money", "count", "list",
+)  # fmt: skip
 
 # question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
 # the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
@@ -28,6 +30,7 @@ _CUES = {
     r"|le phi|chi phi|phi|muc gia|gia bao nhieu|tien an|tien hoc|tien nuoc|thu tien|so tien|khoan thu"
     r"|kinh phi|bao nhieu dong|nghin dong|ho tro bao nhieu"
     r"|trieu dong|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
+    "year": r"(?<!hoc )nam nao|which year|what year|in what year|by what year",
     "date": r"khi nao|ngay nao|bao gio|thang nao|nam nao|tu ngay|ngay ban hanh|ky ngay|han chot"
     r"|thoi han|nam hoc nao|tu nam nao|when|what date|which date|by what date|deadline|effective from"
     r"|which (?:school )?year|from what (?:school )?year",
@@ -96,6 +99,8 @@ def figures_of(kind: str, text: str) -> list[str]:
         return _PERCENT.findall(folded)
     if kind == "date":
         return _DATE.findall(folded)
+    if kind == "year":  # 'năm nào' is answered by a year alone, as a plan's deadline column gives it
+        return _DATE.findall(folded) + _YEAR.findall(_DATE.sub(" ", folded))
     if kind == "duration":
         return _DURATION.findall(_DATE.sub(" ", folded))
     if kind == "count":  # a count may be written as any number but a year, a date or a code

@@ -25,11 +25,7 @@ QUESTIONS = load_set("plan_upload", Path(__file__).parents[2] / "eval/sets/plan_
 COPIES = {"clean": "ke-hoach-upload.txt", "ocr": "ke-hoach-scan.txt"}
 
 # (copy, question id) -> why it still fails; strict, so a fix shows up as XPASS.
-_DEADLINE_ROW = (
-    "refused by the calibrated refusal although the plan's row holds nearly all of the question "
-    "(held share 0.96): its score stays below the cut refitted on main with the table-row reader"
-)
-KNOWN_FAILURES: dict[tuple[str, str], str] = {("clean", "p10"): _DEADLINE_ROW, ("ocr", "p10"): _DEADLINE_ROW}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 REFUSAL_OPENING = {"vi": "Không tìm thấy thông tin", "en": "The documents do not say"}
 
 

@@ -33,11 +33,18 @@ FEES = "directives/hanoi-nq60-2025.txt"
         ("Mỗi tiết học kéo dài bao nhiêu phút?", "duration"),  # minutes are a duration, not a count
         ("From which school year do the new fee caps apply?", "date"),  # a year asked, not the fee
         ("Mức thu áp dụng từ năm học nào?", "date"),
+        ("Nam nao So phai hoan thanh viec tiep nhan?", "year"),  # a plan's deadline column: 2025
         ("Nhiệm vụ trọng tâm của ngành giáo dục", ""),
     ],
 )
 def test_asked_kind(question, kind):
     assert asked_kind(question) == kind
+
+
+def test_a_year_answers_which_year_but_not_when():
+    row = "Tiếp nhận các số, tần số trực canh | Sở Khoa học và Công nghệ | 2025"
+    assert figures_of("year", row) == ["2025"]
+    assert figures_of("date", row) == []
 
 
 def test_what_states_each_kind():
