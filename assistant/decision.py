@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
-from assistant.typed_evidence import Unit, best_unit, kind_of, rarest_concept
+from assistant.typed_evidence import Unit, best_unit, rarest_concept
 
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
@@ -97,7 +98,7 @@ def decide(
         answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
     if not answerable:
         return Decision(False, related, "weak", probability, feats)
-    kind = kind_of(analysis)
+    kind = answer_kind(analysis)
     leads = {p.id: unit for p in fitting if (unit := best_unit(analysis, p, idf, kind))}
     best = max(p.evidence for p in fitting)
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
@@ -114,7 +115,7 @@ def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, f
     rare = rarest_concept(analysis, idf)
     return (
         analysis.language == "vi"  # an English question's concepts are translations: no proof
-        and kind_of(analysis) in FIGURE_KINDS
+        and answer_kind(analysis) in FIGURE_KINDS
         and rare is not None
         and (not (feats["type_and_rare"] or feats["rare_held"]) or not feats["rare_compound_held"])
         and feats["held_share"] < NEAR_MISS_HELD_SHARE

@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.answer_type import asked_kind, expresses
+from assistant.answer_ranking import answer_kind
+from assistant.answer_type import expresses
 from assistant.compounds import holds_spelled, is_compound, rarity, spelling
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
@@ -35,10 +36,6 @@ class Unit:
     typed: bool  # states something of the asked kind
     rare: bool  # holds the rarest asked concept
     row: bool = False
-
-
-def kind_of(analysis: QueryAnalysis) -> str:
-    return asked_kind(analysis.question, analysis.asks_list)
 
 
 def weighted_concepts(analysis: QueryAnalysis, idf: dict[str, float]) -> list[tuple[float, Concept]]:
@@ -190,7 +187,7 @@ def typed_features(
     """Refusal features: does the best passage state the asked kind together with the rarest
     asked concept; how much of the question its best typed unit carries; is the rarest concept
     (with its diacritics) in any of the best passages at all."""
-    kind = kind_of(analysis)
+    kind = answer_kind(analysis)
     rare = rarest_concept(analysis, idf)
     top = fitting[:3]
     leads = [(p, u) for p in top if (u := best_unit(analysis, p, idf, kind))]
