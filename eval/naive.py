@@ -23,61 +23,16 @@ class NaiveIndex:
         chunk_size: int = NAIVE_CHUNK_SIZE,
         overlap: int = NAIVE_OVERLAP,
     ):
-        from llama_index.core import Document
-        from llama_index.core.node_parser import SentenceSplitter
-        from qdrant_client import QdrantClient, models
+        from qdrant_client import QdrantClient
 
-        from ingest.bm25 import average_length, doc_vector
-        from ingest.dedupe import find_duplicates
-        from ingest.index import SPARSE
         from ingest.index.server import ClientIndex
-        from ingest.pipeline import corpus_files, parse_file
-        from ingest.read import UnreadableDocument
 
         self._tmp = tempfile.TemporaryDirectory(prefix="eduqa-naive-")
         self.client = QdrantClient(path=str(Path(self._tmp.name) / "qdrant"))
         self.index = ClientIndex(self.client, "naive_chunks")
         self.index.create(None)
-        parsed = {}
-        for path in corpus_files(corpus_dir):
-            try:
-                parsed[path.relative_to(corpus_dir).as_posix()] = parse_file(path, corpus_dir, max_tokens)
-            except UnreadableDocument:
-                continue
-        duplicates = find_duplicates({s: d.text for s, d in parsed.items()})
-        sections = {s: {tuple(c.section) for c in d.chunks} for s, d in parsed.items()}
-        splitter = SentenceSplitter(chunk_size=chunk_size, chunk_overlap=overlap)
-        pieces: list[tuple[str, list[str], str, dict]] = []
-        for source, doc in parsed.items():
-            nodes = splitter.get_nodes_from_documents([Document(text=doc.text)])
-            owners = line_owners(doc.text, doc.chunks)
-            for node in nodes:
-                section = map_to_task(
-                    doc.text, doc.chunks, node.get_content(), node.start_char_idx, node.end_char_idx, owners
-                )
-                clean = duplicates.get(source)
-                shown = source
-                if clean and tuple(section) in sections.get(clean, set()):
-                    shown = clean  # as search shows an OCR copy's passage as the clean copy's
-                pieces.append((shown, section, node.get_content(), doc.chunks[0].doc if doc.chunks else {}))
-        avgdl = average_length([p[2] for p in pieces])
-        points = []
-        for n, (source, section, text, doc_meta) in enumerate(pieces):
-            indices, values = doc_vector(text, avgdl)
-            payload = {
-                "id": f"naive:{n}",
-                "source": source,
-                "section": section,
-                "section_title": "",
-                "text": text,
-                "index_text": text,
-                "doc": doc_meta,
-                "part": n,
-                "heading_path": "",
-            }
-            points.append(
-                (f"naive:{n}", {SPARSE: models.SparseVector(indices=indices, values=values)}, payload)
-            )
+        parsed = parse_corpus(corpus_dir, max_tokens)
+        points = sparse_points(fixed_size_pieces(parsed, chunk_size, overlap))
         for start in range(0, len(points), 256):
             self.index.upsert(points[start : start + 256])
         self.n_chunks = len(points)
@@ -92,6 +47,70 @@ class NaiveIndex:
     def close(self) -> None:
         self.client.close()
         self._tmp.cleanup()
+
+
+def parse_corpus(corpus_dir: Path, max_tokens: int) -> dict:
+    """Each readable corpus file parsed as ingest parses it, by source."""
+    from ingest.pipeline import corpus_files, parse_file
+    from ingest.read import UnreadableDocument
+
+    parsed = {}
+    for path in corpus_files(corpus_dir):
+        try:
+            parsed[path.relative_to(corpus_dir).as_posix()] = parse_file(path, corpus_dir, max_tokens)
+        except UnreadableDocument:
+            continue
+    return parsed
+
+
+def fixed_size_pieces(parsed: dict, chunk_size: int, overlap: int) -> list[tuple[str, list[str], str, dict]]:
+    """(source, section of the task it overlaps most, text, document metadata) of every fixed-size
+    piece; an OCR copy's piece is shown as the clean copy's, as search shows it."""
+    from llama_index.core import Document
+    from llama_index.core.node_parser import SentenceSplitter
+
+    from ingest.dedupe import find_duplicates
+
+    duplicates = find_duplicates({s: d.text for s, d in parsed.items()})
+    sections = {s: {tuple(c.section) for c in d.chunks} for s, d in parsed.items()}
+    splitter = SentenceSplitter(chunk_size=chunk_size, chunk_overlap=overlap)
+    pieces = []
+    for source, doc in parsed.items():
+        owners = line_owners(doc.text, doc.chunks)
+        for node in splitter.get_nodes_from_documents([Document(text=doc.text)]):
+            content = node.get_content()
+            where = (node.start_char_idx, node.end_char_idx)
+            section = map_to_task(doc.text, doc.chunks, content, *where, owners)
+            clean = duplicates.get(source)
+            shown = clean if clean and tuple(section) in sections.get(clean, set()) else source
+            pieces.append((shown, section, content, doc.chunks[0].doc if doc.chunks else {}))
+    return pieces
+
+
+def sparse_points(pieces: list[tuple[str, list[str], str, dict]]) -> list[tuple]:
+    """Index points of the pieces: the same BM25 vector and the payload fields search reads."""
+    from qdrant_client import models
+
+    from ingest.bm25 import average_length, doc_vector
+    from ingest.index import SPARSE
+
+    avgdl = average_length([p[2] for p in pieces])
+    points = []
+    for n, (source, section, text, doc_meta) in enumerate(pieces):
+        indices, values = doc_vector(text, avgdl)
+        payload = {
+            "id": f"naive:{n}",
+            "source": source,
+            "section": section,
+            "section_title": "",
+            "heading_path": "",
+            "text": text,
+            "index_text": text,
+            "doc": doc_meta,
+            "part": n,
+        }
+        points.append((f"naive:{n}", {SPARSE: models.SparseVector(indices=indices, values=values)}, payload))
+    return points
 
 
 def map_to_task(
