@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, decide, fitting_passages
 from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, record_lines
-from assistant.lead_choice import Records, ordered
+from assistant.lead_choice import Records, ordered, states_asked
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
@@ -124,11 +124,15 @@ def _context(passage: Passage) -> str:
     return " › ".join(t for t in titles if t)
 
 
-def refuse_missing_target(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
-    """The cited items hold targets, but none for the asked year or level: not an answer."""
-    if decision.answerable and lacks_asked_target(analysis, decision.passages, targets):
+def refuse_missing_target(
+    analysis: QueryAnalysis, decision: Decision, led: Decision, targets: list[dict]
+) -> Decision:
+    """The cited items hold targets, but none for the asked year or level, and the item led with
+    (`led`, the decision ordered) does not state the asked kind for them: not an answer."""
+    if (decision.answerable and lacks_asked_target(analysis, decision.passages, targets)
+            and not states_asked(analysis, led, led.passages[0])):  # fmt: skip
         return Decision(False, decision.passages, "target", decision.probability, decision.features)
-    return decision
+    return led
 
 
 def assemble(
@@ -148,8 +152,8 @@ def assemble(
         decision = Decision(True, stated[0], "", decision.probability, decision.features)
         composed = Composed(stated[1], stated[2])
     else:
-        decision = refuse_missing_target(analysis, decision, records[0])
-        decision = lead_first(analysis, decision, records[0], passages, records[1])
+        led = lead_first(analysis, decision, records[0], passages, records[1])
+        decision = refuse_missing_target(analysis, decision, led, records[0])
         composed = compose(analysis, decision, *records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:

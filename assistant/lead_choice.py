@@ -70,6 +70,12 @@ def signals(
             not has_record(analysis, passage, records, targets))  # fmt: skip
 
 
+def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> bool:
+    """The item's lead unit states the asked kind of answer, for the asked years and levels."""
+    unit = decision.leads.get(passage.id)
+    return bool(decision.kind) and unit is not None and unit.typed and states_scope(analysis, passage, unit)
+
+
 def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> float:
     """How much of the question the item carries: its lead unit's share (rarity-weighted, read
     restored for an OCR text), its best sentence's words, its search evidence."""
