@@ -31,8 +31,16 @@ def test_a_level_question_leads_with_the_level_for_the_asked_year(seed_service, 
 @pytest.mark.parametrize(
     ("question", "row", "owner"),
     [
-        ("Nghị quyết quy định mức chi đề án xã hội học tập do phòng nào chủ trì, khi nào xong?", "7", "GDTXGDMN"),
-        ("Đề án phát triển đội ngũ cán bộ quản lý các cấp phải hoàn thành khi nào, ai chủ trì?", "6", "TCCBQLCL"),
+        (
+            "Nghị quyết quy định mức chi đề án xã hội học tập do phòng nào chủ trì, khi nào xong?",
+            "7",
+            "GDTXGDMN",
+        ),
+        (
+            "Đề án phát triển đội ngũ cán bộ quản lý các cấp phải hoàn thành khi nào, ai chủ trì?",
+            "6",
+            "TCCBQLCL",
+        ),
     ],
 )
 def test_a_who_and_when_question_leads_with_the_task_row(seed_service, question, row, owner):
