@@ -49,7 +49,8 @@ _MONEY = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*(?:nghin|ngan|trieu|ty)\s*dong\b"
     r"|\b\d+(?:[.,]\d+)?\s*(?:dong|vnd)\b"
 )
-_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?![\d.]\d)")  # a procedure's code: 1.001639
+# a procedure's code: 1.001639, or in full 1.001639.000.00.00.H42
+_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?:\.\d{2,3})*(?:\.h\d{0,2})?(?![\d.]\d)")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
 _DATE = re.compile(
     r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
