@@ -12,7 +12,9 @@ pytestmark = pytest.mark.integration
 
 
 def test_a_percentage_asked_of_a_fee_schedule_that_writes_none_is_refused(directives_service):
-    answer = directives_service.ask("Ở Hà Nội, tỷ lệ học sinh được giảm tiền ăn bán trú là bao nhiêu phần trăm?")
+    answer = directives_service.ask(
+        "Ở Hà Nội, tỷ lệ học sinh được giảm tiền ăn bán trú là bao nhiêu phần trăm?"
+    )
     assert not answer.answerable
     assert answer.answer.startswith("Không tìm thấy") and "con số" in answer.answer
 
@@ -24,7 +26,9 @@ def test_the_same_in_english_is_refused_in_english(directives_service):
 
 
 def test_a_percentage_the_plan_states_is_answered_with_it(seed_service):
-    answer = seed_service.ask("Đến năm 2025, tỷ lệ trường đạt chuẩn quốc gia của Quảng Ninh là bao nhiêu phần trăm?")
+    answer = seed_service.ask(
+        "Đến năm 2025, tỷ lệ trường đạt chuẩn quốc gia của Quảng Ninh là bao nhiêu phần trăm?"
+    )
     assert answer.answerable
     assert "%" in answer.answer.split("\n")[0]
 
@@ -42,10 +46,14 @@ def test_a_procedure_code_asked_of_a_document_that_lists_none_is_refused(directi
 
 def test_a_school_year_the_letter_is_not_for_is_refused(seed_service):
     """The Hải Phòng letter is for 2024-2025 (its header) and mentions 2023-2024 in passing."""
-    asked = seed_service.ask("Công văn hướng dẫn nhiệm vụ GDTX năm học 2023-2024 của Hải Phòng có số hiệu là gì?")
+    asked = seed_service.ask(
+        "Công văn hướng dẫn nhiệm vụ GDTX năm học 2023-2024 của Hải Phòng có số hiệu là gì?"
+    )
     assert not asked.answerable
     assert "2023-2024" in asked.answer
-    own = seed_service.ask("Công văn hướng dẫn nhiệm vụ GDTX năm học 2024-2025 của Hải Phòng có số hiệu là gì?")
+    own = seed_service.ask(
+        "Công văn hướng dẫn nhiệm vụ GDTX năm học 2024-2025 của Hải Phòng có số hiệu là gì?"
+    )
     assert own.answerable and "2501" in own.answer
 
 
