@@ -27,14 +27,19 @@ from ingest.text import fold_accents
 # kinds whose absence from every best passage is refused outright: chosen on the dev questions
 # of both sets, where no answerable question of these kinds lacked a unit stating one, while
 # money, count, duration and date questions did (their answers written in words)
-REFUSED_WHEN_ABSENT = ("percent", "code")
+REFUSED_WHEN_ABSENT = ("percent", "code", "money", "count")
 # ... when the question asks for it in so many words: a share or percentage ('rate' alone may
 # ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may
 # be a school's or a tax code, written otherwise)
 _ASKED_PLAINLY = {
     "percent": re.compile(r"\b(?:ty le|ti le|phan tram|percent|percentage|proportion|share)\b|%"),
     "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
+    "money": re.compile(r"\b(?:bao nhieu|how much)\b"),
+    "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
 }
+# an amount may be written as a share of another ('bằng 80% mức chi') or as a bare number in a
+# table whose column names the currency ('nghìn đồng'): any of these states one
+_AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
 KIND_DEPTH = 3  # the fitting passages searched for a unit of the asked kind (as typed_features)
 
 
@@ -44,7 +49,18 @@ def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str,
     kind = answer_kind(analysis)
     if kind not in REFUSED_WHEN_ABSENT or not _ASKED_PLAINLY[kind].search(fold_accents(analysis.question)):
         return False
-    return not any(expresses(kind, text) for p in fitting[:KIND_DEPTH] for text in _written(p))
+    return not any(states(kind, text) for p in fitting[:KIND_DEPTH] for text in _written(p))
+
+
+def states(kind: str, text: str) -> bool:
+    """The text writes something of the kind; an amount also as a share of another or as a
+    number beside the currency's name."""
+    if expresses(kind, text):
+        return True
+    return kind == "money" and (
+        expresses("percent", text)
+        or (expresses("count", text) and bool(_AMOUNT_WORDS.search(fold_accents(text))))
+    )
 
 
 def _written(passage: Passage) -> list[str]:
