@@ -55,11 +55,12 @@ _MONEY = re.compile(
 # 'mức độ 2' (and its OCR misreadings 'mirc dO 2', 'more dO 2', as the target reader takes them),
 # 'cấp độ 3', 'level 2'
 _LEVEL = re.compile(r"\bm[a-z]{1,4}\s+do\s+[1-4]\b|\bcap do [1-4]\b|\blevel [1-4]\b")
-_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?![\d.]\d)")  # a procedure's code: 1.001639
+# a procedure's code: 1.001639, or in full 1.001639.000.00.00.H42
+_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?:\.\d{2,3})*(?:\.h\d{0,2})?(?![\d.]\d)")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
 _DATE = re.compile(
     r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
-    r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*-\s*\d{4}|truoc ngay \d"
+    r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*[-–]\s*\d{4}|truoc ngay \d"
 )
 _DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:ngay|gio|thang|tuan|phut|nam)(?:\s+lam viec)?\b|\bngay lam viec\b"
