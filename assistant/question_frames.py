@@ -32,7 +32,8 @@ FRAMES = (
         "funding source",
         re.compile(
             r"\b(where (?:does|do|will) .*\b(?:money|funds?|funding|budget|costs?)\b.* come from"
-            r"|who (?:pays|funds|finances|covers the costs?)|(?:is|are|be) (?:it |they )?(?:funded|financed)"
+            r"|who (?:pays|funds|finances|covers the costs?)"
+            r"|how (?:is|are|will) .*\b(?:funded|financed|paid for)"
             r"|(?:source|sources) of (?:the )?(?:money|funds?|funding|financing))\b"
         ),
         ("nguồn kinh phí", "kinh phí thực hiện", "ngân sách"),
@@ -40,15 +41,18 @@ FRAMES = (
     Frame(
         "who is covered",
         re.compile(
-            r"\b(who (?:is|are) (?:covered|eligible|entitled)|which \w+(?: \w+)? (?:is|are) (?:covered|eligible|entitled)"
-            r"|who (?:can|may) (?:receive|get|benefit)|who qualifies|to whom does|who does \w+(?: \w+){0,4} apply to)\b"
+            r"\b(who (?:is|are) (?:covered|eligible|entitled)"
+            r"|which \w+(?: \w+)? (?:is|are) (?:covered|eligible|entitled)"
+            r"|who (?:can|may) (?:receive|get|benefit)|who qualifies|to whom does"
+            r"|who does \w+(?: \w+){0,4} apply to)\b"
         ),
         ("đối tượng áp dụng", "đối tượng", "đối tượng được hỗ trợ"),
     ),
     Frame(
         "start of application",
         re.compile(
-            r"\b((?:from|since|starting) (?:which|what|when)\b.* (?:apply|applies|take effect|takes effect|start|starts)"
+            r"\b((?:from|since|starting) (?:which|what|when)\b"
+            r".* (?:appl(?:y|ies|ied)|takes? effect|start(?:s|ed)?)"
             r"|when (?:do|does|will) .*\b(?:apply|take effect|come into force|start to apply)"
             r"|(?:apply|applies|applied|effective) (?:from|since) (?:when|which|what))\b"
         ),
