@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
+from assistant.kind_evidence import kind_missing, school_year_fits
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -57,13 +58,18 @@ def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
 
 
 def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[list[Passage], str]:
-    """The passages that fit the asked province, year and stated figures, or why none does."""
+    """The passages that fit the asked province, year, school year and stated figures, or why
+    none does."""
     pool = [p for p in passages[:POOL] if province_fits(p.doc, analysis.provinces)]
     if not pool:
         return [], f"province:{', '.join(analysis.provinces)}"
     dated = [p for p in pool if year_fits(p.index_text, p.doc, analysis.years)]
     if not dated:
         return [], f"year:{', '.join(analysis.years)}"
+    asked = analysis.constraints.school_years
+    dated = [p for p in dated if school_year_fits(p, asked)]
+    if not dated:
+        return [], f"year:{', '.join(asked)}"
     for number in analysis.numbers:
         dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
         if not dated:
@@ -88,7 +94,7 @@ def decide(
     if not fitting:
         return Decision(False, related, reason)
     feats = features(analysis, fitting, passages, idf)
-    if near_miss(analysis, feats, idf):
+    if near_miss(analysis, feats, idf) or kind_missing(analysis, fitting, idf):
         return Decision(False, related, "figure", None, feats)
     if model is not None:
         probability = model.probability(feats)

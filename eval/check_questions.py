@@ -91,24 +91,17 @@ def main_quoted(set_name: str, root: Path | None = None) -> int:
     return 1 if problems else 0
 
 
-def main(argv):
-    if len(argv) > 2 and argv[1] == "--set":
-        return main_quoted(argv[2], Path(argv[3]) if len(argv) > 3 else None)
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE
-    errors = []
-    warnings = []
+def read_corpus(corpus: Path) -> dict[str, str]:
+    """Each corpus file's NFC text by file name (its README aside)."""
+    return {
+        f.name: unicodedata.normalize("NFC", f.read_text(encoding="utf-8"))
+        for f in sorted(corpus.iterdir())
+        if f.is_file() and f.name.lower() != "readme.md"
+    }
 
-    def err(qid, msg):
-        errors.append(f"{qid}: {msg}")
 
-    corpus_text = {}
-    if not CORPUS.is_dir():
-        print(f"corpus directory not found: {CORPUS}")
-        return 1
-    for f in sorted(CORPUS.iterdir()):
-        if f.is_file() and f.name.lower() != "readme.md":
-            corpus_text[f.name] = unicodedata.normalize("NFC", f.read_text(encoding="utf-8"))
-
+def read_questions(path: Path, errors: list[str]) -> list[dict]:
+    """The JSON objects of the file, one a line; a bad line is an error, not a crash."""
     questions = []
     with open(path, encoding="utf-8") as fh:
         for lineno, line in enumerate(fh, 1):
@@ -124,168 +117,209 @@ def main(argv):
                 errors.append(f"line {lineno}: not a JSON object")
                 continue
             questions.append(obj)
+    return questions
 
-    seen = set()
-    for q in questions:
+
+class Checker:
+    """Collects the problems of one question set against one corpus."""
+
+    def __init__(self, corpus_text: dict[str, str]):
+        self.corpus_text = corpus_text
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.seen: set[str] = set()
+
+    def err(self, qid, msg: str) -> None:
+        self.errors.append(f"{qid}: {msg}")
+
+    def question(self, q: dict) -> None:
+        """Every per-question check, in order; later checks need the earlier ones to pass."""
         qid = q.get("id", "<no id>")
         missing = [k for k in FIELDS if k not in q]
         if missing:
-            err(qid, f"missing fields {missing}")
-            continue
+            self.err(qid, f"missing fields {missing}")
+            return
+        self.fields(qid, q)
+        if not isinstance(q["gold"], list) or not isinstance(q["must_contain"], list):
+            self.err(qid, "gold and must_contain must be lists")
+            return
+        self.language(qid, q)
+        gold_ok = self.gold(qid, q["gold"])
+        if q["kind"] == "unanswerable":
+            if q["gold"]:
+                self.err(qid, "unanswerable question must have empty gold")
+            if q["must_contain"]:
+                self.err(qid, "unanswerable question must have empty must_contain")
+            return
+        if not q["gold"]:
+            self.err(qid, "answerable question needs gold")
+        if not q["must_contain"]:
+            self.err(qid, "answerable question needs must_contain")
+        if gold_ok:
+            self.documents(qid, q)
+            self.must_contain(qid, q)
+
+    def fields(self, qid, q: dict) -> None:
         extra = [k for k in q if k not in FIELDS]
         if extra:
-            warnings.append(f"{qid}: extra fields {extra}")
+            self.warnings.append(f"{qid}: extra fields {extra}")
         if not isinstance(qid, str) or not re.fullmatch(r"q\d{3,}", qid):
-            err(qid, "id should look like q001")
-        if qid in seen:
-            err(qid, "duplicate id")
-        seen.add(qid)
+            self.err(qid, "id should look like q001")
+        if qid in self.seen:
+            self.err(qid, "duplicate id")
+        self.seen.add(qid)
         for k in ("question", "answer"):
             if not isinstance(q[k], str) or not q[k].strip():
-                err(qid, f"{k} must be a non-empty string")
-        if q["lang"] not in LANGS:
-            err(qid, f"lang {q['lang']!r} not in {sorted(LANGS)}")
-        if q["kind"] not in KINDS:
-            err(qid, f"kind {q['kind']!r} not in {sorted(KINDS)}")
-        if q["split"] not in SPLITS:
-            err(qid, f"split {q['split']!r} not in {sorted(SPLITS)}")
-        if not isinstance(q["gold"], list) or not isinstance(q["must_contain"], list):
-            err(qid, "gold and must_contain must be lists")
-            continue
+                self.err(qid, f"{k} must be a non-empty string")
+        for key, allowed in (("lang", LANGS), ("kind", KINDS), ("split", SPLITS)):
+            if q[key] not in allowed:
+                self.err(qid, f"{key} {q[key]!r} not in {sorted(allowed)}")
 
-        # language of the question text
-        if isinstance(q["question"], str):
-            if q["lang"] == "vi" and not has_vietnamese_marks(q["question"]):
-                err(qid, "lang vi but the question has no diacritics")
-            if q["lang"] == "vi-nodiac" and has_vietnamese_marks(q["question"]):
-                err(qid, "lang vi-nodiac but the question has diacritics")
-            if q["lang"] == "en" and has_vietnamese_marks(q["question"]):
-                warnings.append(f"{qid}: English question contains Vietnamese diacritics")
+    def language(self, qid, q: dict) -> None:
+        """The question text is written the way its `lang` says."""
+        if not isinstance(q["question"], str):
+            return
+        marked = has_vietnamese_marks(q["question"])
+        if q["lang"] == "vi" and not marked:
+            self.err(qid, "lang vi but the question has no diacritics")
+        if q["lang"] == "vi-nodiac" and marked:
+            self.err(qid, "lang vi-nodiac but the question has diacritics")
+        if q["lang"] == "en" and marked:
+            self.warnings.append(f"{qid}: English question contains Vietnamese diacritics")
 
-        # gold entries
-        gold_ok = True
-        for gd in q["gold"]:
+    def gold(self, qid, gold: list) -> bool:
+        """Each gold entry names a corpus file and a section of allowed labels."""
+        ok = True
+        for gd in gold:
             if not isinstance(gd, dict) or set(gd) != {"source", "section"}:
-                err(qid, f"gold entry must be {{source, section}}: {gd!r}")
-                gold_ok = False
+                self.err(qid, f"gold entry must be {{source, section}}: {gd!r}")
+                ok = False
                 continue
-            if gd["source"] not in corpus_text:
-                err(qid, f"gold source not in corpus/: {gd['source']!r}")
-                gold_ok = False
+            if gd["source"] not in self.corpus_text:
+                self.err(qid, f"gold source not in corpus/: {gd['source']!r}")
+                ok = False
             sec = gd["section"]
             if not isinstance(sec, list) or not all(isinstance(s, str) for s in sec):
-                err(qid, f"section must be a list of strings: {sec!r}")
-                gold_ok = False
+                self.err(qid, f"section must be a list of strings: {sec!r}")
+                ok = False
                 continue
             for s in sec:
                 if not LABEL_RE.match(s):
-                    err(qid, f"odd section label {s!r} in {sec!r}")
+                    self.err(qid, f"odd section label {s!r} in {sec!r}")
             if sec and sec[0] == "appendix" and (len(sec) != 2 or not sec[1].isdigit()):
-                err(qid, f"appendix section must be ['appendix', '<row>']: {sec!r}")
-        if len(
-            {json.dumps(g, ensure_ascii=False, sort_keys=True) for g in q["gold"] if isinstance(g, dict)}
-        ) != len(q["gold"]):
-            err(qid, "duplicate gold entries")
+                self.err(qid, f"appendix section must be ['appendix', '<row>']: {sec!r}")
+        keys = {json.dumps(g, ensure_ascii=False, sort_keys=True) for g in gold if isinstance(g, dict)}
+        if len(keys) != len(gold):
+            self.err(qid, "duplicate gold entries")
+        return ok
 
-        if q["kind"] == "unanswerable":
-            if q["gold"]:
-                err(qid, "unanswerable question must have empty gold")
-            if q["must_contain"]:
-                err(qid, "unanswerable question must have empty must_contain")
-            continue
-        if not q["gold"]:
-            err(qid, "answerable question needs gold")
-        if not q["must_contain"]:
-            err(qid, "answerable question needs must_contain")
-        if not gold_ok:
-            continue
-
-        # notice: both copies, same sections
-        notice_secs = {src: set() for src in NOTICE_PAIR}
+    def documents(self, qid, q: dict) -> None:
+        """Both notice copies cited alike; cross-document questions cite two documents."""
+        notice_secs: dict[str, set] = {src: set() for src in NOTICE_PAIR}
         for gd in q["gold"]:
             if gd["source"] in NOTICE_PAIR:
                 notice_secs[gd["source"]].add(tuple(gd["section"]))
         if notice_secs[NOTICE_PAIR[0]] != notice_secs[NOTICE_PAIR[1]]:
-            err(qid, "notice gold must cite both copies with the same sections")
+            self.err(qid, "notice gold must cite both copies with the same sections")
+        if q["kind"] == "cross_document" and len({doc_key(gd["source"]) for gd in q["gold"]}) < 2:
+            self.err(qid, "cross_document question must cite two or more documents")
 
-        # cross_document: two or more documents
-        docs = {doc_key(gd["source"]) for gd in q["gold"]}
-        if q["kind"] == "cross_document" and len(docs) < 2:
-            err(qid, "cross_document question must cite two or more documents")
-
-        # must_contain strings against the gold source files
+    def must_contain(self, qid, q: dict) -> None:
+        """Every must_contain string is in the gold source text (any one for cross-document)."""
         sources = sorted({gd["source"] for gd in q["gold"]})
+        in_notice = [s for s in NOTICE_PAIR if s in sources]
         for m in q["must_contain"]:
             if not isinstance(m, str) or not m.strip():
-                err(qid, f"must_contain entry must be a non-empty string: {m!r}")
+                self.err(qid, f"must_contain entry must be a non-empty string: {m!r}")
                 continue
             m_nfc = unicodedata.normalize("NFC", m)
-            found = [s for s in sources if m_nfc in corpus_text[s]]
-            if q["kind"] == "cross_document":
-                if not found:
-                    err(qid, f"must_contain {m!r} found in none of the gold sources")
-            else:
-                for s in sources:
-                    if s not in found:
-                        err(qid, f"must_contain {m!r} not found in {s}")
-            in_notice = [s for s in NOTICE_PAIR if s in sources]
-            if len(in_notice) == 2 and (m_nfc in corpus_text[NOTICE_PAIR[0]]) != (
-                m_nfc in corpus_text[NOTICE_PAIR[1]]
-            ):
-                err(qid, f"must_contain {m!r} occurs in only one copy of the notice")
+            found = [s for s in sources if m_nfc in self.corpus_text[s]]
+            if q["kind"] == "cross_document" and not found:
+                self.err(qid, f"must_contain {m!r} found in none of the gold sources")
+            if q["kind"] != "cross_document":
+                for s in sorted(set(sources) - set(found)):
+                    self.err(qid, f"must_contain {m!r} not found in {s}")
+            copies = {m_nfc in self.corpus_text[s] for s in NOTICE_PAIR}
+            if len(in_notice) == 2 and len(copies) == 2:
+                self.err(qid, f"must_contain {m!r} occurs in only one copy of the notice")
 
-    # ---- proportions
-    n = len(questions)
-    valid = [q for q in questions if all(k in q for k in FIELDS)]
-    by_lang = collections.Counter(q["lang"] for q in valid)
-    by_kind = collections.Counter(q["kind"] for q in valid)
-    by_split = collections.Counter(q["split"] for q in valid)
-    by_split_lang = collections.Counter((q["split"], q["lang"]) for q in valid)
-    by_split_kind = collections.Counter((q["split"], q["kind"]) for q in valid)
-    by_source = collections.Counter(
-        gd["source"] for q in valid for gd in q["gold"] if isinstance(gd, dict) and "source" in gd
-    )
 
-    print(f"questions: {n}")
-    print("by lang:  " + ", ".join(f"{k}={by_lang[k]}" for k in sorted(LANGS)))
-    print("by kind:  " + ", ".join(f"{k}={by_kind[k]}" for k in sorted(KINDS)))
-    print("by split: " + ", ".join(f"{k}={by_split[k]}" for k in sorted(SPLITS)))
+def print_counts(valid: list[dict], corpus_text: dict[str, str]) -> dict:
+    """Print the counts by language, kind, split and gold source; return them."""
+    counts = {
+        "lang": collections.Counter(q["lang"] for q in valid),
+        "kind": collections.Counter(q["kind"] for q in valid),
+        "split": collections.Counter(q["split"] for q in valid),
+        "split_lang": collections.Counter((q["split"], q["lang"]) for q in valid),
+        "split_kind": collections.Counter((q["split"], q["kind"]) for q in valid),
+        "source": collections.Counter(
+            gd["source"] for q in valid for gd in q["gold"] if isinstance(gd, dict) and "source" in gd
+        ),
+    }
+    print(f"questions: {len(valid)}")
+    for name, values in (("lang", LANGS), ("kind", KINDS), ("split", SPLITS)):
+        print(f"by {name}: ".ljust(10) + ", ".join(f"{k}={counts[name][k]}" for k in sorted(values)))
     for sp in sorted(SPLITS):
-        print(
-            f"  {sp}: lang "
-            + ", ".join(f"{k}={by_split_lang[(sp, k)]}" for k in sorted(LANGS))
-            + " | kind "
-            + ", ".join(f"{k}={by_split_kind[(sp, k)]}" for k in sorted(KINDS))
-        )
+        langs = ", ".join(f"{k}={counts['split_lang'][(sp, k)]}" for k in sorted(LANGS))
+        kinds = ", ".join(f"{k}={counts['split_kind'][(sp, k)]}" for k in sorted(KINDS))
+        print(f"  {sp}: lang {langs} | kind {kinds}")
     print("gold passages by source:")
     for s in sorted(corpus_text):
-        print(f"  {s}: {by_source[s]}")
+        print(f"  {s}: {counts['source'][s]}")
+    return counts
 
+
+def proportion_errors(n: int, counts: dict, corpus_text: dict[str, str]) -> list[str]:
+    """Size, unanswerable share, language thirds, split halves, every language and kind in
+    both splits, every corpus file cited."""
+    errors = []
     if n < MIN_QUESTIONS:
         errors.append(f"only {n} questions, need at least {MIN_QUESTIONS}")
     if n:
-        share = by_kind["unanswerable"] / n
+        share = counts["kind"]["unanswerable"] / n
         print(f"unanswerable share: {share:.1%}")
         if share < MIN_UNANSWERABLE:
             errors.append(f"unanswerable share {share:.1%} below {MIN_UNANSWERABLE:.0%}")
-        for lang in LANGS:
-            s = by_lang[lang] / n
-            if not 0.25 <= s <= 0.42:
-                errors.append(f"lang {lang} share {s:.1%} is not about a third")
-        d = by_split["dev"] / n
-        if not 0.4 <= d <= 0.6:
-            errors.append(f"dev share {d:.1%} is not about half")
-    for sp in SPLITS:
-        for lang in LANGS:
-            if by_split_lang[(sp, lang)] == 0:
-                errors.append(f"split {sp} has no {lang} question")
-        for kind in KINDS:
-            if by_split_kind[(sp, kind)] == 0:
-                errors.append(f"split {sp} has no {kind} question")
-    for s in corpus_text:
-        if by_source[s] == 0:
-            errors.append(f"no question cites {s}")
+        for lang in sorted(LANGS):
+            if not 0.25 <= counts["lang"][lang] / n <= 0.42:
+                errors.append(f"lang {lang} share {counts['lang'][lang] / n:.1%} is not about a third")
+        if not 0.4 <= counts["split"]["dev"] / n <= 0.6:
+            errors.append(f"dev share {counts['split']['dev'] / n:.1%} is not about half")
+    for sp in sorted(SPLITS):
+        errors += [
+            f"split {sp} has no {lang} question"
+            for lang in sorted(LANGS)
+            if not counts["split_lang"][(sp, lang)]
+        ]
+        errors += [
+            f"split {sp} has no {kind} question"
+            for kind in sorted(KINDS)
+            if not counts["split_kind"][(sp, kind)]
+        ]
+    errors += [f"no question cites {s}" for s in corpus_text if not counts["source"][s]]
+    return errors
 
+
+def check_file(path: Path, corpus: Path = CORPUS) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of the question file against the corpus folder; prints the counts."""
+    if not corpus.is_dir():
+        return [f"corpus directory not found: {corpus}"], []
+    corpus_text = read_corpus(corpus)
+    errors: list[str] = []
+    questions = read_questions(path, errors)
+    checker = Checker(corpus_text)
+    for q in questions:
+        checker.question(q)
+    valid = [q for q in questions if all(k in q for k in FIELDS)]
+    counts = print_counts(valid, corpus_text)
+    errors += checker.errors + proportion_errors(len(questions), counts, corpus_text)
+    return errors, checker.warnings
+
+
+def main(argv):
+    if len(argv) > 2 and argv[1] == "--set":
+        return main_quoted(argv[2], Path(argv[3]) if len(argv) > 3 else None)
+    errors, warnings = check_file(Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE)
     for w in warnings:
         print("warning:", w)
     if errors:

@@ -27,7 +27,15 @@ log = logging.getLogger(__name__)
 INGEST_DIR = Path(__file__).resolve().parent
 # Modules that index rather than parse: changing them does not change a parse.
 NOT_PARSING = frozenset(
-    {"pipeline.py", "index.py", "embedding", "vector_cache.py", "parsed_cache.py", "corpus_state.py"}
+    {
+        "pipeline.py",
+        "index.py",
+        "index_writes.py",
+        "embedding",
+        "vector_cache.py",
+        "parsed_cache.py",
+        "corpus_state.py",
+    }
 )
 
 

@@ -10,14 +10,12 @@ from the kept parses.
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.bm25 import chunk_vector, title_field
-from ingest.chunks import Chunk, ParsedDocument, parse_document
+from ingest.chunks import ParsedDocument, parse_document
 from ingest.corpus_state import (
     corpus_files,
     current_hash,
@@ -30,11 +28,12 @@ from ingest.corpus_state import (
 from ingest.doc_profile import DocumentProfile, copy_pairs, corpus_statistics, profile_of
 from ingest.doc_profile import duplicates as find_duplicates
 from ingest.embedding import Embedder
-from ingest.index import DENSE, SPARSE, ChunkIndex
-from ingest.journal import WriteJournal, write_batches
+from ingest.index import ChunkIndex
+from ingest.index_writes import IndexBatch, relink_copy
+from ingest.journal import WriteJournal
 from ingest.parsed_cache import ParsedStore, parser_fingerprint
 from ingest.read import ExtractedText, UnreadableDocument, read_document
-from ingest.restore.hook import bm25_text, restore_ocr
+from ingest.restore.hook import restore_ocr
 
 __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash", "ingest", "load_state",
            "parse_file", "save_state"]  # fmt: skip
@@ -42,7 +41,6 @@ __all__ = ["IngestSummary", "corpus_files", "document_frequencies", "file_hash",
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Reader = Callable[..., ExtractedText]  # read_document's signature: (path, progress=None)
-_YEAR = re.compile(r"\b(20[0-9]{2})\b")
 STATISTICS = ("df", "n_chunks", "provinces", "acronyms", "avgdl")
 
 
@@ -58,15 +56,6 @@ class IngestSummary:
     dense: bool = False
     seconds: float = 0.0
     parsed: dict[str, ParsedDocument] = field(default_factory=dict, repr=False)  # the indexed ones
-
-
-def chunk_payload(chunk: Chunk, digest: str) -> dict:
-    payload = chunk.as_payload()
-    payload["file_hash"] = digest
-    payload["index_text"] = chunk.index_text
-    payload["year"] = sorted(set(_YEAR.findall(chunk.index_text)))
-    payload["doc_year"] = (chunk.doc.get("date") or "")[:4] or None
-    return payload
 
 
 def parse_file(
@@ -175,21 +164,6 @@ def _nothing_to_do(state: dict, sources: set[str], changed: list[str], hashes: d
     )
 
 
-def _index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: float) -> None:
-    texts = [c.display_index_text for c in doc.chunks]
-    dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
-    points = []
-    for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
-        indices, values = chunk_vector(bm25_text(chunk), title_field(chunk.doc), avgdl)
-        vectors: dict = {SPARSE: (indices, values)}
-        if vector is not None:
-            vectors[DENSE] = vector
-        points.append((chunk.id, vectors, chunk_payload(chunk, digest) | {"order": order}))
-    for batch in write_batches(points):
-        index.upsert(batch)
-    index.prune_source(doc.source, [p[0] for p in points])  # then the old version's leftovers out
-
-
 def _needs_rebuild(index: ChunkIndex, state: dict, embedder: Embedder | None) -> bool:
     model_name = embedder.name if embedder else None
     return (
@@ -213,21 +187,12 @@ def ingest(
     started = time.perf_counter()
     report = progress or (lambda stage, done, total: None)
     summary = IngestSummary(dense=embedder is not None)
-    state = load_state(state_path)
-    rebuild = _needs_rebuild(index, state, embedder)
     journal = WriteJournal(state_path)  # a crash leaves a record; the next open repairs it
-    if rebuild:
-        journal.begin(list(state.get("files", {})), rebuild=True)
-        index.create(embedder.dimension if embedder else None)
-        state = {"files": {}, "embedding_model": embedder.name if embedder else None}
+    state, rebuild = _open_state(index, state_path, embedder, journal)
     known: dict = state["files"]
     files = corpus_files(corpus_dir)
     sources = {p.relative_to(corpus_dir).as_posix(): p for p in files}
-    recorded = known | state.get("failed", {})
-    hashes = {s: current_hash(p, recorded.get(s)) for s, p in sources.items()}
-    fingerprint = parser_fingerprint()
-    changed = [s for s in sources if known.get(s, {}).get("hash") != hashes[s]
-               or known[s].get("parser") != fingerprint]  # fmt: skip
+    hashes, changed = _changed_files(sources, state)
     if not rebuild and _nothing_to_do(state, set(sources), changed, hashes):
         _finish(summary, state, sorted(sources), started)  # nothing changed: nothing to read
         summary.failed = {s: v["reason"] for s, v in state.get("failed", {}).items()}
@@ -251,35 +216,40 @@ def ingest(
         index.delete_source(source)
         known.pop(source)
         summary.removed.append(source)
-
-    total_chunks, done = sum(len(parsed[s].chunks) for s in to_index), 0
-    if embedder:  # embed every new text first, in batches, with progress; the loop reads the cache
-        new_texts = [c.display_index_text for s in to_index for c in parsed[s].chunks]
-        embedder.embed_passages(new_texts, progress=lambda done, total: report("embed", done, total))
-    for source in to_index:
-        _index_document(index, parsed[source], hashes[source], embedder, state["avgdl"])
-        known[source] = {"hash": hashes[source], "duplicate_of": duplicates.get(source),
-                         "chunks": len(parsed[source].chunks), "parser": fingerprint,
-                         "doc": {k: v for k, v in parsed[source].meta.as_dict().items() if k != "recipients"},
-                         **file_stamp(sources[source])}  # fmt: skip
-        summary.indexed.append(source)
-        summary.parsed[source] = parsed[source]
-        done += len(parsed[source].chunks)
-        report("index", done, total_chunks)
-
+    batch = IndexBatch(index, embedder, parsed, hashes, duplicates, state["avgdl"])
+    batch.run(to_index, sources, known, summary, report)
     for source in profiles:
-        if source in to_index or source not in known:
-            continue
-        summary.skipped.append(source)
-        if known[source].get("duplicate_of") != duplicates.get(source):
-            index.set_payload_for_source(source, {"duplicate_of": duplicates.get(source)})
-            known[source]["duplicate_of"] = duplicates.get(source)
+        if source not in to_index and source in known:
+            summary.skipped.append(source)
+            relink_copy(index, known[source], source, duplicates.get(source))
     if wanted is None:
         store.forget_except(set(hashes.values()))
     _finish(summary, state, [], started)
     save_state(state_path, state)
     journal.done()
     return summary
+
+
+def _open_state(index: ChunkIndex, state_path: Path, embedder: Embedder | None, journal: WriteJournal):
+    """The corpus state and whether the index starts afresh (none yet, or another model)."""
+    state = load_state(state_path)
+    rebuild = _needs_rebuild(index, state, embedder)
+    if rebuild:
+        journal.begin(list(state.get("files", {})), rebuild=True)
+        index.create(embedder.dimension if embedder else None)
+        state = {"files": {}, "embedding_model": embedder.name if embedder else None}
+    return state, rebuild
+
+
+def _changed_files(sources: dict[str, Path], state: dict) -> tuple[dict[str, str], list[str]]:
+    """Each file's content hash, and the files new, changed or parsed by older code."""
+    known = state["files"]
+    recorded = known | state.get("failed", {})
+    hashes = {s: current_hash(p, recorded.get(s)) for s, p in sources.items()}
+    fingerprint = parser_fingerprint()
+    changed = [s for s in sources if known.get(s, {}).get("hash") != hashes[s]
+               or known[s].get("parser") != fingerprint]  # fmt: skip
+    return hashes, changed
 
 
 def _finish(summary: IngestSummary, state: dict, skipped: list[str], started: float) -> None:

@@ -1,0 +1,78 @@
+"""Is the asked kind of answer stated at all? A question asking a percentage or a procedure's
+code is answered only by a passage that writes one ('98,5%', '1.001639'): when none of the best
+fitting passages writes one anywhere (its text, a table's column names, its headings), whatever
+they say about the topic, they do not give the asked figure — in any language, since the figure
+is written the same way whatever the question's language.
+
+Other kinds are left to the calibrated model: an amount, a count, a duration or a date is often
+written in words a pattern cannot see ('hằng năm' for how often, a yes/no question about costs),
+so their absence proves less (a feature saying so was measured and got a weight of the wrong
+sign on the dev questions).
+
+A school year named in the question ('năm học 2023-2024') is the document's scope: a document
+whose own header or title names another school year answers for that one, and a passage of it
+that merely mentions the asked year in passing is not an answer for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer_ranking import answer_kind
+from assistant.answer_type import expresses
+from assistant.query import QueryAnalysis
+from assistant.search import Passage
+from ingest.text import fold_accents
+
+# kinds whose absence from every best passage is refused outright: chosen on the dev questions
+# of both sets, where no answerable question of these kinds lacked a unit stating one, while
+# money, count, duration and date questions did (their answers written in words)
+REFUSED_WHEN_ABSENT = ("percent", "code", "money", "count")
+# ... when the question asks for it in so many words: a share or percentage ('rate' alone may
+# ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may
+# be a school's or a tax code, written otherwise)
+_ASKED_PLAINLY = {
+    "percent": re.compile(r"\b(?:ty le|ti le|phan tram|percent|percentage|proportion|share)\b|%"),
+    "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
+    "money": re.compile(r"\b(?:bao nhieu|how much)\b"),
+    "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
+}
+# an amount may be written as a share of another ('bằng 80% mức chi') or as a bare number in a
+# table whose column names the currency ('nghìn đồng'): any of these states one
+_AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
+KIND_DEPTH = 3  # the fitting passages searched for a unit of the asked kind (as typed_features)
+
+
+def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]) -> bool:
+    """A percentage or a procedure's code is plainly asked and no best fitting passage writes
+    one anywhere: in a unit, its headings, a table's column names or an OCR text's reading."""
+    kind = answer_kind(analysis)
+    if kind not in REFUSED_WHEN_ABSENT or not _ASKED_PLAINLY[kind].search(fold_accents(analysis.question)):
+        return False
+    return not any(states(kind, text) for p in fitting[:KIND_DEPTH] for text in _written(p))
+
+
+def states(kind: str, text: str) -> bool:
+    """The text writes something of the kind; an amount also as a share of another or as a
+    number beside the currency's name."""
+    if expresses(kind, text):
+        return True
+    return kind == "money" and (
+        expresses("percent", text)
+        or (expresses("count", text) and bool(_AMOUNT_WORDS.search(fold_accents(text))))
+    )
+
+
+def _written(passage: Passage) -> list[str]:
+    """Everything a passage shows: its text (with a table row's column names), headings and, for
+    an OCR text, its restored reading."""
+    payload = passage.payload
+    headings = [passage.section_title or "", payload.get("heading_path") or ""]
+    return [passage.text, *headings, payload.get("display_text") or ""]
+
+
+def school_year_fits(passage: Passage, asked: list[str]) -> bool:
+    """The passage may answer for the asked school years: its document names no school year
+    of its own (header or title), or names an asked one."""
+    own = passage.doc.get("school_year")
+    return not asked or not own or own in asked

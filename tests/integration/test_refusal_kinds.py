@@ -1,0 +1,71 @@
+"""Refusal when the asked kind of answer is written nowhere, and when the question's school year
+is not the one the document is for — on the seed documents and the development corpus's
+directives, through the real engine (BM25 only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_type import figures_of
+
+pytestmark = pytest.mark.integration
+
+
+def test_a_percentage_asked_of_a_fee_schedule_that_writes_none_is_refused(directives_service):
+    answer = directives_service.ask(
+        "Ở Hà Nội, tỷ lệ học sinh được giảm tiền ăn bán trú là bao nhiêu phần trăm?"
+    )
+    assert not answer.answerable
+    assert answer.answer.startswith("Không tìm thấy") and "con số" in answer.answer
+
+
+def test_the_same_in_english_is_refused_in_english(directives_service):
+    answer = directives_service.ask("What percentage of Hanoi pupils get a discount on boarding meals?")
+    assert not answer.answerable
+    assert answer.language == "en" and answer.answer.startswith("The documents do not say.")
+
+
+def test_a_percentage_the_plan_states_is_answered_with_it(seed_service):
+    answer = seed_service.ask(
+        "Đến năm 2025, tỷ lệ trường đạt chuẩn quốc gia của Quảng Ninh là bao nhiêu phần trăm?"
+    )
+    assert answer.answerable
+    assert "%" in answer.answer.split("\n")[0]
+
+
+def test_a_procedure_code_the_table_lists_is_answered(directives_service):
+    answer = directives_service.ask("Mã thủ tục giải thể trường tiểu học ở Nghệ An là gì?")
+    assert answer.answerable
+    assert figures_of("code", answer.answer)
+
+
+def test_a_procedure_code_asked_of_a_document_that_lists_none_is_refused(directives_service):
+    answer = directives_service.ask("Mã thủ tục hỗ trợ giáo viên mầm non tư thục ở Vĩnh Long là gì?")
+    assert not answer.answerable
+
+
+def test_a_school_year_the_letter_is_not_for_is_refused(seed_service):
+    """The Hải Phòng letter is for 2024-2025 (its header) and mentions 2023-2024 in passing."""
+    asked = seed_service.ask(
+        "Công văn hướng dẫn nhiệm vụ GDTX năm học 2023-2024 của Hải Phòng có số hiệu là gì?"
+    )
+    assert not asked.answerable
+    assert "2023-2024" in asked.answer
+    own = seed_service.ask(
+        "Công văn hướng dẫn nhiệm vụ GDTX năm học 2024-2025 của Hải Phòng có số hiệu là gì?"
+    )
+    assert own.answerable and "2501" in own.answer
+
+
+def test_a_procedures_code_in_full_is_a_code():
+    assert figures_of("code", "Mã TTHC: 1.001122.000.00.00.H48") == ["1.001122.000.00.00.h48"]
+    assert figures_of("code", "1.001639 Tuyển sinh") == ["1.001639"]
+    assert figures_of("code", "ngày 19/11/2025, 98,5%") == []
+
+
+def test_a_plans_quarter_deadline_is_a_date():
+    """Plans give deadlines by quarter, OCR'd copies with the numeral misread ('Quy 112024')."""
+    assert figures_of("date", "Phòng KHTC | Quý II/2024") == ["quy ii/2024"]
+    assert figures_of("date", "Cac don vi thuOc SO Quy 112024") == ["quy 112024"]
+    assert figures_of("date", "quý 3 năm 2025") == ["quy 3 nam 2025"]
+    assert figures_of("date", "quy mô 2024 học sinh") == []
