@@ -61,6 +61,7 @@ _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
 _DATE = re.compile(
     r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
     r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*[-–]\s*\d{4}|truoc ngay \d"
+    r"|\bquy\s+(?:[ivx]{1,4}|[1-4]|1{2,3})\s*(?:/|nam)?\s*20\d\d"  # a plan's deadline: 'Quý II/2024'
 )
 _DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:ngay|gio|thang|tuan|phut|nam)(?:\s+lam viec)?\b|\bngay lam viec\b"

@@ -61,3 +61,11 @@ def test_a_procedures_code_in_full_is_a_code():
     assert figures_of("code", "Mã TTHC: 1.001122.000.00.00.H48") == ["1.001122.000.00.00.h48"]
     assert figures_of("code", "1.001639 Tuyển sinh") == ["1.001639"]
     assert figures_of("code", "ngày 19/11/2025, 98,5%") == []
+
+
+def test_a_plans_quarter_deadline_is_a_date():
+    """Plans give deadlines by quarter, OCR'd copies with the numeral misread ('Quy 112024')."""
+    assert figures_of("date", "Phòng KHTC | Quý II/2024") == ["quy ii/2024"]
+    assert figures_of("date", "Cac don vi thuOc SO Quy 112024") == ["quy 112024"]
+    assert figures_of("date", "quý 3 năm 2025") == ["quy 3 nam 2025"]
+    assert figures_of("date", "quy mô 2024 học sinh") == []
