@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
 from assistant.kind_evidence import kind_missing, out_of_scope, school_year_fits
+from assistant.own_terms import own_term_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -94,12 +95,10 @@ def decide(
     if not fitting:
         return Decision(False, related, reason)
     feats = features(analysis, fitting, passages, idf)
-    if (
-        near_miss(analysis, feats, idf)
-        or kind_missing(analysis, fitting, idf)
-        or out_of_scope(analysis, feats)
-    ):
+    if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
+    if own_term_missing(analysis, fitting):  # the asker's own Vietnamese term is not there
+        return Decision(False, related, "term", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut
