@@ -27,6 +27,8 @@ QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu 
                            "percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     diacritics when question and text both carry them."""
     if concept is None:
         return True
-    tokens = word_tokens(text)
+    tokens = word_tokens(ocr_letters(text) if ocr else text)
     folded = " " + " ".join(tokens) + " "
     phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
     if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
@@ -118,6 +120,12 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     if is_compound(concept) and analysis.language == "vi":
         return holds_spelled(spelling(analysis.question, concept.name), text)
     return not forms or any(f in _accented_tokens(text) for f in forms)
+
+
+def ocr_letters(text: str) -> str:
+    """An OCR text with the digits read inside a word put back as the vowels they stand for
+    ('bu6i' -> 'buoi', 'gi4o' -> 'giao', 'D0ng' -> 'Dong')."""
+    return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_VOWELS[m.group()], text)
 
 
 def is_ocr(passage: Passage) -> bool:
