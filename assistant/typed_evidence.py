@@ -138,6 +138,8 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
+    if is_task_row(passage):
+        return [task_row_unit(analysis, passage, weighted, kind)]
     context = f"{passage.section_title}\n" if passage.section_title else ""
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
@@ -150,6 +152,22 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def is_task_row(passage: Passage) -> bool:
+    """A plan's appendix row read into its columns (task, unit in charge, deadline …) at ingest."""
+    extra = passage.payload.get("extra") or {}
+    return bool(extra.get("task")) and bool(extra.get("lead") or extra.get("deadline"))
+
+
+def task_row_unit(analysis: QueryAnalysis, passage: Passage, weighted: list, kind: str) -> Unit:
+    """A task row is one unit, as a table row is: its task, owner and deadline answer together."""
+    text = " ".join(passage.text.split())
+    restored = " ".join(restored_text(passage).split())
+    rare = weighted[0][1] if weighted else None
+    coverage = max(share_held(analysis, weighted, t, is_ocr(passage)) for t in (text, restored) if t)
+    typed = expresses(kind, text) or bool(restored and expresses(kind, restored))
+    return Unit(text, coverage, typed, holds_read(analysis, rare, text, restored), row=True)
 
 
 def restored_readings(passage: Passage, n: int) -> list[str]:
