@@ -97,7 +97,7 @@ def main() -> None:
     args = parser.parse_args()
     devcorpus = args.devcorpus or devcorpus_root()
     if not (devcorpus / "alqac2023").is_dir():
-        raise SystemExit(f"development corpus not found at {devcorpus}: give --devcorpus or EDUQA_DEVCORPUS_DIR")
+        raise SystemExit(f"no development corpus at {devcorpus}: give --devcorpus or EDUQA_DEVCORPUS_DIR")
     docs = list(documents(devcorpus, args.seeds, tuple(args.folder or FOLDERS)))
     ranked = frequent_phrases(docs, args.top, min_df=2 if args.folder else 4)
     for phrase, n in unrendered(ranked) if args.unrendered else ranked:
