@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.kind_evidence import kind_missing, school_year_fits
+from assistant.kind_evidence import kind_missing, out_of_scope, school_year_fits
+from assistant.own_terms import own_term_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -94,8 +95,10 @@ def decide(
     if not fitting:
         return Decision(False, related, reason)
     feats = features(analysis, fitting, passages, idf)
-    if near_miss(analysis, feats, idf) or kind_missing(analysis, fitting, idf):
+    if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
+    if own_term_missing(analysis, fitting):  # the asker's own Vietnamese term is not there
+        return Decision(False, related, "term", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut
@@ -110,6 +113,19 @@ def decide(
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
     chosen = [p for p in fitting if p.evidence >= best * floor or answers_kind(leads.get(p.id), kind)]
     return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def figure_refused(
+    analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
+) -> bool:
+    """The asked figure is not among the best passages: a near miss, a percentage, code, amount
+    or count written nowhere in them, or one stated only for another year or school level
+    (assistant/kind_evidence.py)."""
+    return (
+        near_miss(analysis, feats, idf)
+        or kind_missing(analysis, fitting, idf)
+        or out_of_scope(analysis, feats)
+    )
 
 
 def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:

@@ -34,7 +34,7 @@ REFUSED_WHEN_ABSENT = ("percent", "code", "money", "count")
 _ASKED_PLAINLY = {
     "percent": re.compile(r"\b(?:ty le|ti le|phan tram|percent|percentage|proportion|share)\b|%"),
     "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
-    "money": re.compile(r"\b(?:bao nhieu|how much)\b"),
+    "money": re.compile(r"\b(?:bao nhieu|how much|what (?:\w+ )?(?:fee|charge|cost|price|amount)s?)\b"),
     "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
 }
 # an amount may be written as a share of another ('bằng 80% mức chi') or as a bare number in a
@@ -43,12 +43,33 @@ _AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
 KIND_DEPTH = 3  # the fitting passages searched for a unit of the asked kind (as typed_features)
 
 
+# kinds whose figure is refused when none of the best passages' units of that kind states the
+# asked year or school level (a plan's 2025 rate is not its 2024 rate; a primary-school fee is
+# not an upper-secondary one): on the dev questions of both sets every such percentage or
+# amount question was unanswerable, while count questions were not (a grade's periods stand
+# in a table whose row does not name the grade)
+SCOPED_KINDS = ("percent", "money")
+
+
+def asked_plainly(analysis: QueryAnalysis, kinds: tuple[str, ...]) -> bool:
+    """The question asks one of these kinds in so many words."""
+    kind = answer_kind(analysis)
+    return kind in kinds and bool(_ASKED_PLAINLY[kind].search(fold_accents(analysis.question)))
+
+
+def out_of_scope(analysis: QueryAnalysis, feats: dict[str, float]) -> bool:
+    """A percentage or an amount is plainly asked for a year or school level, and no best unit
+    stating one is for that year or level (the `scope_in_unit` evidence)."""
+    scoped = bool(analysis.years or analysis.levels)
+    return scoped and asked_plainly(analysis, SCOPED_KINDS) and not feats.get("scope_in_unit", 1.0)
+
+
 def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]) -> bool:
     """A percentage or a procedure's code is plainly asked and no best fitting passage writes
     one anywhere: in a unit, its headings, a table's column names or an OCR text's reading."""
-    kind = answer_kind(analysis)
-    if kind not in REFUSED_WHEN_ABSENT or not _ASKED_PLAINLY[kind].search(fold_accents(analysis.question)):
+    if not asked_plainly(analysis, REFUSED_WHEN_ABSENT):
         return False
+    kind = answer_kind(analysis)
     return not any(states(kind, text) for p in fitting[:KIND_DEPTH] for text in _written(p))
 
 

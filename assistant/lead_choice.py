@@ -1,7 +1,8 @@
-"""Which item an answer leads with. The item that states the asked kind beside the rarest asked
-concept first; then the one stating the asked year and school level; then the one whose verified
-record answers (a target for a figure question, an owner or a deadline for a responsibility
-question); then the one that carries most of the question.
+"""Which item an answer leads with. For a question asking who or when, a plan's task row whose
+record names the unit in charge or the deadline first; then the item that states the asked kind
+beside the rarest asked concept (a document asked for: one the question does not name already);
+then the one stating the asked year and school level; then the one whose verified target answers;
+then the one that carries most of the question.
 
 The items the refusal decision keeps are those whose lexical evidence is near the best; an OCR
 item, or a plan's appendix row, may state the answer with few of the question's words. So an
@@ -10,8 +11,10 @@ back when it beats every kept item on those signals (`candidates`)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import DEADLINE_QUESTION, OWNER_QUESTION, is_unit_name, matching_targets
 from assistant.levels import levels_in, record_level_matches
@@ -61,13 +64,37 @@ def has_record(analysis: QueryAnalysis, passage: Passage, records: Records, targ
 def signals(
     analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
 ) -> tuple:
-    """The lead signals, best first when sorted: (answers the kind, states the kind, in scope,
-    has a verified record) — each False is better (sorted ascending)."""
+    """The lead signals, best first when sorted (each False is better): for a question asking
+    who or when, has a task record naming the unit in charge or the deadline; then answers the
+    asked kind (beside the rarest asked concept), states the asked kind, is in the asked scope,
+    has a verified record. A document asked for is answered by one the question does not name."""
     unit = decision.leads.get(passage.id)
     typed = bool(decision.kind) and unit is not None and unit.typed
+    answers = answers_kind(unit, decision.kind)
+    if decision.kind == "document" and unit is not None:
+        other = cites_another(analysis, passage, unit.text)
+        typed, answers = typed and other, answers and other
     scoped = unit is not None and states_scope(analysis, passage, unit)
-    return (not answers_kind(unit, decision.kind), not typed, not scoped,
+    task = asks_who_or_when(analysis) and has_record(analysis, passage, Records([], records.tasks), False)
+    return (asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
             not has_record(analysis, passage, records, targets))  # fmt: skip
+
+
+def asks_who_or_when(analysis: QueryAnalysis) -> bool:
+    folded = fold_accents(analysis.question)
+    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
+
+
+def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
+    """The text cites a document other than the one the question names or the passage's own."""
+    own = set(analysis.constraints.doc_numbers)
+    if number := re.match(r"\d+", (passage.doc or {}).get("number") or ""):
+        own.add(number.group(0).lstrip("0"))
+    for ref in figures_of("document", text):
+        number = re.match(r"\d+", ref)
+        if number and number.group(0).lstrip("0") not in {n.lstrip("0") for n in own}:
+            return True
+    return False
 
 
 def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> bool:
@@ -89,7 +116,7 @@ def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> flo
 def candidates(
     analysis: QueryAnalysis, decision: Decision, ranked: list[Passage], records: Records
 ) -> list[Passage]:
-    """The kept items, and the first answering passage set aside that beats all of them on the
+    """The kept items, and the best answering passage set aside that beats all of them on the
     lead signals (a target record aside: a target naming one of the question's words is no
     reason to bring back an item the evidence set aside)."""
     kept = list(decision.passages)
@@ -99,7 +126,19 @@ def candidates(
     ids = {p.id for p in kept}
     extra = [p for p in ranked if p.id in decision.leads and p.id not in ids
              and signals(analysis, decision, p, records, targets=False) < best]  # fmt: skip
-    return kept + extra[:1]
+    return kept + sorted(extra, key=lambda p: signals(analysis, decision, p, records, targets=False))[:1]
+
+
+def lead_key(analysis: QueryAnalysis, decision: Decision, ranked: list[Passage], records: Records,
+             targets: bool = True):  # fmt: skip
+    """Sort key: the lead signals, then the weight carried, then search rank."""
+    rank = {p.id: i for i, p in enumerate(ranked)}
+
+    def key(p: Passage) -> tuple:
+        return (*signals(analysis, decision, p, records, targets), -weight(analysis, decision, p),
+                rank.get(p.id, len(ranked)))  # fmt: skip
+
+    return key
 
 
 def ordered(
@@ -107,10 +146,4 @@ def ordered(
 ) -> list[Passage]:
     """The candidates, the one to lead with first (search rank breaks ties)."""
     pool = candidates(analysis, decision, ranked, records)
-    rank = {p.id: i for i, p in enumerate(ranked)}
-
-    def key(p: Passage) -> tuple:
-        return (*signals(analysis, decision, p, records), -weight(analysis, decision, p),
-                rank.get(p.id, len(ranked)))  # fmt: skip
-
-    return sorted(pool, key=key)
+    return sorted(pool, key=lead_key(analysis, decision, ranked, records))

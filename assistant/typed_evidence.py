@@ -27,6 +27,8 @@ QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu 
                            "percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     diacritics when question and text both carry them."""
     if concept is None:
         return True
-    tokens = word_tokens(text)
+    tokens = word_tokens(ocr_letters(text) if ocr else text)
     folded = " " + " ".join(tokens) + " "
     phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
     if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
@@ -118,6 +120,12 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     if is_compound(concept) and analysis.language == "vi":
         return holds_spelled(spelling(analysis.question, concept.name), text)
     return not forms or any(f in _accented_tokens(text) for f in forms)
+
+
+def ocr_letters(text: str) -> str:
+    """An OCR text with the digits read inside a word put back as the vowels they stand for
+    ('bu6i' -> 'buoi', 'gi4o' -> 'giao', 'D0ng' -> 'Dong')."""
+    return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_VOWELS[m.group()], text)
 
 
 def is_ocr(passage: Passage) -> bool:
@@ -136,6 +144,8 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
+    if is_task_row(passage):
+        return [task_row_unit(analysis, passage, weighted, kind)]
     context = f"{passage.section_title}\n" if passage.section_title else ""
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
@@ -148,6 +158,22 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def is_task_row(passage: Passage) -> bool:
+    """A plan's appendix row read into its columns (task, unit in charge, deadline …) at ingest."""
+    extra = passage.payload.get("extra") or {}
+    return bool(extra.get("task")) and bool(extra.get("lead") or extra.get("deadline"))
+
+
+def task_row_unit(analysis: QueryAnalysis, passage: Passage, weighted: list, kind: str) -> Unit:
+    """A task row is one unit, as a table row is: its task, owner and deadline answer together."""
+    text = " ".join(passage.text.split())
+    restored = " ".join(restored_text(passage).split())
+    rare = weighted[0][1] if weighted else None
+    coverage = max(share_held(analysis, weighted, t, is_ocr(passage)) for t in (text, restored) if t)
+    typed = expresses(kind, text) or bool(restored and expresses(kind, restored))
+    return Unit(text, coverage, typed, holds_read(analysis, rare, text, restored), row=True)
 
 
 def restored_readings(passage: Passage, n: int) -> list[str]:

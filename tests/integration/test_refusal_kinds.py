@@ -69,3 +69,19 @@ def test_a_plans_quarter_deadline_is_a_date():
     assert figures_of("date", "Cac don vi thuOc SO Quy 112024") == ["quy 112024"]
     assert figures_of("date", "quý 3 năm 2025") == ["quy 3 nam 2025"]
     assert figures_of("date", "quy mô 2024 học sinh") == []
+
+
+def test_an_english_question_naming_a_vietnamese_term_no_passage_holds_is_refused(directives_service):
+    answer = directives_service.ask(
+        "What is the cap on lunch charges at Hanoi's international schools (trường quốc tế)?"
+    )
+    assert not answer.answerable
+    assert answer.language == "en" and answer.answer.startswith("The documents do not say.")
+
+
+def test_an_english_question_naming_a_vietnamese_term_the_table_holds_is_answered(directives_service):
+    answer = directives_service.ask(
+        "What is the procedure code for dissolving a primary school (giải thể trường tiểu học) in Nghệ An?"
+    )
+    assert answer.answerable
+    assert figures_of("code", answer.answer)

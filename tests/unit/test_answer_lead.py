@@ -41,6 +41,12 @@ def test_a_level_question_leads_with_the_level_for_the_asked_year(seed_service, 
             "6",
             "TCCBQLCL",
         ),
+        (  # the row's deadline is no date ('after the standing committee approves'): its owner leads
+            "Phòng nào chủ trì đề án phát triển giáo dục, đào tạo, nguồn nhân lực chất lượng cao đến năm 2025, "
+            "khi nào hoàn thành?",
+            "9",
+            "KHTC",
+        ),
     ],
 )
 def test_a_who_and_when_question_leads_with_the_task_row(seed_service, question, row, owner):
@@ -50,3 +56,11 @@ def test_a_who_and_when_question_leads_with_the_task_row(seed_service, question,
     first = answer.answer.split("\n")[0]
     assert first.startswith("Chủ trì: Phòng") and owner in first and "thời hạn:" in first
     assert first.endswith("[1]")
+
+
+def test_an_english_who_and_when_question_leads_with_the_task_row(seed_service):
+    answer = seed_service.ask(
+        "Who is in charge of the high-quality human resources scheme to 2025 and when is it due?"
+    )
+    assert (answer.citations[0].source, answer.citations[0].section) == (PLAN, ["appendix", "9"])
+    assert answer.answer.startswith("Lead: Phòng KHTC; deadline:")
