@@ -40,6 +40,8 @@ _ASKED_PLAINLY = {
 # an amount may be written as a share of another ('bằng 80% mức chi') or as a bare number in a
 # table whose column names the currency ('nghìn đồng'): any of these states one
 _AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
+# ... or as no charge at all: 'không thu', 'miễn phí', 'miễn học phí' answer 'how much'
+_NO_CHARGE = re.compile(r"\b(?:khong thu|khong mat phi|mien (?:hoc )?phi|free of charge)\b")
 KIND_DEPTH = 3  # the fitting passages searched for a unit of the asked kind (as typed_features)
 
 
@@ -74,14 +76,16 @@ def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str,
 
 
 def states(kind: str, text: str) -> bool:
-    """The text writes something of the kind; an amount also as a share of another or as a
-    number beside the currency's name."""
+    """The text writes something of the kind; an amount also as a share of another, as a
+    number beside the currency's name, or as no charge."""
     if expresses(kind, text):
         return True
-    return kind == "money" and (
-        expresses("percent", text)
-        or (expresses("count", text) and bool(_AMOUNT_WORDS.search(fold_accents(text))))
-    )
+    if kind != "money":
+        return False
+    folded = fold_accents(text)
+    if expresses("percent", text) or _NO_CHARGE.search(folded):
+        return True
+    return expresses("count", text) and bool(_AMOUNT_WORDS.search(folded))
 
 
 def _written(passage: Passage) -> list[str]:

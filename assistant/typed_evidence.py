@@ -6,13 +6,12 @@ concept is there — with its diacritics when both the question and the passage 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer_ranking import answer_kind
 from assistant.answer_type import expresses
-from assistant.compounds import holds_spelled, is_compound, rarity, spelling
+from assistant.compounds import holds_spelled, is_compound, rarity, spelling, syllable_key
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage, ocr_match
@@ -26,7 +25,6 @@ QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu 
                            "many what when who where which whom whose maximum minimum share percentage "
                            "percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
-_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
 _DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")
 
@@ -90,18 +88,14 @@ def readable(passage: Passage) -> list[str]:
     return [passage.index_text, *([passage.payload["display_text"]] if is_ocr(passage) else [])]
 
 
-def _accent_key(token: str) -> str:
-    return unicodedata.normalize("NFC", token.lower()).translate(_Y_TO_I)
-
-
 @lru_cache(maxsize=4096)
 def _accented_tokens(text: str) -> frozenset[str]:
-    return frozenset(_accent_key(t) for t in _ACCENTED.findall(text))
+    return frozenset(syllable_key(t) for t in _ACCENTED.findall(text))
 
 
 def _accented_forms(question: str, name: str) -> list[str]:
     """The question's own spelling of a folded concept word ('boi' -> ['bơi'])."""
-    return [_accent_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
+    return [syllable_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
 
 
 def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool = False) -> bool:

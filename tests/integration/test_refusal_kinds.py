@@ -85,3 +85,17 @@ def test_an_english_question_naming_a_vietnamese_term_the_table_holds_is_answere
     )
     assert answer.answerable
     assert figures_of("code", answer.answer)
+
+
+def test_a_tone_mark_counts_wherever_either_convention_puts_it():
+    from assistant.compounds import syllable_key
+
+    assert syllable_key("hoá") == syllable_key("hóa") and syllable_key("Uỷ") == syllable_key("ủy")
+    assert syllable_key("bơi") != syllable_key("bồi")
+
+
+def test_no_charge_states_an_amount():
+    from assistant.kind_evidence import states
+
+    assert states("money", "Học sinh được miễn học phí") and states("money", "Mức chi bằng 80% mức chi")
+    assert not states("money", "Thời gian giải quyết: 15 ngày làm việc")
