@@ -75,15 +75,23 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
-    lead_score = sentence_score(analysis, quotes[1])
     others = [
         f"- {where_label(p.doc, p.section, '', language)}: “{quotes[n]}” [{n}]"
         for n, p in enumerate(decision.passages[1:], 2)
-        if quotes[n] not in quotes[1] and sentence_score(analysis, quotes[n]) >= ADDS * lead_score
+        if quotes[n] not in quotes[1] and adds(analysis, decision, quotes, n)
     ]
     if others:
         paragraphs.append(("Also:" if language == "en" else "Thêm:") + "\n" + "\n".join(others))
     return Composed("\n\n".join(paragraphs), quotes)
+
+
+def adds(analysis: QueryAnalysis, decision: Decision, quotes: dict[int, str], n: int) -> bool:
+    """The n-th item carries ADDS of what the lead carries: by its quote's words, or by its lead
+    unit's share of the question (rarity-weighted, an OCR text read restored)."""
+    if sentence_score(analysis, quotes[n]) >= ADDS * sentence_score(analysis, quotes[1]):
+        return True
+    first, other = (decision.leads.get(p.id) for p in (decision.passages[0], decision.passages[n - 1]))
+    return first is not None and other is not None and other.coverage >= ADDS * first.coverage > 0
 
 
 def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PLAN
+from tests.conftest import HAIPHONG, PLAN
 
 pytestmark = pytest.mark.unit
 
@@ -64,3 +64,13 @@ def test_an_english_who_and_when_question_leads_with_the_task_row(seed_service):
     )
     assert (answer.citations[0].source, answer.citations[0].section) == (PLAN, ["appendix", "9"])
     assert answer.answer.startswith("Lead: Phòng KHTC; deadline:")
+
+
+def test_another_item_carrying_the_question_is_shown_though_its_ocr_words_score_low(seed_service):
+    answer = seed_service.ask(
+        "Quảng Ninh và Hải Phòng đặt ra việc tham gia mạng lưới thành phố học tập toàn cầu UNESCO thế nào?"
+    )
+    assert answer.answerable and {c.source for c in answer.citations} >= {HAIPHONG, PLAN}
+    lead, others = answer.answer.split("\n\nThêm:\n")
+    assert "UNESCO" in lead and "[1]" in lead
+    assert "02 thành phố" in others and "[2]" in others  # the plan's OCR item, read restored
