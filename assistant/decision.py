@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.kind_evidence import kind_missing, out_of_scope, school_year_fits
+from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope, school_year_fits
 from assistant.own_terms import own_term_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
@@ -119,12 +119,13 @@ def figure_refused(
     analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
 ) -> bool:
     """The asked figure is not among the best passages: a near miss, a percentage, code, amount
-    or count written nowhere in them, or one stated only for another year or school level
-    (assistant/kind_evidence.py)."""
+    or count written nowhere in them, one stated only for another year or school level, or a
+    deadline asked where no date speaks of the question (assistant/kind_evidence.py)."""
     return (
         near_miss(analysis, feats, idf)
         or kind_missing(analysis, fitting, idf)
         or out_of_scope(analysis, feats)
+        or deadline_missing(analysis, feats)
     )
 
 

@@ -42,6 +42,7 @@ _ASKED_PLAINLY = {
 _AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
 # ... or as no charge at all: 'không thu', 'miễn phí', 'miễn học phí' answer 'how much'
 _NO_CHARGE = re.compile(r"\b(?:khong thu|khong mat phi|mien (?:hoc )?phi|free of charge)\b")
+_DEADLINE = re.compile(r"\b(?:deadline|han chot|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b")
 KIND_DEPTH = 3  # the fitting passages searched for a unit of the asked kind (as typed_features)
 
 
@@ -64,6 +65,14 @@ def out_of_scope(analysis: QueryAnalysis, feats: dict[str, float]) -> bool:
     stating one is for that year or level (the `scope_in_unit` evidence)."""
     scoped = bool(analysis.years or analysis.levels)
     return scoped and asked_plainly(analysis, SCOPED_KINDS) and not feats.get("scope_in_unit", 1.0)
+
+
+def deadline_missing(analysis: QueryAnalysis, feats: dict[str, float]) -> bool:
+    """A deadline is plainly asked ('hạn chót', 'trước ngày nào', 'deadline') and no best unit
+    that states a date carries any of the question (the `typed_unit` evidence): the dates
+    there are other things' dates."""
+    asked = _DEADLINE.search(fold_accents(analysis.question))
+    return answer_kind(analysis) == "date" and bool(asked) and not feats.get("typed_unit", 1.0)
 
 
 def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]) -> bool:

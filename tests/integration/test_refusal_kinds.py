@@ -99,3 +99,19 @@ def test_no_charge_states_an_amount():
 
     assert states("money", "Học sinh được miễn học phí") and states("money", "Mức chi bằng 80% mức chi")
     assert not states("money", "Thời gian giải quyết: 15 ngày làm việc")
+
+
+def test_a_deadline_no_dated_item_speaks_of_is_refused(seed_service):
+    answer = seed_service.ask(
+        "What is the deadline for Hai Phong centres to register for the swimming contest?"
+    )
+    assert not answer.answerable
+    assert answer.answer.startswith("The documents do not say.")
+
+
+def test_a_deadline_the_plan_states_is_answered(seed_service):
+    answer = seed_service.ask(
+        "Hạn chót để các đơn vị trực thuộc Sở GDĐT Quảng Ninh xây dựng xong kế hoạch là ngày nào?"
+    )
+    assert answer.answerable
+    assert figures_of("date", answer.answer)
