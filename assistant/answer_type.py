@@ -74,7 +74,7 @@ _DOCUMENT = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:so|phong|uy ban|ubnd|chu tich|pho chu tich|giam doc|hieu truong|bo truong|thu tuong|"
-    r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc)\b"
+    r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc|cong an)\b"
 )
 _NAME = re.compile(r"\b[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,3}\b")
 _PLACE = re.compile(  # where something is done or filed: an office, an address, a portal

@@ -45,15 +45,18 @@ def states_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
     return any(record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(titled)))
 
 
-def has_record(analysis: QueryAnalysis, passage: Passage, records: Records, targets: bool = True) -> bool:
-    """A verified record of the item answers: a target for the asked figure (when `targets`), or
-    a task whose owner is a unit name (or that has a deadline) for a question asking who or when."""
+def has_target(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> bool:
+    """A verified target of the item is for the asked figure (its metric names the question's words)."""
     asks_figure = analysis.asks_figure or analysis.asks_quantity
-    if targets and asks_figure and matching_targets(analysis, passage, records.targets):
-        return True
+    return asks_figure and bool(matching_targets(analysis, passage, targets))
+
+
+def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bool:
+    """A task record of the item answers who or when: its owner is a unit name, or it has a
+    deadline, as the question asks."""
     folded = fold_accents(analysis.question)
     asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
-    own = [k for k in records.tasks if k.get("chunk_id") == passage.id] if asks_owner or asks_deadline else []
+    own = [k for k in tasks if k.get("chunk_id") == passage.id] if asks_owner or asks_deadline else []
     return any(
         (asks_owner and is_unit_name(k.get("lead_name") or k.get("lead")))
         or (asks_deadline and (k.get("display_deadline") or k.get("deadline")))
@@ -65,9 +68,9 @@ def signals(
     analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
 ) -> tuple:
     """The lead signals, best first when sorted (each False is better): for a question asking
-    who or when, has a task record naming the unit in charge or the deadline; then answers the
-    asked kind (beside the rarest asked concept), states the asked kind, is in the asked scope,
-    has a verified record. A document asked for is answered by one the question does not name."""
+    who or when, a task row answers it; then answers the asked kind (beside the rarest asked
+    concept), states the asked kind, is in the asked scope, has a verified target (when
+    `targets`). A document asked for is answered by one the question does not name."""
     unit = decision.leads.get(passage.id)
     typed = bool(decision.kind) and unit is not None and unit.typed
     answers = answers_kind(unit, decision.kind)
@@ -75,9 +78,9 @@ def signals(
         other = cites_another(analysis, passage, unit.text)
         typed, answers = typed and other, answers and other
     scoped = unit is not None and states_scope(analysis, passage, unit)
-    task = asks_who_or_when(analysis) and has_record(analysis, passage, Records([], records.tasks), False)
+    task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
     return (asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
-            not has_record(analysis, passage, records, targets))  # fmt: skip
+            not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
 
 
 def asks_who_or_when(analysis: QueryAnalysis) -> bool:

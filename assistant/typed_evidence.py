@@ -143,11 +143,12 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
     context = f"{passage.section_title}\n" if passage.section_title else ""
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
+    per_sentence = len(sentences) > 1 and len(set(readings)) == len(readings) and readings[0] != ""
     return [
         Unit(
             s,
             max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
-            expresses(kind, s),
+            expresses(kind, s) or (per_sentence and expresses(kind, r)),  # an OCR slip read restored
             holds_read(analysis, rare, context + s, r),
         )
         for s, r in zip(sentences, readings, strict=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.copies import passage_from_payload
-from assistant.lead_choice import Records, has_record, states_scope
+from assistant.lead_choice import has_task, states_scope
 from assistant.query import analyse
 from assistant.records import service_records
 from assistant.sentences import split_sentences
@@ -107,11 +107,28 @@ def test_a_unit_is_in_scope_by_its_years_headings_and_its_documents_level(seed_s
 
 
 def test_a_task_row_answers_who_and_when_by_its_record(seed_service):
-    targets, tasks = service_records(seed_service)
-    records = Records(targets, tasks)
+    _, tasks = service_records(seed_service)
     row = _passage(seed_service, PLAN, ["appendix", "9"])
     item = _passage(seed_service, PLAN, ["III", "3"])
     who = analyse("Phòng nào chủ trì đề án nguồn nhân lực chất lượng cao?", seed_service.profile)
     what = analyse("Đề án nguồn nhân lực chất lượng cao có nội dung gì?", seed_service.profile)
-    assert has_record(who, row, records) and not has_record(who, item, records)
-    assert not has_record(what, row, records)  # no one asked who or when
+    assert has_task(who, row, tasks) and not has_task(who, item, tasks)
+    assert not has_task(what, row, tasks)  # no one asked who or when
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "named"),
+    [
+        ("Trung tâm GDTX Hải Phòng triển khai học bạ số theo hướng dẫn của ai?", ["II", "5", "b"], "Sở GDĐT"),
+        (
+            "Để điều tra người mù chữ, trung tâm GDTX phối hợp với cơ quan nào khai thác dữ liệu dân cư?",
+            ["II", "5", "đ"],
+            "Công an",
+        ),
+    ],
+)
+def test_a_who_question_leads_with_the_item_naming_the_body(seed_service, question, section, named):
+    """The OCR letter writes the body's name misread ('S6 GDDT'); its restored reading states it."""
+    answer = seed_service.ask(question)
+    assert (answer.citations[0].source, answer.citations[0].section) == (HAIPHONG, section)
+    assert named in answer.answer.split("\n")[0]

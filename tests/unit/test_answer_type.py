@@ -62,6 +62,7 @@ def test_what_states_each_kind():
     assert not expresses("place", "thủ tục hành chính trên địa bàn tỉnh")  # a province is no office
     assert not expresses("count", "năm 2025")  # a year is no count
     assert expresses("", "anything")  # nothing asked: nothing to miss
+    assert expresses("person", "phối hợp với Công an khai thác dữ liệu về cư dân")  # an agency
 
 
 def test_a_level_is_stated_as_the_target_reader_reads_it():
