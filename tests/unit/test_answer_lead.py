@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.copies import passage_from_payload
+from assistant.lead_choice import Records, has_record, states_scope
+from assistant.query import analyse
+from assistant.records import service_records
+from assistant.sentences import split_sentences
+from assistant.typed_evidence import Unit
 from tests.conftest import HAIPHONG, PLAN
 
 pytestmark = pytest.mark.unit
@@ -74,3 +80,38 @@ def test_another_item_carrying_the_question_is_shown_though_its_ocr_words_score_
     lead, others = answer.answer.split("\n\nThêm:\n")
     assert "UNESCO" in lead and "[1]" in lead
     assert "02 thành phố" in others and "[2]" in others  # the plan's OCR item, read restored
+
+
+def _passage(service, source, section):
+    """The seed chunk at `source`/`section`, as search returns it."""
+    payload = next(c for c in service.chunks(source) if c["section"] == section)
+    return passage_from_payload(payload["id"], 1.0, payload)
+
+
+def _unit(passage):
+    """The passage's first sentence as the unit led with."""
+    return Unit(split_sentences(passage.text)[0], 1.0, True, True)
+
+
+def test_a_unit_is_in_scope_by_its_years_headings_and_its_documents_level(seed_service):
+    item_2023 = _passage(seed_service, PLAN, ["II", "1", "(1)"])  # under "Chỉ tiêu năm 2023"
+    asked_2023 = analyse("Năm 2023 tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?", seed_service.profile)
+    asked_2030 = analyse("Năm 2030 tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?", seed_service.profile)
+    assert states_scope(asked_2023, item_2023, _unit(item_2023))
+    assert not states_scope(asked_2030, item_2023, _unit(item_2023))
+    # a continuing-education letter speaks of GDTX in every item without naming it: its title does
+    gdtx = _passage(seed_service, HAIPHONG, ["II", "5", "b"])
+    asked = analyse("Các trung tâm GDTX triển khai học bạ số theo hướng dẫn của ai?", seed_service.profile)
+    assert asked.levels and "GDTX" not in _unit(gdtx).text
+    assert states_scope(asked, gdtx, _unit(gdtx))
+
+
+def test_a_task_row_answers_who_and_when_by_its_record(seed_service):
+    targets, tasks = service_records(seed_service)
+    records = Records(targets, tasks)
+    row = _passage(seed_service, PLAN, ["appendix", "9"])
+    item = _passage(seed_service, PLAN, ["III", "3"])
+    who = analyse("Phòng nào chủ trì đề án nguồn nhân lực chất lượng cao?", seed_service.profile)
+    what = analyse("Đề án nguồn nhân lực chất lượng cao có nội dung gì?", seed_service.profile)
+    assert has_record(who, row, records) and not has_record(who, item, records)
+    assert not has_record(what, row, records)  # no one asked who or when
