@@ -20,10 +20,12 @@ from assistant.table_rows import split_row
 from ingest.text import fold_accents, has_diacritics, word_tokens
 
 # question words that say what kind of answer is wanted, not what it is about ('tối đa': at
-# most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often)
-QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le how much long "
-                           "many what when who where which whom whose maximum minimum share percentage "
-                           "percent proportion rate".split())  # fmt: skip
+# most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often;
+# 'mức độ mấy': a level is asked; 'chỉ tiêu / mục tiêu … là gì': a plan's target is asked, which
+# its item states under the targets heading without the word)
+QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le muc chi tieu "
+                           "how much long many what when who where which whom whose maximum minimum "
+                           "share percentage percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
 _DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")

@@ -115,3 +115,16 @@ def test_a_deadline_the_plan_states_is_answered(seed_service):
     )
     assert answer.answerable
     assert figures_of("date", answer.answer)
+
+
+def test_a_plans_target_asked_as_such_is_answered_from_the_targets_item(seed_service):
+    """'Chỉ tiêu … là gì' asks for the target; the item under the targets heading states it
+    without the word, so the word is the question's frame, not a concept it must hold."""
+    from assistant.query import analyse
+    from assistant.typed_evidence import weighted_concepts
+
+    question = "Chỉ tiêu tỷ lệ trường đạt chuẩn quốc gia của Quảng Ninh đến năm 2030 là gì?"
+    asked = {c.name for _, c in weighted_concepts(analyse(question, seed_service.profile), seed_service.idf)}
+    assert "chi tieu" not in asked and "chuan" in asked
+    answer = seed_service.ask(question)
+    assert answer.answerable and "%" in answer.answer.split("\n")[0]
