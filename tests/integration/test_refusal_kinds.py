@@ -128,3 +128,16 @@ def test_a_plans_target_asked_as_such_is_answered_from_the_targets_item(seed_ser
     assert "chi tieu" not in asked and "chuan" in asked
     answer = seed_service.ask(question)
     assert answer.answerable and "%" in answer.answer.split("\n")[0]
+
+
+def test_a_percentage_stated_only_for_other_school_levels_is_refused(seed_service):
+    """The plan's 2023 national-standard rates are given for primary, lower and upper secondary
+    schools, none for kindergartens."""
+    other = seed_service.ask(
+        "Tỷ lệ trường mầm non đạt chuẩn quốc gia năm 2023 của Quảng Ninh là bao nhiêu phần trăm?"
+    )
+    assert not other.answerable
+    own = seed_service.ask(
+        "Năm 2023, tỷ lệ trường THCS đạt chuẩn quốc gia của Quảng Ninh là bao nhiêu phần trăm?"
+    )
+    assert own.answerable and "%" in own.answer.split("\n")[0]
