@@ -24,7 +24,8 @@ _CUES = {
     "code": r"ma so|ma ho so|ma thu tuc|ma tthc|ma hs|co ma|(?:procedure|what|which) code|code of",
     # a standard met at a level: 'phổ cập giáo dục THCS mức độ mấy', 'đạt chuẩn quốc gia mức độ nào'
     "level": r"(?:muc|cap) do (?:may|nao|bao nhieu)|muc may|(?:what|which) level|level of|at what level",
-    "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
+    "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share"
+    r"|lai suat|interest rate",  # a rate is written as a percentage: '6,24%/năm'
     "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"
     r"|may phut|bao nhieu phut|may tuan|bao nhieu tuan|how many minutes"
     r"|thoi gian giai quyet|thoi han giai quyet|thoi gian thuc hien|trong bao lau|how long"

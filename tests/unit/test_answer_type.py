@@ -34,7 +34,11 @@ FEES = "directives/hanoi-nq60-2025.txt"
         ("From which school year do the new fee caps apply?", "date"),  # a year asked, not the fee
         ("Mức thu áp dụng từ năm học nào?", "date"),
         ("Nam nao So phai hoan thanh viec tiep nhan?", "year"),  # a plan's deadline column: 2025
-        ("Phổ cập giáo dục THCS đạt mức độ mấy?", "level"),  # not a count: 'mức độ 2'
+        ("Phổ cập giáo dục THCS đạt mức độ mấy?", "level"),
+        (
+            "Lãi suất cho vay học sinh, sinh viên là bao nhiêu?",
+            "percent",
+        ),  # a rate is written as a %  # not a count: 'mức độ 2'
         ("Which level of literacy standard is the target?", "level"),
         ("Nhiệm vụ trọng tâm của ngành giáo dục", ""),
     ],
