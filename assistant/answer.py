@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, decide, fitting_passages
 from assistant.fact_answers import fact_answer
-from assistant.figures import lacks_asked_target, matching_targets, record_lines
+from assistant.figures import lacks_asked_target, record_lines
+from assistant.lead_choice import Records, ordered, states_asked
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
-from assistant.sentences import best_sentences, lead_quote, sentence_score
+from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
-from assistant.typed_evidence import in_scope
 from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
@@ -34,28 +34,23 @@ MAX_LISTED = 12
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
 
-def lead_first(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
-    """Order the answering items (the one holding the asked target, then the one whose best
-    sentence carries most of the question, then search rank) and keep as many as needed."""
+def lead_first(
+    analysis: QueryAnalysis,
+    decision: Decision,
+    targets: list[dict],
+    ranked: list[Passage] | None = None,
+    tasks: list[dict] | None = None,
+) -> Decision:
+    """Order the answering items (the one that states the asked kind, year and level, or whose
+    verified record answers, then the one carrying most of the question, then search rank) and
+    keep as many as needed; an answering passage `ranked` by the search but set aside for its
+    evidence comes back when it beats every kept item (assistant/lead_choice.py)."""
     if not decision.answerable:
         return decision
-    asks_target = analysis.asks_figure or analysis.asks_quantity
-
-    def strength(rank_passage: tuple[int, Passage]) -> tuple:
-        rank, p = rank_passage
-        sentences = best_sentences(analysis, p.text, limit=1)
-        carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
-        has_target = asks_target and bool(matching_targets(analysis, p, targets))
-        unit = decision.leads.get(p.id)
-        typed = bool(decision.kind) and unit is not None and unit.typed  # states the asked kind
-        covered = unit.coverage if typed and unit else 0.0
-        scoped = unit is not None and in_scope(analysis, p, unit)  # the asked year and level
-        return (not answers_kind(unit, decision.kind), not typed, not scoped, not has_target,
-                -round(2 * covered + carried + 2 * p.evidence, 1), rank)  # fmt: skip
-
-    ordered = [p for _, p in sorted(enumerate(decision.passages), key=strength)]
+    records = Records(targets, tasks or [])
+    chosen = ordered(analysis, decision, ranked or decision.passages, records)
     limit = MAX_LISTED if analysis.asks_list else MAX_ANSWER_PASSAGES
-    return Decision(True, ordered[:limit], "", decision.probability, decision.features, decision.kind,
+    return Decision(True, chosen[:limit], "", decision.probability, decision.features, decision.kind,
                     decision.leads)  # fmt: skip
 
 
@@ -80,15 +75,23 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
-    lead_score = sentence_score(analysis, quotes[1])
     others = [
         f"- {where_label(p.doc, p.section, '', language)}: “{quotes[n]}” [{n}]"
         for n, p in enumerate(decision.passages[1:], 2)
-        if quotes[n] not in quotes[1] and sentence_score(analysis, quotes[n]) >= ADDS * lead_score
+        if quotes[n] not in quotes[1] and adds(analysis, decision, quotes, n)
     ]
     if others:
         paragraphs.append(("Also:" if language == "en" else "Thêm:") + "\n" + "\n".join(others))
     return Composed("\n\n".join(paragraphs), quotes)
+
+
+def adds(analysis: QueryAnalysis, decision: Decision, quotes: dict[int, str], n: int) -> bool:
+    """The n-th item carries ADDS of what the lead carries: by its quote's words, or by its lead
+    unit's share of the question (rarity-weighted, an OCR text read restored)."""
+    if sentence_score(analysis, quotes[n]) >= ADDS * sentence_score(analysis, quotes[1]):
+        return True
+    first, other = (decision.leads.get(p.id) for p in (decision.passages[0], decision.passages[n - 1]))
+    return first is not None and other is not None and other.coverage >= ADDS * first.coverage > 0
 
 
 def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:
@@ -129,11 +132,15 @@ def _context(passage: Passage) -> str:
     return " › ".join(t for t in titles if t)
 
 
-def refuse_missing_target(analysis: QueryAnalysis, decision: Decision, targets: list[dict]) -> Decision:
-    """The cited items hold targets, but none for the asked year or level: not an answer."""
-    if decision.answerable and lacks_asked_target(analysis, decision.passages, targets):
+def refuse_missing_target(
+    analysis: QueryAnalysis, decision: Decision, led: Decision, targets: list[dict]
+) -> Decision:
+    """The cited items hold targets, but none for the asked year or level, and the item led with
+    (`led`, the decision ordered) does not state the asked kind for them: not an answer."""
+    if (decision.answerable and lacks_asked_target(analysis, decision.passages, targets)
+            and not states_asked(analysis, led, led.passages[0])):  # fmt: skip
         return Decision(False, decision.passages, "target", decision.probability, decision.features)
-    return decision
+    return led
 
 
 def assemble(
@@ -153,7 +160,8 @@ def assemble(
         decision = Decision(True, stated[0], "", decision.probability, decision.features)
         composed = Composed(stated[1], stated[2])
     else:
-        decision = lead_first(analysis, refuse_missing_target(analysis, decision, records[0]), records[0])
+        led = lead_first(analysis, decision, records[0], passages, records[1])
+        decision = refuse_missing_target(analysis, decision, led, records[0])
         composed = compose(analysis, decision, *records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:

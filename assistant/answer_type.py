@@ -1,6 +1,6 @@
-"""The kind of answer a question wants (a procedure's code, an amount of money, a percentage, a
-count, a duration, a year, a date, a person or unit, a place, a document reference, a list) and whether
-a piece of text states something of that kind.
+"""The kind of answer a question wants (a procedure's code, a level, an amount of money, a
+percentage, a count, a duration, a year, a date, a person or unit, a place, a document reference, a
+list) and whether a piece of text states something of that kind.
 
 Cues are how questions are asked in Vietnamese (with or without diacritics) and English;
 the expressions are how directives write amounts ('20.000 đồng/học sinh/tháng', 'không quá 07
@@ -13,7 +13,8 @@ import re
 from ingest.text import fold_accents
 
 KINDS = (
-    "code", "duration", "year", "date", "person", "document", "place", "percent", "money", "count", "list",
+    "code", "level", "duration", "year", "date", "person", "document", "place", "percent", "money", "count",
+    "list",
 )  # fmt: skip
 
 # question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
@@ -21,7 +22,10 @@ KINDS = (
 # ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds
 _CUES = {
     "code": r"ma so|ma ho so|ma thu tuc|ma tthc|ma hs|co ma|(?:procedure|what|which) code|code of",
-    "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share",
+    # a standard met at a level: 'phổ cập giáo dục THCS mức độ mấy', 'đạt chuẩn quốc gia mức độ nào'
+    "level": r"(?:muc|cap) do (?:may|nao|bao nhieu)|muc may|(?:what|which) level|level of|at what level",
+    "percent": r"ty le|ti le|phan tram|bao nhieu %|percent|percentage|proportion|what share"
+    r"|lai suat|interest rate",  # a rate is written as a percentage: '6,24%/năm'
     "duration": r"bao lau|may ngay|bao nhieu ngay|may gio|bao nhieu gio|may thang|bao nhieu thang"
     r"|may phut|bao nhieu phut|may tuan|bao nhieu tuan|how many minutes"
     r"|thoi gian giai quyet|thoi han giai quyet|thoi gian thuc hien|trong bao lau|how long"
@@ -49,11 +53,16 @@ _MONEY = re.compile(
     r"|\b\d+(?:[.,]\d+)?\s*(?:nghin|ngan|trieu|ty)\s*dong\b"
     r"|\b\d+(?:[.,]\d+)?\s*(?:dong|vnd)\b"
 )
-_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?![\d.]\d)")  # a procedure's code: 1.001639
+# 'mức độ 2' (and its OCR misreadings 'mirc dO 2', 'more dO 2', as the target reader takes them),
+# 'cấp độ 3', 'level 2'
+_LEVEL = re.compile(r"\bm[a-z]{1,4}\s+do\s+[1-4]\b|\bcap do [1-4]\b|\blevel [1-4]\b")
+# a procedure's code: 1.001639, or in full 1.001639.000.00.00.H42
+_CODE = re.compile(r"(?<![\d.])\d{1,2}\.\d{6}(?:\.\d{2,3})*(?:\.h\d{0,2})?(?![\d.]\d)")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%|\bphan tram\b")
 _DATE = re.compile(
     r"ngay\s+\d{1,2}\s+thang\s+\d{1,2}(?:\s+nam\s+\d{4})?|\b\d{1,2}/\d{1,2}/\d{4}\b|\bthang\s+\d{1,2}/\d{4}\b"
-    r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*-\s*\d{4}|truoc ngay \d"
+    r"|\b\d{1,2}/\d{4}\b|ke tu ngay|tu ngay ky|nam hoc \d{4}\s*[-–]\s*\d{4}|truoc ngay \d"
+    r"|\bquy\s+(?:[ivx]{1,4}|[1-4]|1{2,3})\s*(?:/|nam)?\s*20\d\d"  # a plan's deadline: 'Quý II/2024'
 )
 _DURATION = re.compile(
     r"\b\d+(?:[.,]\d+)?\s*(?:ngay|gio|thang|tuan|phut|nam)(?:\s+lam viec)?\b|\bngay lam viec\b"
@@ -66,7 +75,7 @@ _DOCUMENT = re.compile(
 )
 _PERSON = re.compile(
     r"\b(?:so|phong|uy ban|ubnd|chu tich|pho chu tich|giam doc|hieu truong|bo truong|thu tuong|"
-    r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc)\b"
+    r"trung tam|hoi dong|van phong|co quan|don vi|bo giao duc|cong an)\b"
 )
 _NAME = re.compile(r"\b[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,3}\b")
 _PLACE = re.compile(  # where something is done or filed: an office, an address, a portal
@@ -93,6 +102,8 @@ def figures_of(kind: str, text: str) -> list[str]:
     folded = fold_accents(text)
     if kind == "code":
         return _CODE.findall(folded)
+    if kind == "level":
+        return _LEVEL.findall(folded)
     if kind == "money":
         return _MONEY.findall(folded)
     if kind == "percent":

@@ -22,6 +22,7 @@ from ingest.text import has_diacritics, word_tokens
 MAX_SYLLABLES = 4  # longer dictionary entries are idioms, not the terms a question asks about
 _SYLLABLE = re.compile(r"[^\W_]+")  # syllables and numbers: a number between two syllables parts them
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 
 
 def word_list_path() -> Path | None:
@@ -33,9 +34,16 @@ def word_list_path() -> Path | None:
     return path if path.exists() else None
 
 
-def _key(syllable: str) -> str:
-    """A syllable as spelled, lower-case, 'y' written 'i' ('Tỷ' -> 'tỉ')."""
-    return unicodedata.normalize("NFC", syllable.lower()).translate(_Y_TO_I)
+def syllable_key(syllable: str) -> str:
+    """A syllable as spelled, lower-case, 'y' written 'i' ('Tỷ' -> 'tỉ'), its tone mark wherever
+    either spelling convention puts it ('hoá' and 'hóa', 'uỷ' and 'ủy' are one syllable)."""
+    marks = unicodedata.normalize("NFD", syllable.lower())
+    tone = "".join(c for c in marks if c in _TONE_MARKS)
+    base = unicodedata.normalize("NFC", "".join(c for c in marks if c not in _TONE_MARKS))
+    return base.translate(_Y_TO_I) + tone
+
+
+_key = syllable_key
 
 
 def _folded(syllable: str) -> str:

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
 from assistant.constraints import CorpusProfile, province_fits, year_fits
+from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope, school_year_fits
+from assistant.own_terms import own_term_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -57,13 +59,18 @@ def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
 
 
 def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[list[Passage], str]:
-    """The passages that fit the asked province, year and stated figures, or why none does."""
+    """The passages that fit the asked province, year, school year and stated figures, or why
+    none does."""
     pool = [p for p in passages[:POOL] if province_fits(p.doc, analysis.provinces)]
     if not pool:
         return [], f"province:{', '.join(analysis.provinces)}"
     dated = [p for p in pool if year_fits(p.index_text, p.doc, analysis.years)]
     if not dated:
         return [], f"year:{', '.join(analysis.years)}"
+    asked = analysis.constraints.school_years
+    dated = [p for p in dated if school_year_fits(p, asked)]
+    if not dated:
+        return [], f"year:{', '.join(asked)}"
     for number in analysis.numbers:
         dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
         if not dated:
@@ -88,8 +95,10 @@ def decide(
     if not fitting:
         return Decision(False, related, reason)
     feats = features(analysis, fitting, passages, idf)
-    if near_miss(analysis, feats, idf):
+    if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
+    if own_term_missing(analysis, fitting):  # the asker's own Vietnamese term is not there
+        return Decision(False, related, "term", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut
@@ -104,6 +113,20 @@ def decide(
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
     chosen = [p for p in fitting if p.evidence >= best * floor or answers_kind(leads.get(p.id), kind)]
     return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def figure_refused(
+    analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
+) -> bool:
+    """The asked figure is not among the best passages: a near miss, a percentage, code, amount
+    or count written nowhere in them, one stated only for another year or school level, or a
+    deadline asked where no date speaks of the question (assistant/kind_evidence.py)."""
+    return (
+        near_miss(analysis, feats, idf)
+        or kind_missing(analysis, fitting, idf)
+        or out_of_scope(analysis, feats)
+        or deadline_missing(analysis, feats)
+    )
 
 
 def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, float]) -> bool:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from assistant.concept import Concept
 from assistant.lexicon import english_key, english_stem, lexicon
+from assistant.question_frames import frame_concept, frames_in
 from ingest.text import STOPWORDS, fold_accents
 
 UNTRANSLATED_WEIGHT = 0.5
@@ -125,6 +126,9 @@ def read_english(question: str, table: dict[str, str], use_lexicon: bool = True)
             surface.append(written)
             concepts.append(concept)
         i += span
+    frames = frames_in(question) if use_lexicon else []  # the kind of item asked, by the question's form
+    concepts += [frame_concept(frame) for frame in frames]
+    surface += [frame.renderings[0] for frame in frames]
     return EnglishReading(concepts, _share(translated, untranslated), " ".join(surface))
 
 

@@ -6,13 +6,12 @@ concept is there — with its diacritics when both the question and the passage 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answer_ranking import answer_kind
 from assistant.answer_type import expresses
-from assistant.compounds import holds_spelled, is_compound, rarity, spelling
+from assistant.compounds import holds_spelled, is_compound, rarity, spelling, syllable_key
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage, ocr_match
@@ -21,12 +20,15 @@ from assistant.table_rows import split_row
 from ingest.text import fold_accents, has_diacritics, word_tokens
 
 # question words that say what kind of answer is wanted, not what it is about ('tối đa': at
-# most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often)
-QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le how much long "
-                           "many what when who where which whom whose maximum minimum share percentage "
-                           "percent proportion rate".split())  # fmt: skip
+# most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often;
+# 'mức độ mấy': a level is asked; 'chỉ tiêu / mục tiêu … là gì': a plan's target is asked, which
+# its item states under the targets heading without the word)
+QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le muc chi tieu "
+                           "how much long many what when who where which whom whose maximum minimum "
+                           "share percentage percent proportion rate".split())  # fmt: skip
 _ACCENTED = re.compile(r"\w+")
-_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+_DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -88,18 +90,14 @@ def readable(passage: Passage) -> list[str]:
     return [passage.index_text, *([passage.payload["display_text"]] if is_ocr(passage) else [])]
 
 
-def _accent_key(token: str) -> str:
-    return unicodedata.normalize("NFC", token.lower()).translate(_Y_TO_I)
-
-
 @lru_cache(maxsize=4096)
 def _accented_tokens(text: str) -> frozenset[str]:
-    return frozenset(_accent_key(t) for t in _ACCENTED.findall(text))
+    return frozenset(syllable_key(t) for t in _ACCENTED.findall(text))
 
 
 def _accented_forms(question: str, name: str) -> list[str]:
     """The question's own spelling of a folded concept word ('boi' -> ['bơi'])."""
-    return [_accent_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
+    return [syllable_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
 
 
 def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool = False) -> bool:
@@ -107,7 +105,7 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     diacritics when question and text both carry them."""
     if concept is None:
         return True
-    tokens = word_tokens(text)
+    tokens = word_tokens(ocr_letters(text) if ocr else text)
     folded = " " + " ".join(tokens) + " "
     phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
     if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
@@ -118,6 +116,12 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     if is_compound(concept) and analysis.language == "vi":
         return holds_spelled(spelling(analysis.question, concept.name), text)
     return not forms or any(f in _accented_tokens(text) for f in forms)
+
+
+def ocr_letters(text: str) -> str:
+    """An OCR text with the digits read inside a word put back as the vowels they stand for
+    ('bu6i' -> 'buoi', 'gi4o' -> 'giao', 'D0ng' -> 'Dong')."""
+    return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_VOWELS[m.group()], text)
 
 
 def is_ocr(passage: Passage) -> bool:
@@ -136,18 +140,37 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
+    if is_task_row(passage):
+        return [task_row_unit(analysis, passage, weighted, kind)]
     context = f"{passage.section_title}\n" if passage.section_title else ""
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
+    per_sentence = len(sentences) > 1 and len(set(readings)) == len(readings) and readings[0] != ""
     return [
         Unit(
             s,
             max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
-            expresses(kind, s),
+            expresses(kind, s) or (per_sentence and expresses(kind, r)),  # an OCR slip read restored
             holds_read(analysis, rare, context + s, r),
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def is_task_row(passage: Passage) -> bool:
+    """A plan's appendix row read into its columns (task, unit in charge, deadline …) at ingest."""
+    extra = passage.payload.get("extra") or {}
+    return bool(extra.get("task")) and bool(extra.get("lead") or extra.get("deadline"))
+
+
+def task_row_unit(analysis: QueryAnalysis, passage: Passage, weighted: list, kind: str) -> Unit:
+    """A task row is one unit, as a table row is: its task, owner and deadline answer together."""
+    text = " ".join(passage.text.split())
+    restored = " ".join(restored_text(passage).split())
+    rare = weighted[0][1] if weighted else None
+    coverage = max(share_held(analysis, weighted, t, is_ocr(passage)) for t in (text, restored) if t)
+    typed = expresses(kind, text) or bool(restored and expresses(kind, restored))
+    return Unit(text, coverage, typed, holds_read(analysis, rare, text, restored), row=True)
 
 
 def restored_readings(passage: Passage, n: int) -> list[str]:

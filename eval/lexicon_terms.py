@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from eval.sets import devcorpus_root
 from ingest.text import STOPWORDS, fold_accents, nfc
 
 _RUN = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)*")  # words between punctuation and numbers
@@ -86,13 +87,18 @@ def unrendered(ranked: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--devcorpus", type=Path, default=Path("../shared/devcorpus"))
+    parser.add_argument(
+        "--devcorpus", type=Path, default=None, help="default $EDUQA_DEVCORPUS_DIR or ../shared/devcorpus"
+    )
     parser.add_argument("--seeds", type=Path, default=Path("corpus"))
     parser.add_argument("--top", type=int, default=4000)
     parser.add_argument("--folder", action="append", help="only these devcorpus folders (and seeds)")
     parser.add_argument("--unrendered", action="store_true", help="only phrases the lexicon lacks")
     args = parser.parse_args()
-    docs = list(documents(args.devcorpus, args.seeds, tuple(args.folder or FOLDERS)))
+    devcorpus = args.devcorpus or devcorpus_root()
+    if not (devcorpus / "alqac2023").is_dir():
+        raise SystemExit(f"no development corpus at {devcorpus}: give --devcorpus or EDUQA_DEVCORPUS_DIR")
+    docs = list(documents(devcorpus, args.seeds, tuple(args.folder or FOLDERS)))
     ranked = frequent_phrases(docs, args.top, min_df=2 if args.folder else 4)
     for phrase, n in unrendered(ranked) if args.unrendered else ranked:
         print(f"{n}\t{phrase}")

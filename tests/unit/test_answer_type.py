@@ -34,6 +34,12 @@ FEES = "directives/hanoi-nq60-2025.txt"
         ("From which school year do the new fee caps apply?", "date"),  # a year asked, not the fee
         ("Mức thu áp dụng từ năm học nào?", "date"),
         ("Nam nao So phai hoan thanh viec tiep nhan?", "year"),  # a plan's deadline column: 2025
+        ("Phổ cập giáo dục THCS đạt mức độ mấy?", "level"),
+        (
+            "Lãi suất cho vay học sinh, sinh viên là bao nhiêu?",
+            "percent",
+        ),  # a rate is written as a %  # not a count: 'mức độ 2'
+        ("Which level of literacy standard is the target?", "level"),
         ("Nhiệm vụ trọng tâm của ngành giáo dục", ""),
     ],
 )
@@ -60,6 +66,14 @@ def test_what_states_each_kind():
     assert not expresses("place", "thủ tục hành chính trên địa bàn tỉnh")  # a province is no office
     assert not expresses("count", "năm 2025")  # a year is no count
     assert expresses("", "anything")  # nothing asked: nothing to miss
+    assert expresses("person", "phối hợp với Công an khai thác dữ liệu về cư dân")  # an agency
+
+
+def test_a_level_is_stated_as_the_target_reader_reads_it():
+    assert expresses("level", "Duy trì kết quả đạt chuẩn phổ cập giáo dục THCS mức độ 2.")
+    assert expresses("level", "phO cap giao duc T14, THCS mirc dO 3, xoa mil chit mix dO 2.")  # the OCR copy
+    assert not expresses("level", "Tỉ lệ trường đạt chuẩn quốc gia đạt 96,8%")
+    assert not expresses("level", "nâng cao mức độ hài lòng của người dân")  # no level number
 
 
 @pytest.fixture(scope="module")

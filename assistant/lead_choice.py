@@ -1,0 +1,152 @@
+"""Which item an answer leads with. For a question asking who or when, a plan's task row whose
+record names the unit in charge or the deadline first; then the item that states the asked kind
+beside the rarest asked concept (a document asked for: one the question does not name already);
+then the one stating the asked year and school level; then the one whose verified target answers;
+then the one that carries most of the question.
+
+The items the refusal decision keeps are those whose lexical evidence is near the best; an OCR
+item, or a plan's appendix row, may state the answer with few of the question's words. So an
+item the search ranked among the answering passages, set aside only for its evidence, comes
+back when it beats every kept item on those signals (`candidates`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer_type import figures_of
+from assistant.decision import Decision, answers_kind
+from assistant.figures import DEADLINE_QUESTION, OWNER_QUESTION, is_unit_name, matching_targets
+from assistant.levels import levels_in, record_level_matches
+from assistant.query import QueryAnalysis
+from assistant.search import Passage
+from assistant.sentences import best_sentences, sentence_score
+from assistant.typed_evidence import Unit
+from ingest.text import fold_accents
+
+
+@dataclass(frozen=True)
+class Records:
+    targets: list[dict]
+    tasks: list[dict]
+
+
+def states_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
+    """The asked years are stated by the unit or the headings above it; the asked school levels
+    by those or by the document's title (a directive for continuing education speaks of it in
+    every item without naming it)."""
+    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
+    if analysis.years and not any(y in where for y in analysis.years):
+        return False
+    if not analysis.levels:
+        return True
+    doc = passage.doc or {}
+    titled = " ".join([where, doc.get("display_title") or "", doc.get("title") or ""])
+    return any(record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(titled)))
+
+
+def has_target(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> bool:
+    """A verified target of the item is for the asked figure (its metric names the question's words)."""
+    asks_figure = analysis.asks_figure or analysis.asks_quantity
+    return asks_figure and bool(matching_targets(analysis, passage, targets))
+
+
+def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bool:
+    """A task record of the item answers who or when: its owner is a unit name, or it has a
+    deadline, as the question asks."""
+    folded = fold_accents(analysis.question)
+    asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
+    own = [k for k in tasks if k.get("chunk_id") == passage.id] if asks_owner or asks_deadline else []
+    return any(
+        (asks_owner and is_unit_name(k.get("lead_name") or k.get("lead")))
+        or (asks_deadline and (k.get("display_deadline") or k.get("deadline")))
+        for k in own
+    )
+
+
+def signals(
+    analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
+) -> tuple:
+    """The lead signals, best first when sorted (each False is better): for a question asking
+    who or when, a task row answers it; then answers the asked kind (beside the rarest asked
+    concept), states the asked kind, is in the asked scope, has a verified target (when
+    `targets`). A document asked for is answered by one the question does not name."""
+    unit = decision.leads.get(passage.id)
+    typed = bool(decision.kind) and unit is not None and unit.typed
+    answers = answers_kind(unit, decision.kind)
+    if decision.kind == "document" and unit is not None:
+        other = cites_another(analysis, passage, unit.text)
+        typed, answers = typed and other, answers and other
+    scoped = unit is not None and states_scope(analysis, passage, unit)
+    task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
+    return (asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
+            not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
+
+
+def asks_who_or_when(analysis: QueryAnalysis) -> bool:
+    folded = fold_accents(analysis.question)
+    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
+
+
+def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
+    """The text cites a document other than the one the question names or the passage's own."""
+    own = set(analysis.constraints.doc_numbers)
+    if number := re.match(r"\d+", (passage.doc or {}).get("number") or ""):
+        own.add(number.group(0).lstrip("0"))
+    for ref in figures_of("document", text):
+        number = re.match(r"\d+", ref)
+        if number and number.group(0).lstrip("0") not in {n.lstrip("0") for n in own}:
+            return True
+    return False
+
+
+def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> bool:
+    """The item's lead unit states the asked kind of answer, for the asked years and levels."""
+    unit = decision.leads.get(passage.id)
+    return bool(decision.kind) and unit is not None and unit.typed and states_scope(analysis, passage, unit)
+
+
+def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> float:
+    """How much of the question the item carries: its lead unit's share (rarity-weighted, read
+    restored for an OCR text), its best sentence's words, its search evidence."""
+    unit = decision.leads.get(passage.id)
+    sentences = best_sentences(analysis, passage.text, limit=1)
+    carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
+    covered = unit.coverage if unit is not None else 0.0
+    return round(2 * covered + carried + 2 * passage.evidence, 1)
+
+
+def candidates(
+    analysis: QueryAnalysis, decision: Decision, ranked: list[Passage], records: Records
+) -> list[Passage]:
+    """The kept items, and the best answering passage set aside that beats all of them on the
+    lead signals (a target record aside: a target naming one of the question's words is no
+    reason to bring back an item the evidence set aside)."""
+    kept = list(decision.passages)
+    if not kept:
+        return kept
+    best = min(signals(analysis, decision, p, records, targets=False) for p in kept)
+    ids = {p.id for p in kept}
+    extra = [p for p in ranked if p.id in decision.leads and p.id not in ids
+             and signals(analysis, decision, p, records, targets=False) < best]  # fmt: skip
+    return kept + sorted(extra, key=lambda p: signals(analysis, decision, p, records, targets=False))[:1]
+
+
+def lead_key(analysis: QueryAnalysis, decision: Decision, ranked: list[Passage], records: Records,
+             targets: bool = True):  # fmt: skip
+    """Sort key: the lead signals, then the weight carried, then search rank."""
+    rank = {p.id: i for i, p in enumerate(ranked)}
+
+    def key(p: Passage) -> tuple:
+        return (*signals(analysis, decision, p, records, targets), -weight(analysis, decision, p),
+                rank.get(p.id, len(ranked)))  # fmt: skip
+
+    return key
+
+
+def ordered(
+    analysis: QueryAnalysis, decision: Decision, ranked: list[Passage], records: Records
+) -> list[Passage]:
+    """The candidates, the one to lead with first (search rank breaks ties)."""
+    pool = candidates(analysis, decision, ranked, records)
+    return sorted(pool, key=lead_key(analysis, decision, ranked, records))

@@ -1,0 +1,56 @@
+"""Vietnamese terms an English question writes itself ('… at high-quality schools (trường chất
+lượng cao)'): the asker's own name for what is asked, not a translation the glossary guessed.
+When no best fitting passage holds such a term (accents folded, words in a row), the passages
+speak of something else, whatever else of the question they hold.
+
+Place names are constraints, checked elsewhere (a province the corpus does not cover), and are
+left out here."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.query import QueryAnalysis
+from assistant.search import Passage
+from ingest.text import fold_accents, has_diacritics, word_tokens
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BRACKETED = re.compile(r"\(([^)]*)\)")
+TERM_DEPTH = 3  # the best fitting passages searched, as for the typed evidence
+MIN_RUN = 2  # words in a row with diacritics that make a term outside brackets (a name has one)
+
+
+def own_terms(analysis: QueryAnalysis) -> list[str]:
+    """The Vietnamese terms (folded) an English question writes: a bracketed phrase with
+    diacritics, or MIN_RUN and more words in a row with diacritics; places left out."""
+    if analysis.language != "en":
+        return []
+    question = analysis.question
+    terms = [m.group(1) for m in _BRACKETED.finditer(question) if has_diacritics(m.group(1))]
+    run: list[str] = []
+    for word in [*_WORD.findall(_BRACKETED.sub(" . ", question)), ""]:
+        if word and has_diacritics(word):
+            run.append(word)
+            continue
+        if len(run) >= MIN_RUN:
+            terms.append(" ".join(run))
+        run = []
+    places = {" ".join(word_tokens(p)) for p in analysis.provinces}
+    folded = [" ".join(word_tokens(t)) for t in terms]
+    return [t for t in folded if t and not any(t in p or p in t for p in places)]
+
+
+def own_term_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
+    """An English question names a Vietnamese term that none of the best fitting passages holds."""
+    terms = own_terms(analysis)
+    if not terms:
+        return False
+    texts = [_folded(p) for p in fitting[:TERM_DEPTH]]
+    return any(not any(f" {t} " in text for text in texts) for t in terms)
+
+
+def _folded(passage: Passage) -> str:
+    payload = passage.payload
+    parts = [passage.text, passage.section_title or "", payload.get("heading_path") or "",
+             payload.get("display_text") or "", (passage.doc or {}).get("title") or ""]  # fmt: skip
+    return " " + " ".join(word_tokens(fold_accents(" ".join(parts)))) + " "
