@@ -143,6 +143,21 @@ def refuse_missing_target(
     return led
 
 
+def extracted(
+    analysis: QueryAnalysis,
+    passages: list[Passage],
+    decision: Decision,
+    records: tuple[list[dict], list[dict]],
+) -> tuple[Decision, Composed]:
+    """The extractive answer and the decision it cites: a document fact stated, or the answering
+    items led with the one that answers (a missing target refused), composed."""
+    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
+        return Decision(True, stated[0], "", decision.probability, decision.features), Composed(*stated[1:])
+    led = lead_first(analysis, decision, records[0], passages, records[1])
+    decision = refuse_missing_target(analysis, decision, led, records[0])
+    return decision, compose(analysis, decision, *records)
+
+
 def assemble(
     question: str,
     analysis: QueryAnalysis,
@@ -156,13 +171,7 @@ def assemble(
 ) -> Answer:
     """The answer contract (DESIGN.md): extractive, or generated from the passages when an LLM
     is given and the passages answer (a failed call falls back to extraction)."""
-    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
-        decision = Decision(True, stated[0], "", decision.probability, decision.features)
-        composed = Composed(stated[1], stated[2])
-    else:
-        led = lead_first(analysis, decision, records[0], passages, records[1])
-        decision = refuse_missing_target(analysis, decision, led, records[0])
-        composed = compose(analysis, decision, *records)
+    decision, composed = extracted(analysis, passages, decision, records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:
         generated = generate(llm, question, analysis.language, passages[:top_k])

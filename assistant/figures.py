@@ -26,6 +26,12 @@ _UNIT = re.compile(
 )
 
 
+def asks_who_or_when(analysis: QueryAnalysis) -> bool:
+    """The question asks the unit in charge or the deadline: a task record may answer it."""
+    folded = fold_accents(analysis.question)
+    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
+
+
 def is_unit_name(name: str | None) -> bool:
     """'Phòng KHTC', 'Văn phòng Sở', 'UBND các huyện': a unit, not a task title or a sentence."""
     if not name:
@@ -142,14 +148,13 @@ def record_lines(
     analysis: QueryAnalysis, passages: list[Passage], targets: list[dict], tasks: list[dict]
 ) -> list[str]:
     """The verified figure, owner or deadline each cited item states, cited to it."""
-    folded_q = fold_accents(analysis.question)
     lines: list[str] = header_lines(analysis, passages[0], 1) if passages else []
     for n, passage in enumerate(passages, 1):
         if analysis.asks_figure or analysis.asks_quantity:
             lines += [
                 target_line(t, n, analysis.language) for t in matching_targets(analysis, passage, targets)[:3]
             ]
-        if OWNER_QUESTION.search(folded_q) or DEADLINE_QUESTION.search(folded_q):
+        if asks_who_or_when(analysis):
             own = [k for k in tasks if k.get("chunk_id") == passage.id][:2]
             lines += [line for k in own if (line := task_line(k, n, analysis.language))]
     return lines[:5]
