@@ -1,17 +1,16 @@
-"""Is the asked kind of answer stated at all? A question asking a percentage or a procedure's
-code is answered only by a passage that writes one ('98,5%', '1.001639'): when none of the best
-fitting passages writes one anywhere (its text, a table's column names, its headings), whatever
-they say about the topic, they do not give the asked figure — in any language, since the figure
-is written the same way whatever the question's language.
+"""Is the asked kind of answer stated at all? A question asking in so many words for a
+percentage, a procedure's code, an amount or a count (`answer_type.asked_plainly`) is answered
+only by a passage that writes one ('98,5%', '1.001639', '20.000 đồng', 'miễn học phí': as
+`answer_type.writes` reads it): when none of the best fitting passages writes one anywhere (its
+text, a table's column names, its headings), whatever they say about the topic, they do not give
+the asked figure — in any language, since the figure is written the same way whatever the
+question's language. A percentage or an amount asked for a year or school level is refused when
+no best unit stating one is for it; a deadline asked, when no best unit stating a date carries
+any of the question.
 
-Other kinds are left to the calibrated model: an amount, a count, a duration or a date is often
-written in words a pattern cannot see ('hằng năm' for how often, a yes/no question about costs),
-so their absence proves less (a feature saying so was measured and got a weight of the wrong
-sign on the dev questions).
-
-A school year named in the question ('năm học 2023-2024') is the document's scope: a document
-whose own header or title names another school year answers for that one, and a passage of it
-that merely mentions the asked year in passing is not an answer for it.
+Other kinds are left to the calibrated model: a duration or a date is often written in words a
+pattern cannot see ('hằng năm' for how often), so its absence proves less (a feature saying so
+was measured and got a weight of the wrong sign on the dev questions).
 """
 
 from __future__ import annotations
@@ -62,16 +61,9 @@ def deadline_missing(analysis: QueryAnalysis, feats: dict[str, float]) -> bool:
 
 
 def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float]) -> bool:
-    """A percentage or a procedure's code is plainly asked and no best fitting passage writes
+    """A kind of REFUSED_WHEN_ABSENT is plainly asked and no best fitting passage writes
     one anywhere: in a unit, its headings, a table's column names or an OCR text's reading."""
     if not asks_plainly(analysis, REFUSED_WHEN_ABSENT):
         return False
     kind = answer_kind(analysis)
     return not any(writes(kind, text) for p in fitting[:KIND_DEPTH] for text in shown(p))
-
-
-def school_year_fits(passage: Passage, asked: list[str]) -> bool:
-    """The passage may answer for the asked school years: its document names no school year
-    of its own (header or title), or names an asked one."""
-    own = passage.doc.get("school_year")
-    return not asked or not own or own in asked
