@@ -102,14 +102,29 @@ def target_line(target: dict, n: int, language: str) -> str:
     return f"{target.get('display_value') or target['value']} — {about} [{n}]"  # OCR: as restored
 
 
+def tasks_of(passage: Passage, tasks: list[dict]) -> list[dict]:
+    """The task records read from the passage's chunk."""
+    return [k for k in tasks if k.get("chunk_id") == passage.id]
+
+
+def verified_owner(task: dict) -> str | None:
+    """The task's unit in charge, when it is a unit name (not a task title or a sentence)."""
+    lead = task.get("lead_name") or task.get("lead")
+    return lead if is_unit_name(lead) else None
+
+
+def task_deadline(task: dict) -> str | None:
+    """The task's deadline, as restored for an OCR text."""
+    return task.get("display_deadline") or task.get("deadline")
+
+
 def task_line(task: dict, n: int, language: str) -> str | None:
     """'Chủ trì: Phòng KHTC; thời hạn: 12/2023 [2]', the owner only when it is a unit name."""
     english = language == "en"
     parts = []
-    lead = task.get("lead_name") or task.get("lead")
-    if is_unit_name(lead):
+    if lead := verified_owner(task):
         parts.append(f"{'Lead' if english else 'Chủ trì'}: {lead}")
-    if deadline := task.get("display_deadline") or task.get("deadline"):
+    if deadline := task_deadline(task):
         parts.append(f"{'deadline' if english else 'thời hạn'}: {deadline}")
     return "; ".join(parts) + f" [{n}]" if parts else None
 
@@ -155,6 +170,6 @@ def record_lines(
                 target_line(t, n, analysis.language) for t in matching_targets(analysis, passage, targets)[:3]
             ]
         if asks_who_or_when(analysis):
-            own = [k for k in tasks if k.get("chunk_id") == passage.id][:2]
+            own = tasks_of(passage, tasks)[:2]
             lines += [line for k in own if (line := task_line(k, n, analysis.language))]
     return lines[:5]

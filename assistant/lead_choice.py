@@ -20,8 +20,10 @@ from assistant.figures import (
     DEADLINE_QUESTION,
     OWNER_QUESTION,
     asks_who_or_when,
-    is_unit_name,
     matching_targets,
+    task_deadline,
+    tasks_of,
+    verified_owner,
 )
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
@@ -47,12 +49,8 @@ def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bo
     deadline, as the question asks."""
     folded = fold_accents(analysis.question)
     asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
-    own = [k for k in tasks if k.get("chunk_id") == passage.id] if asks_owner or asks_deadline else []
-    return any(
-        (asks_owner and is_unit_name(k.get("lead_name") or k.get("lead")))
-        or (asks_deadline and (k.get("display_deadline") or k.get("deadline")))
-        for k in own
-    )
+    own = tasks_of(passage, tasks) if asks_owner or asks_deadline else []
+    return any((asks_owner and verified_owner(k)) or (asks_deadline and task_deadline(k)) for k in own)
 
 
 def signals(
