@@ -18,18 +18,10 @@ from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
-from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
+from assistant.wording import document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
-__all__ = [
-    "ENGLISH_TYPES",
-    "Decision",
-    "compose",
-    "decide",
-    "document_label",
-    "fitting_passages",
-    "section_label",
-]
+__all__ = ["Decision", "compose", "decide", "fitting_passages"]
 MAX_LISTED = 12
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
