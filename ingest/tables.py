@@ -174,6 +174,7 @@ def _relabel(rows: list[TableRow], numbering: RowNumbering) -> None:
         old, new = numbering.relabelled
         if rows and rows[-1].label == old:
             rows[-1].label = new
+            rows[-1].parents = numbering.parents_of(rows[:-1], new)  # not the group it was read under
         numbering.relabelled = None
 
 

@@ -56,6 +56,46 @@ def test_every_catalogue_row_is_its_own_chunk_in_every_part(path):
     assert len(source_codes) > 60
 
 
+PART_ROW = re.compile(r"dòng ([A-H])(?:\.|$)")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        CATALOGUE,  # part A a heading above the table, part B a row inside it
+        DEVCORPUS / "distractors" / "3851_QĐ-UBND__31ea3f5a8224b092.txt",  # A, B rows above the groups
+        DEVCORPUS / "distractors" / "2530_QĐ-TTg__646f0a00d4174382.txt",  # A … E rows, arabic rows under each
+    ],
+    ids=lambda p: p.name,
+)
+def test_each_row_sits_under_its_own_parts_heading(path):
+    """A row of part B cites part B's heading, never part A's: neither A's row title nor a
+    lettered heading A standing above the table is in its heading path or its section."""
+    parts = {m.group(1): c.section_title for c in rows(path) if (m := PART_ROW.fullmatch(c.section[-1]))}
+    lettered = [(PART_ROW.match(c.section[-1]), c) for c in rows(path)]
+    checked = 0
+    for m, row in lettered:
+        if m is None or row.section[-1] == f"dòng {m.group(1)}":
+            continue
+        own, others = parts[m.group(1)], {t for k, t in parts.items() if k != m.group(1)}
+        assert own in row.titles and not others & set(row.titles), (row.section, row.titles)
+        assert not any(re.fullmatch("[A-H]", s) and s != m.group(1) for s in row.section), row.section
+        checked += 1
+    assert "B" in parts and checked > 10
+
+
+def test_heading_above_the_table_is_whole_and_holds_only_its_part():
+    """'A. DANH MỤC THỦ TỤC HÀNH / CHÍNH CẤP TỈNH' wrapped over two lines is one heading; the
+    rows of part B, lettered inside the table, do not sit under it."""
+    above = [c for c in rows(CATALOGUE) if "A" in c.section[:-1]]
+    below = [c for c in rows(CATALOGUE) if c.section[-1].startswith("dòng B")]
+    assert above and below
+    assert all(c.titles[0] == "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH" for c in above)
+    assert not any("CẤP TỈNH" in t for c in below for t in c.titles)
+    [part_b_row] = [c for c in below if c.section[-1] == "dòng B"]
+    assert part_b_row.titles == []  # not under the group it follows (Lĩnh vực thi, tuyển sinh)
+
+
 def test_catalogue_row_carries_its_code_name_and_group():
     row = row_with(CATALOGUE, "1.001639")  # a commune-level primary-school procedure (part B)
     assert row.section_title.startswith("Giải thể trường tiểu học")  # its name, not its code
