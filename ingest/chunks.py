@@ -15,7 +15,7 @@ from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
-from ingest.row_home import row_home, row_titles
+from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
 from ingest.tables import Table, TableRow, blank_tables, find_tables, row_lines
@@ -178,7 +178,7 @@ class ChunkMaker:
         """One table row: the columns' headers, then its cells; under its heading path."""
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
         home = row_home(node, row.label)
-        titles = [*row_titles(home), *row.parents]
+        titles = [*titles_along(home), *row.parents]
         first, extra = start + row.line_numbers[0], {"columns": table.columns}
         self.add(Piece([*home.path, label], row.title, titles, row_lines(row.cells), first, extra))
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.row_numbering import is_part_title
-from ingest.structure import Node, heading_title, titles_along
+from ingest.structure import Node
 
 _PART_LABEL = re.compile(r"^([A-H])(?:\.|$)")  # "B", "B.I.5", "B.2": a row of lettered part B
-_TITLE_LIMIT = 300
 
 
 def part_of(label: str) -> int | None:
@@ -33,18 +31,3 @@ def row_home(node: Node, label: str) -> Node:
             return current.parent if current.value < part and current.parent else node
         current = current.parent
     return node
-
-
-def row_titles(home: Node) -> list[str]:
-    """The heading path of a row's home: a heading in capitals that is all its node holds (the
-    table is its text) keeps its whole heading paragraph, wrapped lines and all."""
-    titles = titles_along(home)
-    if titles and home.kind != "root" and not home.children:
-        whole = heading_title(home.lines, _TITLE_LIMIT, whole=True)
-        if is_part_title(whole) and _letters(whole) == _letters(home.text)[len(_letters(home.label)) :]:
-            titles[-1] = whole
-    return titles
-
-
-def _letters(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())

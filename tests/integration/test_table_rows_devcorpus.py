@@ -84,16 +84,19 @@ def test_each_row_sits_under_its_own_parts_heading(path):
     assert "B" in parts and checked > 10
 
 
-def test_heading_above_the_table_is_whole_and_holds_only_its_part():
-    """'A. DANH MỤC THỦ TỤC HÀNH / CHÍNH CẤP TỈNH' wrapped over two lines is one heading; the
-    rows of part B, lettered inside the table, do not sit under it."""
+def test_part_lettered_in_the_table_leaves_the_heading_above_it():
+    """'A. DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH' stands above the table as a heading; the rows of
+    part B, lettered inside the table, sit beside it, not under it."""
     above = [c for c in rows(CATALOGUE) if "A" in c.section[:-1]]
     below = [c for c in rows(CATALOGUE) if c.section[-1].startswith("dòng B")]
     assert above and below
-    assert all(c.titles[0] == "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH" for c in above)
-    assert not any("CẤP TỈNH" in t for c in below for t in c.titles)
+    assert all(c.titles[0].startswith("DANH MỤC THỦ TỤC HÀNH") for c in above)
+    assert not any(t.startswith("DANH MỤC THỦ TỤC HÀNH") for c in below for t in c.titles)
+    assert all(c.section[:-1] == above[0].section[:-2] for c in below)  # ['Danh mục']
     [part_b_row] = [c for c in below if c.section[-1] == "dòng B"]
     assert part_b_row.titles == []  # not under the group it follows (Lĩnh vực thi, tuyển sinh)
+    b_rows = [c for c in below if c.section[-1] != "dòng B"]
+    assert all(c.titles[0] == "THỦ TỤC HÀNH CHÍNH CẤP XÃ" for c in b_rows)
 
 
 def test_catalogue_row_carries_its_code_name_and_group():
