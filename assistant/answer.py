@@ -18,18 +18,10 @@ from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
-from assistant.wording import ENGLISH_TYPES, document_label, not_found_text, section_label, where_label
+from assistant.wording import document_label, not_found_text, section_label, where_label
 from ingest.restore.answer import Reading, apply_readings, passage_reading, restored_fields
 
-__all__ = [
-    "ENGLISH_TYPES",
-    "Decision",
-    "compose",
-    "decide",
-    "document_label",
-    "fitting_passages",
-    "section_label",
-]
+__all__ = ["Decision", "compose", "decide", "fitting_passages"]
 MAX_LISTED = 12
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
@@ -143,6 +135,21 @@ def refuse_missing_target(
     return led
 
 
+def extracted(
+    analysis: QueryAnalysis,
+    passages: list[Passage],
+    decision: Decision,
+    records: tuple[list[dict], list[dict]],
+) -> tuple[Decision, Composed]:
+    """The extractive answer and the decision it cites: a document fact stated, or the answering
+    items led with the one that answers (a missing target refused), composed."""
+    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
+        return Decision(True, stated[0], "", decision.probability, decision.features), Composed(*stated[1:])
+    led = lead_first(analysis, decision, records[0], passages, records[1])
+    decision = refuse_missing_target(analysis, decision, led, records[0])
+    return decision, compose(analysis, decision, *records)
+
+
 def assemble(
     question: str,
     analysis: QueryAnalysis,
@@ -156,13 +163,7 @@ def assemble(
 ) -> Answer:
     """The answer contract (DESIGN.md): extractive, or generated from the passages when an LLM
     is given and the passages answer (a failed call falls back to extraction)."""
-    if stated := fact_answer(analysis, passages, decision.answerable, decision.reason):
-        decision = Decision(True, stated[0], "", decision.probability, decision.features)
-        composed = Composed(stated[1], stated[2])
-    else:
-        led = lead_first(analysis, decision, records[0], passages, records[1])
-        decision = refuse_missing_target(analysis, decision, led, records[0])
-        composed = compose(analysis, decision, *records)
+    decision, composed = extracted(analysis, passages, decision, records)
     text, quotes, cited, mode = composed.text, composed.quotes, decision.passages, "extractive"
     if llm is not None and decision.answerable:
         generated = generate(llm, question, analysis.language, passages[:top_k])

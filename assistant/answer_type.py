@@ -47,6 +47,17 @@ _CUES = {
     r"|what (?:decision|decree|circular|resolution|law|document)|document number",
 }
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
+# a kind asked in so many words, stricter than its cue: a share or percentage ('rate' alone may
+# ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may be
+# a school's or a tax code, written otherwise), an amount or count by 'how much / how many', a date
+# as a deadline ('hạn chót', 'trước ngày nào')
+_PLAINLY = {
+    "percent": re.compile(r"\b(?:ty le|ti le|phan tram|percent|percentage|proportion|share)\b|%"),
+    "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
+    "money": re.compile(r"\b(?:bao nhieu|how much|what (?:\w+ )?(?:fee|charge|cost|price|amount)s?)\b"),
+    "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
+    "date": re.compile(r"\b(?:deadline|han chot|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b"),
+}
 
 _MONEY = re.compile(
     r"(?<![\d.,/])\d{1,3}(?:\.\d{3})+(?![\d/]|\.\d)(?:,\d+)?"  # 20.000, 1.500.000
@@ -84,6 +95,10 @@ _PLACE = re.compile(  # where something is done or filed: an office, an address,
     r"|tai (?:tru so|trung tam|bo phan|so|phong|uy ban|truong|co so))\b"
 )
 _LIST = re.compile(r"(?:^|\n)\s*(?:[-+•]|[a-zđ]\)|\d+[.)])\s")
+# an amount may be written as a share of another ('bằng 80% mức chi'), as a bare number in a table
+# whose column names the currency ('nghìn đồng'), or as no charge at all ('không thu', 'miễn phí')
+_AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
+_NO_CHARGE = re.compile(r"\b(?:khong thu|khong mat phi|mien (?:hoc )?phi|free of charge)\b")
 
 
 def asked_kind(question: str, asks_list: bool = False) -> str:
@@ -95,6 +110,13 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
         if _CUE_RES[kind].search(folded):
             return kind
     return ""
+
+
+def asked_plainly(kind: str, question: str) -> bool:
+    """The question asks `kind` in so many words (a date: as a deadline); False for a kind
+    without such words."""
+    plainly = _PLAINLY.get(kind)
+    return plainly is not None and bool(plainly.search(fold_accents(question)))
 
 
 def figures_of(kind: str, text: str) -> list[str]:
@@ -131,3 +153,16 @@ def figures_of(kind: str, text: str) -> list[str]:
 def expresses(kind: str, text: str) -> bool:
     """True when `text` states something of the asked kind (always true when none is asked)."""
     return not kind or bool(figures_of(kind, text))
+
+
+def writes(kind: str, text: str) -> bool:
+    """`expresses`, and an amount also written as a share of another, as a number beside the
+    currency's name, or as no charge: whether a text gives an asked amount anywhere."""
+    if expresses(kind, text):
+        return True
+    if kind != "money":
+        return False
+    folded = fold_accents(text)
+    if expresses("percent", text) or _NO_CHARGE.search(folded):
+        return True
+    return expresses("count", text) and bool(_AMOUNT_WORDS.search(folded))

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from assistant.compounds import is_compound, split_in
 from assistant.concept import Concept
+from assistant.concept_held import holds_read, restored_text
 from assistant.query import QueryAnalysis
 from assistant.search import MAX_RARITY, Passage
-from assistant.typed_evidence import holds_read, restored_text, weighted_concepts
+from assistant.typed_evidence import weighted_concepts
 
 
 def compound_features(

@@ -43,9 +43,6 @@ def syllable_key(syllable: str) -> str:
     return base.translate(_Y_TO_I) + tone
 
 
-_key = syllable_key
-
-
 def _folded(syllable: str) -> str:
     return " ".join(word_tokens(syllable))
 
@@ -60,7 +57,7 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         syllables = _SYLLABLE.findall(line)
         if 2 <= len(syllables) <= MAX_SYLLABLES and all(s.isalpha() for s in syllables):
-            spelled.add(" ".join(_key(s) for s in syllables))
+            spelled.add(" ".join(syllable_key(s) for s in syllables))
             folded.add(" ".join(_folded(s) for s in syllables))
     return frozenset(spelled), frozenset(folded)
 
@@ -87,7 +84,7 @@ def question_compounds(question: str, content: set[str]) -> list[str]:
     folded = [_folded(s) for s in syllables]
     spelled_words, folded_words = lexicon()
     if has_diacritics(question):
-        keys, words = [_key(s) for s in syllables], spelled_words
+        keys, words = [syllable_key(s) for s in syllables], spelled_words
     else:
         keys, words = folded, folded_words
     spans = compound_spans(keys, [f in content and f.isalpha() for f in folded], words)
@@ -128,13 +125,13 @@ def spelling(question: str, compound: str) -> tuple[str, ...]:
     for i in range(len(syllables) - size + 1):
         run = syllables[i : i + size]
         if " ".join(_folded(s) for s in run) == compound:
-            return tuple(_key(s) for s in run)
+            return tuple(syllable_key(s) for s in run)
     return ()
 
 
 @lru_cache(maxsize=4096)
 def _spelled_text(text: str) -> str:
-    return " " + " ".join(_key(s) for s in _SYLLABLE.findall(text)) + " "
+    return " " + " ".join(syllable_key(s) for s in _SYLLABLE.findall(text)) + " "
 
 
 def holds_spelled(spelled: tuple[str, ...], text: str) -> bool:

@@ -165,6 +165,14 @@ def year_fits(text: str, doc: dict, years: list[str]) -> bool:
     return any(y in where for y in years)
 
 
+def school_year_fits(doc: dict, asked: list[str]) -> bool:
+    """A school year named in the question ('năm học 2023-2024') is the document's scope: a
+    document whose own header or title names another school year answers for that one, and a
+    passage of it that mentions the asked year in passing is not an answer for it."""
+    own = doc.get("school_year")
+    return not asked or not own or own in asked
+
+
 def number_fits(doc: dict, numbers: list[str]) -> bool:
     own = fold_accents(doc.get("number") or "")
     return bool(own) and any(re.match(rf"{n}\b", own) for n in numbers)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
-from assistant.constraints import CorpusProfile, province_fits, year_fits
-from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope, school_year_fits
+from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
+from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
@@ -73,7 +73,7 @@ def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[
     if not dated:
         return [], f"year:{', '.join(analysis.years)}"
     asked = analysis.constraints.school_years
-    dated = [p for p in dated if school_year_fits(p, asked)]
+    dated = [p for p in dated if school_year_fits(p.doc, asked)]
     if not dated:
         return [], f"year:{', '.join(asked)}"
     for number in analysis.numbers:

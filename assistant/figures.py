@@ -26,6 +26,12 @@ _UNIT = re.compile(
 )
 
 
+def asks_who_or_when(analysis: QueryAnalysis) -> bool:
+    """The question asks the unit in charge or the deadline: a task record may answer it."""
+    folded = fold_accents(analysis.question)
+    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
+
+
 def is_unit_name(name: str | None) -> bool:
     """'Phòng KHTC', 'Văn phòng Sở', 'UBND các huyện': a unit, not a task title or a sentence."""
     if not name:
@@ -96,14 +102,29 @@ def target_line(target: dict, n: int, language: str) -> str:
     return f"{target.get('display_value') or target['value']} — {about} [{n}]"  # OCR: as restored
 
 
+def tasks_of(passage: Passage, tasks: list[dict]) -> list[dict]:
+    """The task records read from the passage's chunk."""
+    return [k for k in tasks if k.get("chunk_id") == passage.id]
+
+
+def verified_owner(task: dict) -> str | None:
+    """The task's unit in charge, when it is a unit name (not a task title or a sentence)."""
+    lead = task.get("lead_name") or task.get("lead")
+    return lead if is_unit_name(lead) else None
+
+
+def task_deadline(task: dict) -> str | None:
+    """The task's deadline, as restored for an OCR text."""
+    return task.get("display_deadline") or task.get("deadline")
+
+
 def task_line(task: dict, n: int, language: str) -> str | None:
     """'Chủ trì: Phòng KHTC; thời hạn: 12/2023 [2]', the owner only when it is a unit name."""
     english = language == "en"
     parts = []
-    lead = task.get("lead_name") or task.get("lead")
-    if is_unit_name(lead):
+    if lead := verified_owner(task):
         parts.append(f"{'Lead' if english else 'Chủ trì'}: {lead}")
-    if deadline := task.get("display_deadline") or task.get("deadline"):
+    if deadline := task_deadline(task):
         parts.append(f"{'deadline' if english else 'thời hạn'}: {deadline}")
     return "; ".join(parts) + f" [{n}]" if parts else None
 
@@ -142,14 +163,13 @@ def record_lines(
     analysis: QueryAnalysis, passages: list[Passage], targets: list[dict], tasks: list[dict]
 ) -> list[str]:
     """The verified figure, owner or deadline each cited item states, cited to it."""
-    folded_q = fold_accents(analysis.question)
     lines: list[str] = header_lines(analysis, passages[0], 1) if passages else []
     for n, passage in enumerate(passages, 1):
         if analysis.asks_figure or analysis.asks_quantity:
             lines += [
                 target_line(t, n, analysis.language) for t in matching_targets(analysis, passage, targets)[:3]
             ]
-        if OWNER_QUESTION.search(folded_q) or DEADLINE_QUESTION.search(folded_q):
-            own = [k for k in tasks if k.get("chunk_id") == passage.id][:2]
+        if asks_who_or_when(analysis):
+            own = tasks_of(passage, tasks)[:2]
             lines += [line for k in own if (line := task_line(k, n, analysis.language))]
     return lines[:5]

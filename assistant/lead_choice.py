@@ -16,12 +16,19 @@ from dataclasses import dataclass
 
 from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
-from assistant.figures import DEADLINE_QUESTION, OWNER_QUESTION, is_unit_name, matching_targets
-from assistant.levels import levels_in, record_level_matches
+from assistant.figures import (
+    DEADLINE_QUESTION,
+    OWNER_QUESTION,
+    asks_who_or_when,
+    matching_targets,
+    task_deadline,
+    tasks_of,
+    verified_owner,
+)
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
-from assistant.typed_evidence import Unit
+from assistant.typed_evidence import in_scope
 from ingest.text import fold_accents
 
 
@@ -29,20 +36,6 @@ from ingest.text import fold_accents
 class Records:
     targets: list[dict]
     tasks: list[dict]
-
-
-def states_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
-    """The asked years are stated by the unit or the headings above it; the asked school levels
-    by those or by the document's title (a directive for continuing education speaks of it in
-    every item without naming it)."""
-    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
-    if analysis.years and not any(y in where for y in analysis.years):
-        return False
-    if not analysis.levels:
-        return True
-    doc = passage.doc or {}
-    titled = " ".join([where, doc.get("display_title") or "", doc.get("title") or ""])
-    return any(record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(titled)))
 
 
 def has_target(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> bool:
@@ -56,12 +49,8 @@ def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bo
     deadline, as the question asks."""
     folded = fold_accents(analysis.question)
     asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
-    own = [k for k in tasks if k.get("chunk_id") == passage.id] if asks_owner or asks_deadline else []
-    return any(
-        (asks_owner and is_unit_name(k.get("lead_name") or k.get("lead")))
-        or (asks_deadline and (k.get("display_deadline") or k.get("deadline")))
-        for k in own
-    )
+    own = tasks_of(passage, tasks) if asks_owner or asks_deadline else []
+    return any((asks_owner and verified_owner(k)) or (asks_deadline and task_deadline(k)) for k in own)
 
 
 def signals(
@@ -77,15 +66,10 @@ def signals(
     if decision.kind == "document" and unit is not None:
         other = cites_another(analysis, passage, unit.text)
         typed, answers = typed and other, answers and other
-    scoped = unit is not None and states_scope(analysis, passage, unit)
+    scoped = unit is not None and in_scope(analysis, passage, unit, titled=True)
     task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
     return (asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
-
-
-def asks_who_or_when(analysis: QueryAnalysis) -> bool:
-    folded = fold_accents(analysis.question)
-    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
 
 
 def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
@@ -103,7 +87,12 @@ def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
 def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> bool:
     """The item's lead unit states the asked kind of answer, for the asked years and levels."""
     unit = decision.leads.get(passage.id)
-    return bool(decision.kind) and unit is not None and unit.typed and states_scope(analysis, passage, unit)
+    return (
+        bool(decision.kind)
+        and unit is not None
+        and unit.typed
+        and in_scope(analysis, passage, unit, titled=True)
+    )
 
 
 def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> float:

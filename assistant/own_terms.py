@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.concept_held import shown
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from ingest.text import fold_accents, has_diacritics, word_tokens
@@ -50,7 +51,6 @@ def own_term_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
 
 
 def _folded(passage: Passage) -> str:
-    payload = passage.payload
-    parts = [passage.text, passage.section_title or "", payload.get("heading_path") or "",
-             payload.get("display_text") or "", (passage.doc or {}).get("title") or ""]  # fmt: skip
+    """What the passage shows and its document's title, folded into words."""
+    parts = [*shown(passage), (passage.doc or {}).get("title") or ""]
     return " " + " ".join(word_tokens(fold_accents(" ".join(parts)))) + " "

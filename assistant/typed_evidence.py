@@ -1,23 +1,22 @@
 """Answer-type evidence: for each passage, the unit (sentence, list item or table row) that
 states something of the asked kind near the question's key terms, and whether the rarest asked
 concept is there — with its diacritics when both the question and the passage have them
-('bơi' is not 'bồi'; folding alone would say it is)."""
+('bơi' is not 'bồi'; folding alone would say it is: `concept_held.py`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant.answer_ranking import answer_kind
 from assistant.answer_type import expresses
-from assistant.compounds import holds_spelled, is_compound, rarity, spelling, syllable_key
+from assistant.compounds import rarity
+from assistant.concept_held import holds, holds_read, is_ocr, readable, restored_readings, restored_text
 from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
-from assistant.search import MAX_RARITY, Passage, ocr_match
+from assistant.search import MAX_RARITY, Passage
 from assistant.sentences import split_sentences
 from assistant.table_rows import split_row
-from ingest.text import fold_accents, has_diacritics, word_tokens
+from ingest.text import fold_accents, word_tokens
 
 # question words that say what kind of answer is wanted, not what it is about ('tối đa': at
 # most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often;
@@ -26,9 +25,6 @@ from ingest.text import fold_accents, has_diacritics, word_tokens
 QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le muc chi tieu "
                            "how much long many what when who where which whom whose maximum minimum "
                            "share percentage percent proportion rate".split())  # fmt: skip
-_ACCENTED = re.compile(r"\w+")
-_DIGIT_VOWELS = {"0": "o", "1": "i", "4": "a", "6": "o"}
-_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[0146](?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -68,64 +64,6 @@ def share_held(analysis: QueryAnalysis, weighted: list[tuple[float, Concept]], t
 def held_share(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float]) -> float:
     weighted, ocr = weighted_concepts(analysis, idf), is_ocr(passage)
     return max(share_held(analysis, weighted, text, ocr) for text in readable(passage))
-
-
-def holds_read(analysis: QueryAnalysis, concept: Concept | None, text: str, restored: str) -> bool:
-    """`holds` on a clean text; on an OCR text, on its restored reading with diacritics checked
-    (the OCR letters alone match folded words by chance: 'phi hop' for 'phối hợp'), the OCR
-    letters counting only for a question typed without diacritics."""
-    if not restored:
-        return holds(analysis, concept, text)
-    if holds(analysis, concept, restored):
-        return True
-    return not has_diacritics(analysis.question) and holds(analysis, concept, text, ocr=True)
-
-
-def restored_text(passage: Passage) -> str:
-    return passage.payload.get("display_text") or ""
-
-
-def readable(passage: Passage) -> list[str]:
-    """The passage's text as indexed, and its restored reading when it is an OCR text."""
-    return [passage.index_text, *([passage.payload["display_text"]] if is_ocr(passage) else [])]
-
-
-@lru_cache(maxsize=4096)
-def _accented_tokens(text: str) -> frozenset[str]:
-    return frozenset(syllable_key(t) for t in _ACCENTED.findall(text))
-
-
-def _accented_forms(question: str, name: str) -> list[str]:
-    """The question's own spelling of a folded concept word ('boi' -> ['bơi'])."""
-    return [syllable_key(t) for t in _ACCENTED.findall(question) if fold_accents(t) == name]
-
-
-def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool = False) -> bool:
-    """The concept is in the text: folded (or one OCR slip away), and spelled with the same
-    diacritics when question and text both carry them."""
-    if concept is None:
-        return True
-    tokens = word_tokens(ocr_letters(text) if ocr else text)
-    folded = " " + " ".join(tokens) + " "
-    phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
-    if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
-        return False
-    forms = _accented_forms(analysis.question, concept.name) if analysis.language == "vi" else []
-    if ocr or not has_diacritics(analysis.question) or not has_diacritics(text):
-        return True
-    if is_compound(concept) and analysis.language == "vi":
-        return holds_spelled(spelling(analysis.question, concept.name), text)
-    return not forms or any(f in _accented_tokens(text) for f in forms)
-
-
-def ocr_letters(text: str) -> str:
-    """An OCR text with the digits read inside a word put back as the vowels they stand for
-    ('bu6i' -> 'buoi', 'gi4o' -> 'giao', 'D0ng' -> 'Dong')."""
-    return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_VOWELS[m.group()], text)
-
-
-def is_ocr(passage: Passage) -> bool:
-    return bool(passage.payload.get("display_text"))
 
 
 def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> list[Unit]:
@@ -173,17 +111,6 @@ def task_row_unit(analysis: QueryAnalysis, passage: Passage, weighted: list, kin
     return Unit(text, coverage, typed, holds_read(analysis, rare, text, restored), row=True)
 
 
-def restored_readings(passage: Passage, n: int) -> list[str]:
-    """For an OCR passage, each sentence's restored reading (diacritics and misread letters
-    restored at ingest) when the restored text splits into as many sentences, else the whole
-    restored text beside each; '' for a clean passage."""
-    restored = passage.payload.get("display_text") or ""
-    if not restored:
-        return [""] * n
-    pieces = split_sentences(restored)
-    return pieces if len(pieces) == n else [restored] * n
-
-
 def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind: str) -> Unit | None:
     """The unit an answer leads with: of the asked kind first, then holding the rarest concept,
     then carrying most of the question (earlier wins a tie)."""
@@ -193,15 +120,20 @@ def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], 
     return max(found, key=lambda u: (u.typed, u.rare, round(u.coverage, 2)))
 
 
-def in_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit) -> bool:
-    """The asked years and school levels are stated by the unit or the headings above it (a
-    figure for another year or level is not the asked figure)."""
+def in_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit, titled: bool = False) -> bool:
+    """The asked years are stated by the unit or the headings above it, the asked school levels
+    by those or, when `titled`, by the document's title (a directive for continuing education
+    speaks of it in every item without naming it): a figure for another year or level is not
+    the asked figure."""
     where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
     if analysis.years and not any(y in where for y in analysis.years):
         return False
-    return not analysis.levels or any(
-        record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(where))
-    )
+    if not analysis.levels:
+        return True
+    if titled:
+        doc = passage.doc or {}
+        where = " ".join([where, doc.get("display_title") or "", doc.get("title") or ""])
+    return any(record_level_matches(level, analysis.levels) for level in levels_in(fold_accents(where)))
 
 
 def typed_features(

@@ -142,7 +142,7 @@ def ask_cmd(
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         return
-    from assistant.answer import section_label
+    from assistant.wording import section_label
 
     out = Console()
     out.print(answer.answer if answer.answerable else f"[yellow]{answer.answer}[/yellow]")

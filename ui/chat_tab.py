@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import anyio
 
-from assistant.answer import document_label
 from assistant.query import detect_language
+from assistant.wording import document_label
 from ui.answer_html import error_html, format_answer_html, timeout_html
 
 log = logging.getLogger("eduqa.ui")

@@ -7,8 +7,8 @@ import html
 import re
 from urllib.parse import quote
 
-from assistant.answer import ENGLISH_TYPES, section_label
 from assistant.models import Citation
+from assistant.wording import ENGLISH_TYPES, section_label
 from ui.labels import display_date, labels
 from ui.restored import reading_view, restored_note_html
 

@@ -95,10 +95,10 @@ def test_a_tone_mark_counts_wherever_either_convention_puts_it():
 
 
 def test_no_charge_states_an_amount():
-    from assistant.kind_evidence import states
+    from assistant.answer_type import writes
 
-    assert states("money", "Học sinh được miễn học phí") and states("money", "Mức chi bằng 80% mức chi")
-    assert not states("money", "Thời gian giải quyết: 15 ngày làm việc")
+    assert writes("money", "Học sinh được miễn học phí") and writes("money", "Mức chi bằng 80% mức chi")
+    assert not writes("money", "Thời gian giải quyết: 15 ngày làm việc")
 
 
 def test_a_deadline_no_dated_item_speaks_of_is_refused(seed_service):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.copies import passage_from_payload
-from assistant.lead_choice import has_task, states_scope
+from assistant.lead_choice import has_task
 from assistant.query import analyse
 from assistant.records import service_records
 from assistant.sentences import split_sentences
-from assistant.typed_evidence import Unit
+from assistant.typed_evidence import Unit, in_scope
 from tests.conftest import HAIPHONG, PLAN
 
 pytestmark = pytest.mark.unit
@@ -97,13 +97,13 @@ def test_a_unit_is_in_scope_by_its_years_headings_and_its_documents_level(seed_s
     item_2023 = _passage(seed_service, PLAN, ["II", "1", "(1)"])  # under "Chỉ tiêu năm 2023"
     asked_2023 = analyse("Năm 2023 tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?", seed_service.profile)
     asked_2030 = analyse("Năm 2030 tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?", seed_service.profile)
-    assert states_scope(asked_2023, item_2023, _unit(item_2023))
-    assert not states_scope(asked_2030, item_2023, _unit(item_2023))
+    assert in_scope(asked_2023, item_2023, _unit(item_2023), titled=True)
+    assert not in_scope(asked_2030, item_2023, _unit(item_2023), titled=True)
     # a continuing-education letter speaks of GDTX in every item without naming it: its title does
     gdtx = _passage(seed_service, HAIPHONG, ["II", "5", "b"])
     asked = analyse("Các trung tâm GDTX triển khai học bạ số theo hướng dẫn của ai?", seed_service.profile)
     assert asked.levels and "GDTX" not in _unit(gdtx).text
-    assert states_scope(asked, gdtx, _unit(gdtx))
+    assert in_scope(asked, gdtx, _unit(gdtx), titled=True)
 
 
 def test_a_task_row_answers_who_and_when_by_its_record(seed_service):

@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer_type import asked_kind, expresses, figures_of
+from assistant.concept_held import holds
 from assistant.query import analyse
 from assistant.refusal import EXPECTED_SIGNS, FEATURES, load_model
 from assistant.refusal_fit import fit
 from assistant.table_rows import row_answer
-from assistant.typed_evidence import holds
 from ingest.pipeline import parse_file
 from tests.conftest import DEVCORPUS
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.compounds import compound_spans, is_compound, question_compounds, split_in
+from assistant.concept_held import holds
 from assistant.query import analyse
-from assistant.typed_evidence import holds
 from tests.conftest import BACGIANG, CORPUS, DEVCORPUS
 
 pytestmark = pytest.mark.unit
