@@ -6,6 +6,8 @@ Deterministic: the same rows give the same model."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from assistant.refusal import EXPECTED_SIGNS, FEATURES, RefusalModel
@@ -26,19 +28,21 @@ def _logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int) -> tuple[np.n
 
 
 def fit_weights(
-    rows: list[dict[str, float]], answerable: list[bool], l2: float = 1.0, steps: int = 4000
+    rows: list[dict[str, float]],
+    answerable: list[bool],
+    l2: float = 1.0,
+    steps: int = 4000,
+    candidates: tuple[str, ...] = FEATURES,
+    signs: Mapping[str, int] = EXPECTED_SIGNS,
 ) -> RefusalModel:
-    """The model over the features whose fitted signs are plausible (cut not chosen yet)."""
+    """The model over those `candidates` whose fitted signs (`signs`: each one's documented
+    direction) are plausible (cut not chosen yet)."""
     y = np.array(answerable, dtype=float)
-    names = [n for n in FEATURES if len({r[n] for r in rows}) > 1]  # a constant tells nothing
+    names = [n for n in candidates if len({r[n] for r in rows}) > 1]  # a constant tells nothing
     while names:
         x = np.array([[r[n] for n in names] for r in rows], dtype=float)
         weights, bias = _logistic(x, y, l2, steps)
-        wrong = [
-            (w * EXPECTED_SIGNS[n], n)
-            for w, n in zip(weights, names, strict=True)
-            if w * EXPECTED_SIGNS[n] < 0
-        ]
+        wrong = [(w * signs[n], n) for w, n in zip(weights, names, strict=True) if w * signs[n] < 0]
         if not wrong:
             return RefusalModel(tuple(float(v) for v in weights), float(bias), 0.5, tuple(names))
         names.remove(min(wrong)[1])  # the most implausible one goes first
@@ -65,9 +69,14 @@ def choose_cut(
 
 
 def fit(
-    rows: list[dict[str, float]], answerable: list[bool], refused_before: int = 0, l2: float = 1.0
+    rows: list[dict[str, float]],
+    answerable: list[bool],
+    refused_before: int = 0,
+    l2: float = 1.0,
+    candidates: tuple[str, ...] = FEATURES,
+    signs: Mapping[str, int] = EXPECTED_SIGNS,
 ) -> RefusalModel:
     """The model over plausible-signed features and its cut (see the module's docstring)."""
-    model = fit_weights(rows, answerable, l2)
+    model = fit_weights(rows, answerable, l2, candidates=candidates, signs=signs)
     cut = choose_cut(model, rows, answerable, refused_before)
     return RefusalModel(model.weights, model.bias, cut, model.names)

@@ -6,6 +6,10 @@ Reproducible: same indexes, same questions -> same coefficients (plain gradient 
 randomness). A question whose `kind` is `unanswerable` should be refused. Questions a rule
 refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on,
 but their wrong refusals count against the 10% the cut may refuse.
+
+`--cv` only reports: leave-one-dev-document-out cross-validation of the fit for each L2
+strength, with and without the rule-refused questions (eval/refusal_cv.py), beside dev and
+held-out, and the stored model's scores; it writes nothing.
 """
 
 from __future__ import annotations
@@ -81,6 +85,15 @@ def calibrate_cmd(
         bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
     ] = False,
     out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
+    cv: Annotated[
+        bool,
+        typer.Option(
+            "--cv",
+            help="Only report: leave-one-dev-document-out cross-validation of the fit (L2 "
+            "strength, rule-refused questions fitted on or not) beside dev and held-out, the "
+            "stored model's too; writes nothing.",
+        ),
+    ] = False,
 ) -> None:
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
     document group of the sets together, keeping only features whose fitted sign matches their
@@ -92,6 +105,8 @@ def calibrate_cmd(
     chosen = sets or list(SETS)
     if unknown := set(chosen) - set(SETS):
         raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
+    if cv:
+        return cross_validation_report(chosen, no_dense)
     by_set = {name: _set_pairs(name, no_dense) for name in chosen}
     dev = [(q, d) for groups in by_set.values() for q, d in groups["dev"]]
     fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
@@ -107,3 +122,40 @@ def calibrate_cmd(
     for name, groups in by_set.items():
         for group, pairs in groups.items():
             console.print(f"{name} · {group}: {refusal_scores(pairs, model)}")
+
+
+def cross_validation_report(sets: list[str], no_dense: bool) -> None:
+    """Grouped CV of each configuration (eval/refusal_cv.py) fitted on the features of the
+    calibration search (`--no-dense`: BM25) and judged on those of the default search, which
+    `eduqa eval` measures; the stored model beside it and the configuration CV would choose."""
+    from assistant.refusal import load_model
+    from eval.refusal_cv import choose, configs, evaluate, per_set, refuses, rows_of
+
+    rows = [r for name in sets for r in rows_of(name, _set_pairs(name, False))]
+    fitted_on = [r for name in sets for r in rows_of(name, _set_pairs(name, True))] if no_dense else rows
+    results = [evaluate(rows, config, fitted_on) for config in configs()]
+    if (stored := load_model()) is not None:
+        for group in ("dev", "held-out"):
+            part = [r for r in rows if (r.group == "dev") == (group == "dev")]
+            scored = per_set(part, [refuses(stored, r) for r in part])
+            console.print(f"stored model · {group}: {_line(scored)}", soft_wrap=True)
+    for result in results:
+        c = result["config"]
+        console.print(f"l2 {c.l2:g} ruled {int(c.with_ruled)} soft {int(c.soft_rules)} · "
+                      f"CV {_line(result['cv'])} · dev {_line(result['dev'])} · "
+                      f"held-out {_line(result['held-out'])} · cut {result['model'].cut}",
+                      soft_wrap=True)  # fmt: skip
+    best = choose(results)["config"]
+    console.print(
+        "precision/recall/wrong refusals per set; CV: each dev document's questions decided "
+        "by a model fitted without them"
+    )
+    console.print(f"chosen by grouped CV: l2 {best.l2:g}, rule-refused fitted on: {best.with_ruled}")
+
+
+def _line(by_set: dict[str, dict[str, float]]) -> str:
+    """'set precision/recall/wrong refusals' for each set."""
+    return " ".join(
+        f"{name} {s['precision']:.2f}/{s['recall']:.2f}/{s['wrong_refusals']:.3f}"
+        for name, s in by_set.items()
+    )
