@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.header_rows import column_numbers
 from ingest.structure import clean_line
 
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
@@ -38,6 +39,8 @@ def pipe_rows(lines: list[str], start: int, end: int) -> tuple[list[str], list[P
     columns = pipe_cells(lines[start])
     while body and _is_sub_header(pipe_cells(lines[body[0]]), len(columns)):
         columns = _named_under(columns, pipe_cells(lines[body.pop(0)]))
+    while body and column_numbers([c for c in pipe_cells(lines[body[0]]) if c]):
+        body.pop(0)  # '1 | 2 | 3 | 4' under the header numbers the columns
     rows: list[PipeRow] = []
     group = ""
     for k in body:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.header_rows import numbering_run, two_level_columns
 from ingest.levels import looks_like_heading, match_label
 from ingest.pipe_tables import is_pipe_line, pipe_rows
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
@@ -112,7 +113,11 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
     header = header_cells([text for text, _ in cells[:first_row]])
     if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
         return None
-    rows = _rows(cells[first_row:], header)
+    body = cells[first_row + numbering_run([text for text, _ in cells[first_row:]], len(header)) :]
+    rows = _rows(body, header)
+    two_level = two_level_columns(header, [len(row.cells) for row in rows])
+    if two_level:
+        header, rows = two_level, _rows(body, two_level)
     return Table(start, end, header, rows)
 
 
