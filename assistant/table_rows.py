@@ -5,8 +5,9 @@ Mã hồ sơ TTHC: 1.001639').
 
 Rows are chunks whose first line is the table's header and whose next lines are the row's
 cells, ' | ' between cells (ingest/tables.py); the header's cells are also kept in the payload
-(`extra.columns`). A row with as many cells as columns keeps its empty cells; otherwise an empty
-cell (a merged one) is dropped, and cells are matched to columns only by name."""
+(`extra.columns`). A row with as many cells as columns keeps its empty cells (a row one cell
+short of a last note column, 'Ghi chú', left it empty); otherwise an empty cell (a merged one) is
+dropped, and cells are matched to columns only by name."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ SHORT_LABEL = 40  # a label this short is read under its parent row
 
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _NAME_COLUMN = re.compile(r"^(?:ten\b|noi dung|danh muc)")
+_NOTE_COLUMN = re.compile(r"^ghi chu\b")
 _WORD = re.compile(r"\w+")
 
 
@@ -55,6 +57,8 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
     if columns and [c.strip() for c in columns] != header:
         return None
     cells = _CELL_SPLIT.split(" ".join(lines[1:]).strip())
+    if len(cells) == len(header) - 1 and _NOTE_COLUMN.match(fold_accents(header[-1]).strip("* ")):
+        cells.append("")  # the note column, last, left empty: the row still lines up
     if len(cells) != len(header):
         cells = [c for c in cells if c]
     return (header, cells) if len([c for c in cells if c]) >= 2 else None

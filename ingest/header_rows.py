@@ -28,14 +28,38 @@ def column_numbers(cells: list[str]) -> bool:
     marks = [m.group(1) if (m := _NUMBERING.match(c.strip("* "))) else None for c in cells]
     if len(marks) < 3 or None in marks:
         return False
-    first = "1" if marks[0].isdigit() else "A"
-    expected = [str(k + 1) if first == "1" else chr(ord("A") + k) for k in range(len(marks))]
-    return marks == expected
+    return marks == _counted(marks[0], len(marks))
 
 
-def numbering_run(cells: list[str], width: int) -> int:
-    """How many cells at the start number the table's `width` columns one by one (0 if none)."""
-    return width if width >= 3 and column_numbers(cells[:width]) else 0
+def numbering_run(header: list[str], cells: list[str]) -> tuple[list[str], int]:
+    """A flattened header without the numbers of its columns, and how many cells after it
+    number the columns too: 'STT, Tên …, A, B' then '1, 2, 3, 4' numbers six columns 'A, B, 1,
+    2, 3, 4'. Only when the rows' numbering starts again after them ('1', 'I', 'A')."""
+    letters = 0
+    while letters < len(header) - 1 and _mark(header[-1 - letters]):
+        letters += 1
+    marks = [_mark(c) for c in header[len(header) - letters :]]
+    if marks != _counted("A", letters):
+        return header, 0
+    top = header[: len(header) - letters]
+    numbers = len(top) - letters
+    run = [_mark(c) for c in cells[:numbers]]
+    restarts = len(cells) > numbers and _mark(cells[numbers]) in ("1", "I", "A")
+    if numbers < 1 or len(top) < 3 or run != _counted("1", numbers) or not restarts:
+        return header, 0
+    return top, numbers
+
+
+def _mark(cell: str) -> str | None:
+    m = _NUMBERING.match(cell.strip("* ").rstrip("."))
+    return m.group(1) if m else None
+
+
+def _counted(first: str | None, n: int) -> list[str]:
+    """'1', '2' … or 'A', 'B' …: n marks from the first."""
+    if first == "1":
+        return [str(k + 1) for k in range(n)]
+    return [chr(ord("A") + k) for k in range(n)] if first == "A" else []
 
 
 def two_level_columns(header: list[str], widths: list[int]) -> list[str] | None:

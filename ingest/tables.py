@@ -113,7 +113,8 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
     header = header_cells([text for text, _ in cells[:first_row]])
     if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
         return None
-    body = cells[first_row + numbering_run([text for text, _ in cells[first_row:]], len(header)) :]
+    header, numbers = numbering_run(header, [text for text, _ in cells[first_row:]])
+    body = cells[first_row + numbers :]
     rows = _rows(body, header)
     two_level = two_level_columns(header, [len(row.cells) for row in rows])
     if two_level:
