@@ -75,7 +75,7 @@ def row_answer(
         return None
     header, cells = split
     if len(cells) == len(header) and (named := _by_columns(kind, header, cells, question)):
-        return named
+        return _under(named, parent)
     start = 1 if _ROW_NUMBER.match(cells[0]) else 0
     for i in range(start, len(cells)):
         if _UNIT.match(cells[i]) or not expresses(kind, cells[i]) or i == start:
@@ -101,6 +101,14 @@ def _by_columns(kind: str, header: list[str], cells: list[str], question: str) -
     best = max(typed, key=lambda i: (len(asked & set(_WORD.findall(fold_accents(header[i])))), -i))
     unit = units[0] if units else ""
     return RowAnswer(_short(cells[named[0]]), cells[best], unit, header[best], header[named[0]])
+
+
+def _under(answer: RowAnswer, parent: str) -> RowAnswer:
+    """A short row name ('Bữa sáng') named under its parent row, as a row read by position is."""
+    if not parent or len(answer.label) > SHORT_LABEL or parent in answer.label:
+        return answer
+    label = f"{_short(parent)} › {answer.label}"
+    return RowAnswer(label, answer.value, answer.unit, answer.column, answer.name_column)
 
 
 def _column(header: list[str], cells: list[str], i: int) -> str:

@@ -87,7 +87,10 @@ def test_a_fee_row_answers_as_a_row(fee_rows):
     columns = row.extra.get("columns")
     answer = row_answer("money", row.text, columns)
     assert answer is not None
-    assert answer.line() == "Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)"
+    # its note column, last, is empty: the row lines up and reads by its columns' names
+    assert answer.line() == (
+        "Mức trần: 20.000 Đồng/học sinh/ngày; Danh mục dịch vụ phục vụ, hỗ trợ hoạt động giáo dục, đào tạo: Bữa sáng"
+    )
     lunch = fee_rows[("Phụ lục", "dòng 1.1.2")]  # its unit cell is merged with the row above
     named = row_answer("money", lunch.text, columns, parent=lunch.titles[-1])
     assert named is not None and named.line() == "Dịch vụ tiền ăn của học sinh › Bữa trưa: 35.000 (Mức trần)"
