@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.heading_wrap import capital_heading, continues_heading
 from ingest.levels import (
     GROUPING,
     KIND_RANK,
@@ -62,12 +63,20 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> st
     """The title of a task: its label line's first sentence or heading paragraph (`whole`: the
     whole heading paragraph, for a heading whose only text it is)."""
     first_paragraph: list[str] = []
+    capitals = bool(lines) and capital_heading(clean_line(lines[0]))
     for line in lines:
         if not line.strip() or (first_paragraph and match_label(clean_line(line))):
             break
         if first_paragraph and clean_line(line).startswith(("-", "+")):
             break
-        if not whole and len(first_paragraph) == 1 and _short_heading(first_paragraph[0], line):
+        if capitals and first_paragraph and not continues_heading(first_paragraph[-1], clean_line(line)):
+            break  # a capital heading ends where its capital lines end
+        if (
+            not capitals
+            and not whole
+            and len(first_paragraph) == 1
+            and _short_heading(first_paragraph[0], line)
+        ):
             break
         first_paragraph.append(line)
     text = join_wrapped(first_paragraph)

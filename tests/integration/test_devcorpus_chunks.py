@@ -141,3 +141,42 @@ def test_a_short_clause_heading_is_its_title_not_the_wrapped_sentence():
     [clause] = section(vinhlong, ["Điều 1", "1"])
     assert clause.section_title == "Phạm vi điều chỉnh"
     assert clause.text.startswith("1. Phạm vi điều chỉnh Nghị quyết này quy định")
+
+
+def test_capital_heading_wrapped_over_two_lines_is_whole_in_every_path():
+    """'A. DANH MỤC THỦ TỤC HÀNH' / 'CHÍNH CẤP TỈNH' above a catalogue: the part's own chunk and
+    every row under it carry the whole heading, not the first line's words."""
+    nghean = DEVCORPUS / "directives" / "nghean-qd3771-2025.txt"
+    under_a = [c for c in parsed(nghean).chunks if c.section[:2] == ["Danh mục", "A"]]
+    assert len(under_a) > 30
+    assert all(c.titles[0] == "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH" for c in under_a)
+    assert not any(t.endswith("THỦ TỤC HÀNH") for c in parsed(nghean).chunks for t in c.titles)
+
+
+def test_numbered_procedure_after_a_wrapped_heading_is_its_own_task():
+    """'I. LĨNH' / 'VỰC GIÁO DỤC VÀ ĐÀO TẠO …' then '1. Đề' / 'nghị miễn, giảm học phí …': the
+    heading reads whole and procedure 1 stays a task under it, its steps rows under that."""
+    nghean = DEVCORPUS / "directives" / "nghean-qd3760-2025.txt"
+    [step] = section(nghean, ["Quy trình", "A", "I", "1", "Bước 3"])
+    assert step.titles[:2] == [
+        "THỦ TỤC HÀNH CHÍNH CẤP TỈNH",
+        "LĨNH VỰC GIÁO DỤC VÀ ĐÀO TẠO THUỘC HỆ THỐNG GIÁO DỤC QUỐC DÂN",
+    ]
+    assert step.titles[2].startswith("Đề nghị miễn, giảm học phí")
+
+
+@pytest.mark.parametrize(
+    ("name", "heading_path", "heading"),
+    [("1948_QĐ-UBND__*", ["Phụ lục II", "A", "I"], "LĨNH VỰC KHÍ TƯỢNG THỦY VĂN: 05 QUY TRÌNH"),
+     ("2022_QĐ-UBND__*", ["Phụ lục 2", "I"], "QUY TRÌNH GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH CẤP TỈNH (12 TTHC)")],
+)  # fmt: skip
+def test_wrapped_capital_headings_of_procedure_annexes(name, heading_path, heading):
+    """Two provincial decisions whose headings break inside a word pair ('I. LĨNH' / 'VỰC …',
+    'I. QUY' / 'TRÌNH …'): the heading reads whole in its procedures' paths; the plain 'Quy trình
+    số 01' line and the numbered procedures after it are not taken into it."""
+    [path] = sorted((DEVCORPUS / "distractors").glob(name))
+    under = [c for c in parsed(path).chunks if c.section[: len(heading_path)] == heading_path]
+    procedures = {c.section[len(heading_path)] for c in under if len(c.section) > len(heading_path)}
+    assert len(procedures) >= 5 and all(p.isdigit() for p in procedures)  # tasks of their own
+    assert all(heading in c.titles for c in under)
+    assert not any("Quy trình số" in t for c in under for t in c.titles)

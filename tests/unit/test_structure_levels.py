@@ -82,3 +82,29 @@ def test_long_task_split_at_items_then_sentences_nothing_lost():
     assert len(parts) > 2 and all(len(join_wrapped(p)) <= 2000 for p in parts)
     joined = " ".join(join_wrapped(p) for p in parts).split()
     assert joined == join_wrapped(lines).split()
+
+
+def test_capital_heading_wrapped_over_lines_reads_whole():
+    """Lines of a catalogue (a Nghệ An decision): the heading breaks after 'HÀNH'; the table's
+    row-number column 'TT' that follows is no part of it."""
+    lines = ["**A. DANH MỤC THỦ TỤC HÀNH", "CHÍNH CẤP TỈNH**", "**TT**", "**Mã hồ sơ TTHC**",
+             "**Tên thủ tục hành chính**", "**I**", "**Lĩnh vực giáo dục, đào tạo với nước ngoài**"]  # fmt: skip
+    [part] = parse_structure(lines).children
+    assert (part.label, part.title) == ("A", "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH")
+
+
+def test_capital_heading_ends_before_a_table_header_and_a_numbered_item():
+    """A heading that fits its line keeps out the 'STT' below it; a heading broken inside a word
+    pair ('LĨNH' / 'VỰC …') reads whole, and neither the plain line nor the numbered procedure
+    after it is swallowed (lines of two provincial decisions)."""
+    [catalogue] = parse_structure(
+        ["**B. DANH MỤC THỦ TỤC HÀNH CHÍNH BÃI BỎ**", "**STT**", "**Mã số TTHC**"]
+    ).children
+    assert catalogue.title == "DANH MỤC THỦ TỤC HÀNH CHÍNH BÃI BỎ"
+    lines = ["**I. LĨNH", "VỰC KHÍ TƯỢNG THỦY VĂN: 05 QUY TRÌNH.**", "**Quy", "trình số: 01**", "**1. Phê",
+             "duyệt nội dung trao đổi thông tin, dữ liệu khí tượng thủy văn**"]  # fmt: skip
+    [field] = parse_structure(lines).children
+    assert field.title == "LĨNH VỰC KHÍ TƯỢNG THỦY VĂN"
+    assert [(c.label, c.title) for c in field.children] == [
+        ("1", "Phê duyệt nội dung trao đổi thông tin, dữ liệu khí tượng thủy văn")
+    ]
