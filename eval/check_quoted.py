@@ -106,7 +106,7 @@ def check_set(questions: list[dict], root: Path, set_name: str = "devcorpus") ->
         problems.append(f"unanswerable share {unanswerable / n:.0%} below {MIN_UNANSWERABLE:.0%}")
     for lang in LANGS:
         if n and not lang_share[0] <= langs[lang] / n <= lang_share[1]:
-            problems.append(f"language {lang} is {langs[lang] / n:.0%} of the questions, outside {lang_share}")
+            problems.append(f"language {lang} is {langs[lang] / n:.0%} of the questions, not in {lang_share}")
     groups = collections.Counter(
         (question_group(q, set_name), q.get("kind") == "unanswerable") for q in questions
     )

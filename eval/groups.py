@@ -72,6 +72,11 @@ def document_group(source: str, set_name: str = "devcorpus") -> str:
     return GROUPS[int(hashlib.sha1(source.encode("utf-8")).hexdigest(), 16) % 2]
 
 
+def group_table(set_name: str) -> dict[str, str]:
+    """The documents a set places by name (document -> group); others go by hash parity."""
+    return dict(_TABLES.get(set_name, {}))
+
+
 def anchor(question: dict) -> str | None:
     """The document a question belongs to: its first gold source, else the one it looks like."""
     if question.get("gold"):
