@@ -27,6 +27,7 @@ _BOLD_CLOSE = re.compile(r"^[^*]+\*\*$")
 _FIGURE = re.compile(r"^(?:\d[\d.,]*%?|[-–—])$")  # '190', '6.100.000', '12,5%', '-' (no figure)
 _NUMBER_COLUMN = re.compile(r"^(?:so\s+)?(?:tt|stt)\.?$", re.IGNORECASE)
 _BORDER = re.compile(r"^\|?$")
+_ROW_MARK = re.compile(r"^(?:[A-H]|[IVXL]{1,5}|\d{1,3}(?:\.\d{1,3})*)\.?$")
 
 
 @dataclass
@@ -46,7 +47,7 @@ class FigureGrid:
 
 def figure_grid(lines: list[str], start: int) -> FigureGrid | None:
     """The table of figures whose header starts at lines[start], if one does."""
-    if not _BOLD_LINE.match(lines[start].strip()) and not _BOLD_OPEN.match(lines[start].strip()):
+    if not _opens_bold_run(lines, start):
         return None
     cells = _cells(lines, start)
     header, first = _header(cells)
@@ -55,10 +56,20 @@ def figure_grid(lines: list[str], start: int) -> FigureGrid | None:
         return None
     rows = _rows(itertools.chain([first], cells), width)
     figures = sum(1 for row in rows for cell in row[1:] if cell.text[:1].isdigit())
-    if not rows or figures < MIN_FIGURES:
+    if figures < MIN_FIGURES or len(rows) < (2 if width == 2 else 1):
         return None
     end = rows[-1][-1].lines[-1] + 1
     return FigureGrid(start, end, [cell.text for cell in header], rows)
+
+
+def _opens_bold_run(lines: list[str], start: int) -> bool:
+    """The line opens a bold cell and the cell before it (past borders) is not bold: a header
+    is read from its first cell, never from the middle."""
+    line = lines[start].strip()
+    if not (_BOLD_LINE.match(line) or _BOLD_OPEN.match(line)):
+        return False
+    before = next((lines[k].strip() for k in range(start - 1, -1, -1) if lines[k].strip() != "|"), "")
+    return not before.endswith("**")
 
 
 def is_figure(text: str) -> bool:
@@ -69,12 +80,21 @@ def _header(cells: Iterator[GridCell]) -> tuple[list[GridCell], GridCell | None]
     """The bold cells the table opens with (names, not figures, each short), and the cell after."""
     header: list[GridCell] = []
     for cell in cells:
-        if not cell.bold or is_figure(cell.text) or len(cell.text) > MAX_HEADER_CELL_CHARS:
-            return header, cell
+        if not cell.bold or _is_mark(cell.text) or len(cell.text) > MAX_HEADER_CELL_CHARS:
+            return (header, cell) if cell.bold is False else ([], None)
+        if header and cell.text.startswith("(") and not header[-1].text.endswith(")"):
+            last = header[-1]  # '(km)', '(nếu có)' names the column before
+            header[-1] = GridCell(f"{last.text} {cell.text}", [*last.lines, *cell.lines], True)
+            continue
         header.append(cell)
         if len(header) > MAX_COLUMNS:
             break
     return header, None
+
+
+def _is_mark(text: str) -> bool:
+    """A figure, or a row's number or letter ('A', 'II', '1.2'): no column's name."""
+    return is_figure(text) or bool(_ROW_MARK.match(text))
 
 
 def _rows(cells: Iterator[GridCell], width: int) -> list[list[GridCell]]:
