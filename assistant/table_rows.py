@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer_type import expresses
+from ingest.row_groups import row_cells
 from ingest.text import fold_accents
 
 _ROW_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
@@ -57,7 +58,7 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
     header = [c.strip() for c in lines[0].split(" | ")]
     if columns and [c.strip() for c in columns] != header:
         return None
-    cells = _CELL_SPLIT.split(" ".join(lines[1:]).strip())
+    cells = row_cells(_CELL_SPLIT.split(" ".join(lines[1:]).strip()))  # the group read before: no cell
     if len(cells) == len(header) - 1 and _NOTE_COLUMN.match(fold_accents(header[-1]).strip("* ")):
         cells.append("")  # the note column, last, left empty: the row still lines up
     if len(cells) != len(header):

@@ -15,7 +15,7 @@ from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
-from ingest.row_groups import grouped_cells
+from ingest.row_groups import grouped_lines
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
@@ -181,7 +181,7 @@ class ChunkMaker:
         home = row_home(node, row.label)
         titles = [*titles_along(home), *row.parents]
         first, extra = start + row.line_numbers[0], {"columns": table.columns}
-        lines = row_lines(grouped_cells(row.cells, row.name, row.parents))
+        lines = grouped_lines(row_lines(row.cells), row.name, row.parents)
         self.add(Piece([*home.path, label], row.title, titles, lines, first, extra))
 
     def add_closing(self, start: int, end: int) -> None:

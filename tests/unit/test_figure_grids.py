@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.figure_grids import figure_grid
-from ingest.row_groups import grouped_cells
+from ingest.row_groups import grouped_lines, row_cells
 from ingest.tables import find_tables
 
 pytestmark = pytest.mark.unit
@@ -74,23 +74,23 @@ def test_cell_borders_do_not_part_a_row():
     assert [cell.text for cell in grid.rows[2]] == ["Miền núi", "105", "105", "80", "100"]
 
 
-def test_a_grouped_row_names_its_group():
-    cells = grouped_cells(
-        ["7", "Xã A Lưới 3"], "Xã A Lưới 3", ["Miền núi (9 xã miền núi thuộc thành phố Huế)"]
-    )
-    assert cells == ["7", "Miền núi (9 xã miền núi thuộc thành phố Huế) › Xã A Lưới 3"]
+def test_a_grouped_row_is_read_under_its_group_its_cells_as_written():
+    group = "Miền núi (9 xã miền núi thuộc thành phố Huế)"
+    lines = grouped_lines(["7", "| Xã A Lưới 3"], "Xã A Lưới 3", [group])
+    assert lines == [f"{group} › 7", "| Xã A Lưới 3"]
+    assert row_cells(" ".join(lines).split(" | ")) == ["7", "Xã A Lưới 3"]
 
 
-def test_a_row_under_nested_groups_names_the_nearest():
+def test_a_row_under_nested_groups_is_read_under_the_nearest():
     parents = [
         "CƠ SỞ GIÁO DỤC MẦM NON, GIÁO DỤC PHỔ THÔNG CÔNG LẬP CHẤT LƯỢNG CAO",
         "Trường Mầm non đô thị Sài Đồng",
     ]
-    cells = grouped_cells(["1.3", "Mẫu giáo", "4.300.000"], "Mẫu giáo", parents)
-    assert cells == ["1.3", "Trường Mầm non đô thị Sài Đồng › Mẫu giáo", "4.300.000"]
+    lines = grouped_lines(["1.3", "| Mẫu giáo", "| 4.300.000"], "Mẫu giáo", parents)
+    assert lines[0] == "Trường Mầm non đô thị Sài Đồng › 1.3"
 
 
 def test_a_row_without_group_or_already_naming_it_is_kept():
-    assert grouped_cells(["1", "Xã Bình Điền"], "Xã Bình Điền", []) == ["1", "Xã Bình Điền"]
-    named = ["2", "Lĩnh vực Giáo dục thường xuyên: sáp nhập trung tâm"]
-    assert grouped_cells(named, named[1], ["Lĩnh vực Giáo dục thường xuyên"]) == named
+    assert grouped_lines(["1", "| Xã Bình Điền"], "Xã Bình Điền", []) == ["1", "| Xã Bình Điền"]
+    named = ["2", "| Lĩnh vực Giáo dục thường xuyên: sáp nhập trung tâm"]
+    assert grouped_lines(named, named[1][2:], ["Lĩnh vực Giáo dục thường xuyên"]) == named
