@@ -15,7 +15,7 @@ from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
-from ingest.row_groups import grouped_lines
+from ingest.row_groups import grouped_lines, without_group
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
@@ -64,9 +64,9 @@ class Chunk:
 
     @property
     def body(self) -> str:
-        """The chunk's own text: without the column headers a table row repeats."""
+        """The chunk's own text: without the column headers and the group a table row repeats."""
         columns = self.extra.get("columns")
-        return self.text.split("\n", 1)[1] if columns else self.text
+        return without_group(self.text.split("\n", 1)[1]) if columns else self.text
 
     def as_listing(self) -> dict:
         """The chunk listing contract of DESIGN.md."""

@@ -17,9 +17,12 @@ from ingest.text import fold_accents
 
 def grouped_lines(lines: list[str], name: str, parents: list[str]) -> list[str]:
     """The row's lines (ingest/tables.row_lines) read under the group it sits in (the last of
-    `parents`, top first); as they are when the row has no group or its name already says it."""
+    `parents`, top first); as they are when the row has no group, its first cell is empty or its
+    name already says its group."""
     group = parents[-1] if parents else ""
-    if not lines or not group or fold_accents(group.rstrip("…").strip()) in fold_accents(name):
+    if not lines or not lines[0].strip() or not group:
+        return lines  # no group, or a first cell left empty: nothing to read the group before
+    if fold_accents(group.rstrip("…").strip()) in fold_accents(name):
         return lines
     return [f"{group}{SUB}{lines[0]}", *lines[1:]]
 
@@ -27,3 +30,9 @@ def grouped_lines(lines: list[str], name: str, parents: list[str]) -> list[str]:
 def row_cells(cells: list[str]) -> list[str]:
     """A row's cells as written, without the group read before its first cell."""
     return [cells[0].rsplit(SUB, 1)[-1], *cells[1:]] if cells else cells
+
+
+def without_group(row: str) -> str:
+    """A row's text ('Miền núi (…) › 7 | Xã A Lưới 3') as written: '7 | Xã A Lưới 3'."""
+    first, bar, rest = row.partition(" | ")
+    return first.rsplit(SUB, 1)[-1] + bar + rest if bar else row
