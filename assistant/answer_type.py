@@ -117,6 +117,12 @@ _AMOUNT_COLUMN = re.compile(
     r"|so tien|kinh phi|thanh tien)\b"
 )
 _BARE_CELL = re.compile(r"\|\s*\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:\||$)", re.M)
+# a share of another amount ('bằng 70% mức học phí', '150% tiền lương 01 tiết dạy', 'giảm 50% học
+# phí'), not a share of communes or schools ('20% xã, phường')
+_SHARE_OF_AMOUNT = re.compile(
+    r"\d+(?:[.,]\d+)?\s*%\s*(?:[a-z]+\s+){0,2}?(?:muc|tien|hoc phi|luong|dinh muc|chi phi|kinh phi|gia|phi"
+    r"|khoan|so tien|ngan sach|von)\b"
+)
 _NO_CHARGE = re.compile(r"\b(?:khong thu|khong mat phi|mien (?:hoc )?phi|free of charge)\b")
 
 
@@ -178,14 +184,15 @@ def expresses(kind: str, text: str) -> bool:
 
 
 def writes(kind: str, text: str) -> bool:
-    """`expresses`, and an amount also written as a share of another, as a number beside the
-    currency's name, or as no charge: whether a text gives an asked amount anywhere."""
+    """`expresses`, and an amount also written as a share of another amount, as a number beside
+    the currency's name or under a fee column, or as no charge: whether a text gives an asked
+    amount anywhere."""
     if expresses(kind, text):
         return True
     if kind != "money":
         return False
     folded = fold_accents(text)
-    if expresses("percent", text) or _NO_CHARGE.search(folded):
+    if _SHARE_OF_AMOUNT.search(folded) or _NO_CHARGE.search(folded):
         return True
     return (expresses("count", text) and bool(_AMOUNT_WORDS.search(folded))) or _row_amount(folded)
 

@@ -32,6 +32,12 @@ def test_the_council_and_the_province_named_dong_are_not_the_currency():
     assert writes("money", "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000")
 
 
+def test_a_share_is_an_amount_only_when_it_is_a_share_of_an_amount():
+    assert writes("money", "Bằng 70% mức học phí quy định tại khoản 1 Điều 2")
+    assert writes("money", "Tiền lương 01 tiết dạy thêm được tính bằng 150% tiền lương 01 tiết dạy")
+    assert not writes("money", "phấn đấu đạt mục tiêu xây dựng 20% xã, phường “không ma túy”")
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
