@@ -179,7 +179,8 @@ class Restorer:
         """A first pass over a whole document: the readings it settles."""
         memory = DocumentMemory()
         for choice in self.choices(text)[1].values():
-            if choice.confidence >= SETTLED or choice.chosen == choice.observed.lower():
+            as_printed = choice.chosen == choice.observed.lower() != fold(choice.chosen)
+            if choice.confidence >= SETTLED or as_printed:  # sure, or OCR kept the marks
                 memory.settle(choice.chosen)
         return memory
 
