@@ -22,12 +22,24 @@ from ingest.restore.syllables import fold
 
 _WORD = re.compile(r"\w+")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_FINAL_Y = re.compile(r"^(?:[bcdđghklmnprstvx]|ngh|ng|nh|ph|th|tr|ch|kh|gh|qu)y$")
 WRONG_KINDS = ("tone", "mark", "letter")
 
 
 def without_tone(word: str) -> str:
     decomposed = unicodedata.normalize("NFD", word.lower())
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES))
+
+
+def spelling(word: str) -> tuple[str, str]:
+    """A word up to the two spelling conventions of Vietnamese: where the tone mark sits (hoá,
+    hóa) and a final i or y after a consonant (lí, lý; kĩ, kỹ). (letters, tone mark)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tone = "".join(ch for ch in decomposed if ch in _TONES)
+    letters = without_tone(word)
+    if _FINAL_Y.match(letters):
+        letters = letters[:-1] + "i"
+    return letters, tone
 
 
 @dataclass(frozen=True)
@@ -40,8 +52,8 @@ class Judged:
     def kind(self, min_confidence: float = 0.0) -> str:
         """The verdict on the word as shown when restorations below `min_confidence` stay as read."""
         shown = self.shown(min_confidence)
-        if shown == self.clean:
-            return "right"
+        if shown == self.clean or spelling(shown) == spelling(self.clean):
+            return "right"  # the same word, in either spelling convention
         if shown == self.observed.lower():
             return "kept"
         if fold(shown) != fold(self.clean):
