@@ -28,7 +28,7 @@ def test_a_bare_figure_under_a_fee_column_is_an_amount():
 def test_the_council_and_the_province_named_dong_are_not_the_currency():
     assert not writes("money", "Hội đồng nhân dân tỉnh Đồng Nai khóa X, kỳ họp thứ 12 thông qua")
     assert not writes("money", "đồng thời giao 03 đơn vị phối hợp với cộng đồng")
-    assert writes("money", "Hỗ trợ 150.000 đồng/học sinh/tháng")
+    assert writes("money", "Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng")
     assert writes("money", "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000")
 
 
