@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import asked_kind, asked_plainly, writes
+from assistant.answer_type import asked_kind, writes
 from assistant.conditions import condition_concepts
 from assistant.constraints import CorpusProfile, school_year_fits, states_school_year
 from assistant.definitions import defined_term
@@ -30,17 +30,6 @@ def test_the_council_and_the_province_named_dong_are_not_the_currency():
     assert not writes("money", "đồng thời giao 03 đơn vị phối hợp với cộng đồng")
     assert writes("money", "Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng")
     assert writes("money", "1.1.1 | Bữa sáng | Đồng/học sinh/ngày | 20.000")
-
-
-def test_the_unit_a_table_states_once_is_no_amount():
-    """Huế's fee article: the unit line and the column names, the figures read into no chunk."""
-    header = (
-        "1. Mức học phí\nĐơn vị tính: 1.000 đồng/trẻ,học sinh/tháng\nĐịa bàn Mầm non Tiểu học Trung học cơ sở"
-    )
-    assert not writes("money", header)
-    assert writes("money", "Mức thu tiền ăn bán trú: 25.000 đồng/học sinh/ngày")
-    assert asked_plainly("money", "What is the monthly tuition for a child at a public preschool?")
-    assert not asked_plainly("money", "What is the tuition policy for ethnic minority pupils?")
 
 
 def test_a_share_is_an_amount_only_when_it_is_a_share_of_an_amount():
