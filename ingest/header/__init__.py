@@ -104,8 +104,11 @@ def _issuer_from_number(suffix: str) -> Issuer:
     return Issuer()
 
 
-def parse_header(lines: list[str], body_end: int, tail_end: int | None = None) -> DocumentMeta:
-    """Read the header (the lines above the body), the place-date line and the signature."""
+def parse_header(
+    lines: list[str], body_end: int, tail_end: int | None = None, site: dict[str, str] | None = None
+) -> DocumentMeta:
+    """Read the header (the lines above the body), the place-date line and the signature; `site`
+    (a saved web page's own table) fills the fields the document's text leaves empty."""
     text = "\n".join(lines)
     rows = logical_lines(lines, 0, HEAD_LINES, keep_blank=True)
     motto = _motto_row(rows)
@@ -135,7 +138,17 @@ def parse_header(lines: list[str], body_end: int, tail_end: int | None = None) -
     meta.signer, meta.signer_role = _signature(lines, body_end, tail_end)
     meta.school_year = school_year(meta.title, " ".join(r.text for r in region))
     meta.recipients = find_recipients(lines)
+    _fill(meta, site or {})
     return meta
+
+
+def _fill(meta: DocumentMeta, fields: dict[str, str]) -> None:
+    """Fields the text left empty, from what the page states about the document."""
+    for name, value in fields.items():
+        if getattr(meta, name, "") is None:
+            setattr(meta, name, value)
+    if "issuer" in fields and meta.issuer == fields["issuer"] and meta.issuer_level is None:
+        meta.issuer_level = read_body(meta.issuer.upper(), meta.issuer).level
 
 
 def _province(issuer: Issuer, place: str | None) -> str | None:
