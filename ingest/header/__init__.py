@@ -12,8 +12,11 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ingest.dates import any_date, more_precise
+from ingest.header.enacted import passed_on
 from ingest.header.heading import (
     DOC_TYPES,
+    NUMBER,
+    PLACE_DATE,
     find_authority,
     find_number,
     find_place_date,
@@ -41,7 +44,8 @@ _MOTTO = re.compile(
 _MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘI" above "CHỦ NGHĨA VIỆT NAM"
 _ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
                  "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
-                 "TTG": "thu tuong chinh phu"}  # fmt: skip
+                 "TTG": "thu tuong chinh phu", "CP": "chinh phu", "QH": "quoc hoi",
+                 "UBTVQH": "uy ban thuong vu quoc hoi"}  # fmt: skip
 
 
 @dataclass
@@ -84,6 +88,8 @@ def _issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
     block: list[str] = []
     for row in reversed(rows[max(0, motto - 5) : motto]):
         if row.is_blank or (row.is_separator and not block):
+            continue
+        if NUMBER.match(row.text) and not block:  # a number cell beside the issuer's, in a table row
             continue
         if row.is_separator or not is_upper(row.text) or len(row.text) > 90:
             break
@@ -134,7 +140,7 @@ def parse_header(
     meta.issuer = named_with_province(meta.issuer, meta.province)
     meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
     _from_metadata_table(meta, lines)
-    meta.date = _appendix_precision(meta.date, lines)
+    meta.date = _appendix_precision(meta.date, lines) or passed_on(lines)
     meta.signer, meta.signer_role = _signature(lines, body_end, tail_end)
     meta.school_year = school_year(meta.title, " ".join(r.text for r in region))
     meta.recipients = find_recipients(lines)
@@ -168,6 +174,8 @@ def _first_heading(region: list[HeaderLine], skip: set[str], type_row: int, text
         return None
     for row in region:
         if row.is_separator or _MOTTO.search(row.key) or len(row.text) < 10 or row.text in skip:
+            continue
+        if NUMBER.match(row.text) or PLACE_DATE.match(row.key):  # the number, the place-date
             continue
         if is_upper(row.text) or row.emphasised:
             return sentence_case(row.text, text)

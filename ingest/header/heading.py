@@ -29,9 +29,9 @@ TYPE_CODES = {
     "HD": "Hướng dẫn", "BC": "Báo cáo", "TTr": "Tờ trình", "CĐ": "Công điện", "CD": "Công điện",
     "VBHN": "Văn bản hợp nhất", "KL": "Kết luận", "CTr": "Chương trình", "ĐA": "Đề án",
 }  # fmt: skip
-# 'Số: 3677/TB-SGDDT', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
+# 'Số: 3677/TB-SGDDT', 'Luật số: 60/2024/QH15', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
 NUMBER = re.compile(
-    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
+    r"^(?:(?:b[ộo]\s+)?lu[ậa]t\s+|ph[áa]p\s+l[ệe]nh\s+|l[ệe]nh\s+)?(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
     re.IGNORECASE,
 )
 # 'Cà Mau, ngày 21 tháng 11 năm 2025', 'Hà Nội ngày 01 tháng 12' (no comma), 'Hà Nội, 2018'.
@@ -123,13 +123,19 @@ def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "
             if block and (len(" ".join(block)) >= 80 or block[-1].endswith((".", ":", ";"))):
                 break
             continue
-        changed = first and (row.emphasised != first.emphasised or is_upper(row.text) != is_upper(first.text))
+        changed = first and (row.emphasised != first.emphasised or _case_changed(row.text, first.text))
         if row.is_separator or (block and changed) or _is_authority(row):
             break
         block.append(row.text)
         if len(" ".join(block)) > 400:
             break
     return sentence_case(" ".join(block), source) or None
+
+
+def _case_changed(text: str, first: str) -> bool:
+    """A line in capitals under a title in lower case (or the reverse); a line without letters
+    ('2025-2026', the school year a capital title wraps onto) changes nothing."""
+    return any(c.isalpha() for c in text) and is_upper(text) != is_upper(first)
 
 
 def _letter_summary(rows: list[HeaderLine]) -> str | None:
