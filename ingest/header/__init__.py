@@ -36,11 +36,13 @@ from ingest.text import fold_accents
 __all__ = ["DOC_TYPES", "DocumentMeta", "parse_header"]
 
 HEAD_LINES = 150  # how far down a header may start (below a web page's summary)
-# the national motto, as OCR may read it ("COUG hòa xd hoi", "NGHID Việt Nam", "Tu clo - Hạnh")
+# the national motto, as OCR may read it ("COUG hòa xd hoi", "NGHID Việt Nam", "Tu clo - Hạnh"); its
+# second line starts a line or follows 'CHỦ' ('doanh nghiệp Việt Nam' is no motto)
 _MOTTO = re.compile(
     r"c\w{0,3}\s*h\w{0,2}a\s*x\w\s*h\w{0,2}[il1|]|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w"
-    r"|(?:c\w{0,3}\s+)?ngh\w{0,3}\s*vi\w{0,2}t\s*nam|t\w\s*\w{1,3}\s*-\s*h\w{0,2}nh\s*ph"
+    r"|(?:^\W*|c\w{0,3}\s+)ngh\w{0,3}\s*vi\w{0,2}t\s*nam|t\w\s*\w{1,3}\s*-\s*h\w{0,2}nh\s*ph"
 )
+CONSOLIDATED = "Văn bản hợp nhất"  # its number says so ('89/VBHN-BQP'); its heading names the act
 _MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘI" above "CHỦ NGHĨA VIỆT NAM"
 _ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
                  "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
@@ -127,7 +129,8 @@ def parse_header(
     meta.type, type_row = find_type(region, after=max(motto_at, 0))
     if meta.type is None and any(r.key.startswith("v/v") for r in region):
         meta.type = "Công văn"  # a letter: its number's code names the issuer, not a type
-    meta.type = meta.type or type_from_number(suffix)
+    coded = type_from_number(suffix)
+    meta.type = coded if coded == CONSOLIDATED else meta.type or coded  # a consolidated text heads its act's type
     meta.title = find_title(region, type_row, len(region), text)
     block = _issuer_rows(rows, motto)
     issuer = read_issuer(block, text) if block else Issuer()

@@ -124,12 +124,22 @@ def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "
                 break
             continue
         changed = first and (row.emphasised != first.emphasised or _case_changed(row.text, first.text))
-        if row.is_separator or (block and changed) or _is_authority(row):
+        if row.is_separator or (block and changed) or (_is_authority(row) and not _runs_on(block)):
             break
         block.append(row.text)
         if len(" ".join(block)) > 400:
             break
     return sentence_case(" ".join(block), source) or None
+
+
+_RUNS_ON = frozenset("giua cua va ve voi cho tai trong theo thuoc tren doi tu den cac nhung hoac la de".split())
+
+
+def _runs_on(block: list[str]) -> bool:
+    """A title line ending on a word that joins ('… HIỆP ĐỊNH THƯƠNG MẠI GIỮA'): the next line goes
+    on with it, even one that opens like an enacting authority ('CHÍNH PHỦ NƯỚC …')."""
+    words = fold_accents(block[-1]).lower().split() if block else []
+    return bool(words) and words[-1] in _RUNS_ON
 
 
 def _case_changed(text: str, first: str) -> bool:
