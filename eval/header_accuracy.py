@@ -44,7 +44,8 @@ def score(pages: list[LegalPage], progress: bool = True) -> dict:
         for name in FIELDS:
             if name not in page.truth:
                 continue
-            truth, found = page.truth[name], ours(meta, name)
+            truth = page.truth[name]
+            found = ours(meta, name, truth)
             total[name] += 1
             if matches(name, truth, found):
                 right[name] += 1
@@ -71,11 +72,15 @@ def print_report(report: dict, examples: int) -> None:
     for name, found in report["misses"].items():
         for miss in found[:examples]:
             ours_text = (miss["ours"] or "∅")[:90]
-            print(f"  {name} {miss['kind']}: {miss['page']}: site {miss['truth'][:90]!r} / ours {ours_text!r}")
+            print(
+                f"  {name} {miss['kind']}: {miss['page']}: site {miss['truth'][:90]!r} / ours {ours_text!r}"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.header_accuracy", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m eval.header_accuracy", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("folder", type=Path, help="folder of saved pages (.md / .txt)")
     parser.add_argument("--json", type=Path, help="also write the report (with every miss) here")
     parser.add_argument("--examples", type=int, default=3, help="misses shown per field (default 3)")
@@ -85,7 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     pages = legal_pages(args.folder)
     if not pages:
-        print(f"error: no page in {args.folder} holds a directive and the site's metadata table", file=sys.stderr)
+        print(
+            f"error: no page in {args.folder} holds a directive and the site's metadata table",
+            file=sys.stderr,
+        )
         return 2
     report = score(pages)
     print_report(report, args.examples)

@@ -21,6 +21,7 @@ from ingest.text import fold_accents
 FIELDS = ("number", "type", "date", "place", "signer", "title")
 _MOTTO = "cong hoa xa hoi"
 _TIER = re.compile(r"^(?:tinh|thanh pho)\s+(.+)$")
+_TIER_WORDS = re.compile(r"\b(?:tinh|thanh pho)\b")
 # The page title's wording around the document's own title: '<Type> <number> năm 2025 …' / '… ngày
 # 18/11/2025 …' before, '… do Bộ trưởng Bộ Tài chính ban hành' after.
 _TITLE_LEAD = re.compile(r"^.{0,40}?\d+[/-][\w/.-]+\s+(?:nam \d{4}|ngay \d{1,2}/\d{1,2}/\d{4})?\s*")
@@ -39,7 +40,7 @@ def legal_page(name: str, text: str) -> LegalPage | None:
     """A page holding a directive (the national motto) and the site's table; else None."""
     lines = text.split("\n")
     table = site_table(without_cell_borders(lines))
-    if table is None or _MOTTO not in fold_accents(text[:200000]):
+    if table is None or _MOTTO not in " ".join(fold_accents(text[:200000]).lower().split()):
         return None
     kept = without_cell_borders(lines)
     document = "\n".join(kept[: table.start] + kept[table.end :])
@@ -54,10 +55,11 @@ def _folded(value: str | None) -> str:
     return " ".join(fold_accents(value or "").replace(",", " ").split())
 
 
-def ours(meta: DocumentMeta, name: str) -> str | None:
-    """Our value of a field, in the site's terms ('place': the province, or the issuing body)."""
+def ours(meta: DocumentMeta, name: str, truth: str = "") -> str | None:
+    """Our value of a field, in the site's terms: 'place' is the province where the site names
+    one ('Tỉnh Cao Bằng'), else the issuing body ('Cục Thuế')."""
     if name == "place":
-        return meta.province or meta.issuer
+        return meta.province if _TIER.match(_folded(truth).lower()) else meta.issuer
     return getattr(meta, name)
 
 
@@ -79,11 +81,12 @@ def matches(name: str, truth: str, found: str | None) -> bool:
 def _place_matches(truth: str, found: str) -> bool:
     """'Tỉnh Cao Bằng' is our province 'Cao Bằng'; 'Cục Thuế' heads our issuer 'Cục Thuế' (or
     'Cục Thuế tỉnh …')."""
-    key = _folded(truth)
+    key = _folded(truth).lower()
     if m := _TIER.match(key):
         name = province_name(truth.split(maxsplit=len(key.split()) - len(m.group(1).split()))[-1])
-        return _folded(name or m.group(1)) == _folded(found)
-    return _folded(found) == key or _folded(found).startswith(key + " ")
+        return _folded(name or m.group(1)).lower() == _folded(found).lower()
+    body, ours_body = _TIER_WORDS.sub(" ", key).split(), _TIER_WORDS.sub(" ", _folded(found).lower()).split()
+    return ours_body[: len(body)] == body  # 'Cục Thuế' heads 'Cục Thuế tỉnh …'; tiers aside
 
 
 def title_similarity(page_title: str, found: str) -> float:

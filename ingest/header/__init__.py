@@ -127,10 +127,11 @@ def parse_header(
     meta.number, suffix = find_number(region)
     place, meta.date = find_place_date(region)
     meta.type, type_row = find_type(region, after=max(motto_at, 0))
-    if meta.type is None and any(r.key.startswith("v/v") for r in region):
-        meta.type = "Công văn"  # a letter: its number's code names the issuer, not a type
     coded = type_from_number(suffix)
-    meta.type = coded if coded == CONSOLIDATED else meta.type or coded  # a consolidated text heads its act's type
+    if meta.type is None and _is_letter(rows[start:][: len(region) + 1], coded):
+        meta.type = "Công văn"  # a letter: its number's code names the issuer, not a type
+    # a consolidated text's heading names the act it consolidates; its number says what it is
+    meta.type = coded if coded == CONSOLIDATED else meta.type or coded
     meta.title = find_title(region, type_row, len(region), text)
     block = _issuer_rows(rows, motto)
     issuer = read_issuer(block, text) if block else Issuer()
@@ -158,6 +159,14 @@ def _fill(meta: DocumentMeta, fields: dict[str, str]) -> None:
             setattr(meta, name, value)
     if "issuer" in fields and meta.issuer == fields["issuer"] and meta.issuer_level is None:
         meta.issuer_level = read_body(meta.issuer.upper(), meta.issuer).level
+
+
+def _is_letter(rows: list[HeaderLine], coded: str | None) -> bool:
+    """A 'V/v' summary; or, under a number without a type code ('5155/SGDĐT-GDTXNNĐH'), the
+    'Kính gửi' that opens the body."""
+    if any(r.key.startswith("v/v") for r in rows):
+        return True
+    return coded is None and any(r.key.startswith("kinh g") for r in rows[-1:])
 
 
 def _province(issuer: Issuer, place: str | None) -> str | None:
