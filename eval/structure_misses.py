@@ -5,8 +5,8 @@
 Counts, over every document (.txt/.md, searched recursively):
 - cut_title: a task whose title is cut short: one word ("Điều 4. Chánh" read without "Văn phòng
   Ủy ban nhân dân …"), or fewer words than the bold pair that holds its title over several lines;
-- header_group: a table whose header holds a group of rows: a bare group number ('A', 'II'), a
-  numbered group title ('A. Thủ tục hành chính cấp tỉnh'), a count of items ('(02 TTHC)'), or a
+- header_group: a table whose header holds a group of rows: a group number ('A', 'II') before a
+  title, a numbered group title ('A. Thủ tục hành chính cấp tỉnh'), a count of items ('(02 TTHC)'), or a
   title in capitals under a header that is not;
 - ungrouped_rows: rows of such tables (their group lost);
 - two_level: tables whose header stands on two rows, read as such (a column named 'X › Y');
@@ -33,6 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _BOLD = re.compile(r"\*\*")
 _GROUP_NUMBER = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$|^(?:[A-H]|[IVX]{1,5})\.\s+[^\W\d_]")
 _LABEL = re.compile(r"^\W*(?:(?:Điều|Phần|PHẦN|Chương|CHƯƠNG)\s+\w+|[\dIVXA-H.]+)\W*")
+_COUNT_AFTER = re.compile(r":\s*\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\W*$")
 _COUNT = re.compile(r"\(\s*\d{1,3}\s+[^\W\d_]+\s*\)$|:\s*\d{1,3}\s+[^\W\d_]+$")
 
 
@@ -51,9 +52,11 @@ def header_groups(columns: list[str]) -> list[str]:
     words = [c for c in columns[1:] if sum(ch.isalpha() for ch in c) >= 6]
     capital_header = bool(words) and capitals(words[0])
     found = []
-    for cell in columns[2:]:
+    for k, cell in enumerate(columns[2:], start=2):
         text = cell.strip("* ")
-        if _GROUP_NUMBER.match(text) or _COUNT.search(text) or (capitals(text) and not capital_header):
+        following = columns[k + 1].strip("* ") if k + 1 < len(columns) else ""
+        numbered = _GROUP_NUMBER.match(text) and (len(following.split()) >= 2 or " " in text)
+        if numbered or _COUNT.search(text) or (capitals(text) and not capital_header):
             found.append(cell)
     return found
 
@@ -77,8 +80,12 @@ def cut_title(node: Node, raw: list[str]) -> bool:
     if node.kind == "root" or not title or title.endswith("…"):
         return False
     words = len(_WORD.findall(title))
+    label_line = raw[node.line_numbers[0]].strip()
+    if words == 1 and label_line.startswith("**") and label_line.endswith("**") and label_line.count("**") == 2:
+        return False  # a one-word title set in bold from end to end is whole ("**1.1. Lúa**")
     held = bold_span(raw, node.line_numbers[0])
-    held_words = len(_WORD.findall(_LABEL.sub("", held.replace("*", ""))))
+    held = _COUNT_AFTER.sub("", held.replace("*", "").strip())  # ': 05 QUY TRÌNH.' counts, names not
+    held_words = len(_WORD.findall(_LABEL.sub("", held)))
     return (words == 1 and len(node.text) > len(title) + 20) or held_words > words + 1
 
 

@@ -19,6 +19,7 @@ MAX_TITLE_LINES = 4  # a title longer than this is not a title: the marks are a 
 MIN_HEADING_WORDS = 2
 _BOLD = re.compile(r"\*\*|__")
 _WORD = re.compile(r"[^\W\d_]+")
+_COUNT = re.compile(r"^\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$")  # "05 QUY TRÌNH", "01 TTHC"
 
 
 def bold_title(raw_lines: list[str], first: int) -> str:
@@ -50,3 +51,18 @@ def heading_words(text: str) -> int:
 def may_stand_alone(rest: str) -> bool:
     """Can the text after a label be a whole heading on its own line (when the line is short)?"""
     return heading_words(rest) >= MIN_HEADING_WORDS
+
+
+def marked_heading(rest: str, whole: bool = False) -> str:
+    """A title held by its marks, to its first full stop: it runs on over ';' (owners named in
+    a row) and over ':' ('Quy trình nội bộ giải quyết TTHC: Thi tuyển công chức'), except
+    before the count of what it holds ('LĨNH VỰC KHÍ TƯỢNG THỦY VĂN: 05 QUY TRÌNH'); `whole`:
+    all of it, for the heading path above its tasks."""
+    text = rest.strip()
+    if whole:
+        return text.rstrip(" .:;")
+    head, sep, tail = text.partition(": ")
+    if sep and _COUNT.match(tail.strip(" .")):
+        return head.rstrip(" .:;")
+    head, sep, _ = text.partition(". ")
+    return (head if sep and len(head) >= 12 else text).rstrip(" .:;")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.heading_marks import bold_title, may_stand_alone
+from ingest.heading_marks import bold_title, marked_heading, may_stand_alone
 from ingest.heading_wrap import capital_heading, continues_heading
 from ingest.levels import (
     GROUPING,
@@ -66,8 +66,8 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False, marke
     whole heading paragraph, for a heading whose only text it is; `marked`: the text its marks
     hold together over lines, when known)."""
     label = match_label(clean_line(marked)) if marked else None
-    if label and label.rest.strip(" .:;"):  # a title runs on over ';' (owners named in a row)
-        return _limited(_first_sentence(label.rest, () if whole else (": ", ". ")), limit)
+    if label and label.rest.strip(" .:;"):
+        return _limited(marked_heading(label.rest, whole), limit)
     if len(lines) > 1 and is_bare_label(clean_line(lines[0])):  # "Điều" / "1. Công bố …"
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     first_paragraph: list[str] = []

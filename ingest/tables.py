@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.header_rows import numbering_run, two_level_columns
+from ingest.header_rows import first_group, numbering_run, two_level_columns
 from ingest.levels import looks_like_heading, match_label
 from ingest.pipe_tables import is_pipe_line, pipe_rows
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
@@ -115,6 +115,10 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
         return None
     header, numbers = numbering_run(header, [text for text, _ in cells[first_row:]])
     body = cells[first_row + numbers :]
+    group = first_group(header) if not numbers else None
+    if group is not None:  # the first group's cells open the rows: they name no column
+        at = next(k for k in range(group, first_row) if cells[k][0] == header[group])
+        header, body = header[:group], cells[at:]
     rows = _rows(body, header)
     two_level = two_level_columns(header, [len(row.cells) for row in rows])
     if two_level:
@@ -160,16 +164,19 @@ def _first_row_number(text: str, cells: list[tuple[str, list[int]]], k: int) -> 
 def _rows(cells: list[tuple[str, list[int]]], columns: list[str]) -> list[TableRow]:
     rows: list[TableRow] = []
     numbering = RowNumbering()
+    above: list[str] = []  # an unnumbered group title over the rows ('THỦ TỤC HÀNH CHÍNH CẤP TỈNH')
     for k, (text, offsets) in enumerate(cells):
         label = numbering.next_label(text, cells[k + 1][0] if k + 1 < len(cells) else "")
         _relabel(rows, numbering)
         if label is not None:
             _close(rows, columns)
             rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
-            rows[-1].parents = numbering.parents_of(rows[:-1], label)
+            rows[-1].parents = [*above, *numbering.parents_of(rows[:-1], label)]
         elif rows:
             rows[-1].cells.append(text)
             rows[-1].line_numbers.extend(offsets)
+        else:
+            above.append(text)
     _close(rows, columns)
     return rows
 
