@@ -81,7 +81,8 @@ def cut_title(node: Node, raw: list[str]) -> bool:
         return False
     words = len(_WORD.findall(title))
     label_line = raw[node.line_numbers[0]].strip()
-    if words == 1 and label_line.startswith("**") and label_line.endswith("**") and label_line.count("**") == 2:
+    whole_bold = label_line.startswith("**") and label_line.endswith("**") and label_line.count("**") == 2
+    if words == 1 and whole_bold:
         return False  # a one-word title set in bold from end to end is whole ("**1.1. Lúa**")
     held = bold_span(raw, node.line_numbers[0])
     held = _COUNT_AFTER.sub("", held.replace("*", "").strip())  # ': 05 QUY TRÌNH.' counts, names not
