@@ -61,7 +61,7 @@ class RowNumbering:
         """The row's label when `text` is a row number (`following`: the next cell)."""
         label = self._label(text, following)
         if label is not None:
-            self.lettered = bool(_PART.match(text))
+            self.lettered = bool(_PART.match(text) or _PART_HEADING.match(text))
         return label
 
     def _label(self, text: str, following: str) -> str | None:
