@@ -19,6 +19,7 @@ from collections import Counter
 
 from ingest.heading_wrap import in_capitals
 from ingest.structure import folded
+from ingest.table_cells import header_cells
 
 SUB = " › "
 _NOTE_COLUMN = re.compile(r"^ghi chu\b")
@@ -107,3 +108,19 @@ def _is_title(cell: str) -> bool:
     """A group's title: words starting with a capital, not a figure or another number."""
     words = cell.split()
     return len(words) >= 2 and cell[:1].isupper() and sum(ch.isalpha() for ch in cell) >= 5
+
+
+_BRACKETED_NUMBER = re.compile(r"^\((\d{1,2})\)$")
+
+
+def without_column_numbers(cells: list[str]) -> list[str]:
+    """A flattened header without the row numbering its columns in brackets: 'TT, Cấp đào tạo,
+    Số lượng, Chuyên ngành đào tạo, Ghi chú' then '(1)' … '(5)', one mark per column."""
+    marks = 0
+    while marks < len(cells) and _BRACKETED_NUMBER.match(cells[-1 - marks].strip("*_ ")):
+        marks += 1
+    numbers = [_BRACKETED_NUMBER.match(c.strip("*_ ")).group(1) for c in cells[len(cells) - marks :]]
+    top = cells[: len(cells) - marks]
+    if marks < 3 or numbers != _counted("1", marks) or len(header_cells(top)) != marks:
+        return cells
+    return top

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.header_rows import first_group, numbering_run, two_level_columns
+from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.levels import looks_like_heading, match_label
 from ingest.pipe_tables import is_pipe_line, pipe_rows
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
@@ -110,7 +110,7 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
     first_row = next((i for i, (text, _) in enumerate(cells) if _first_row_number(text, cells, i)), None)
     if first_row is None or not 2 <= first_row <= MAX_HEADER_CELLS:
         return None
-    header = header_cells([text for text, _ in cells[:first_row]])
+    header = header_cells(without_column_numbers([text for text, _ in cells[:first_row]]))
     if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
         return None
     header, numbers = numbering_run(header, [text for text, _ in cells[first_row:]])

@@ -66,3 +66,14 @@ def test_header_cells_that_are_columns_stay_columns():
     assert first_group(["TT", "Mã TTHC", "Tên thủ tục hành chính", "Phí, lệ phí (nếu có)"]) is None
     assert first_group(["STT", "NỘI DUNG CÔNG VIỆC", "ĐƠN VỊ THỰC HIỆN", "THỜI GIAN"]) is None
     assert first_group(["TT", "Tên mỏ, điểm mỏ, vị trí địa lý", "Diện tích (ha)", "Ghi chú", "X(m)"]) is None
+
+
+def test_a_row_numbering_the_columns_in_brackets_is_no_header_cell():
+    """'TT, Cấp đào tạo, Số lượng, Chuyên ngành đào tạo, Ghi chú' then '(1)' … '(5)' and an empty
+    row '1 | ...' (the form of a 2025 science-task proposal, a page saved from the web): five
+    columns, none spanning the marks."""
+    lines = ["TT", "Cấp đào tạo", "Số lượng", "Chuyên ngành đào tạo", "Ghi chú", "*(1)*", "*(2)*",
+             "*(3)*", "*(4)*", "*(5)*", "1", "..."]  # fmt: skip
+    [table] = find_tables(lines)
+    assert table.columns == ["TT", "Cấp đào tạo", "Số lượng", "Chuyên ngành đào tạo", "Ghi chú"]
+    assert [r.cells for r in table.rows] == [["1", "..."]]
