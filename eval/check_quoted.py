@@ -6,7 +6,9 @@ time); every must_contain item (or one of its alternatives) occurs in a gold doc
 for English renderings of an alternative; an unanswerable question has no gold nor
 must_contain and names the existing document it looks like (`near`); proportions: at least
 120 questions over at least 8 documents, at least 20% unanswerable, each language 28-40%, and
-both document groups hold answerable and unanswerable questions. Returns a list of problems.
+both document groups hold answerable and unanswerable questions. A smaller set of its own
+(`recent`: eight documents) has its own size and language bounds (`SET_LIMITS`). Returns a list
+of problems.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ LANGS = ("vi", "vi-nodiac", "en")
 MIN_QUESTIONS, MIN_DOCUMENTS, MIN_UNANSWERABLE = 120, 8, 0.20
 MAX_QUOTE = 200
 LANG_SHARE = (0.28, 0.40)
+# Per-set (minimum questions, language share) where a set differs from the defaults above.
+SET_LIMITS = {"recent": (60, (0.20, 0.50))}
 
 
 class Documents:
@@ -89,19 +93,20 @@ def check_set(questions: list[dict], root: Path, set_name: str = "devcorpus") ->
     ids = collections.Counter(q.get("id") for q in questions)
     problems += [f"{qid}: duplicate id" for qid, n in ids.items() if n > 1]
     n = len(questions)
+    min_questions, lang_share = SET_LIMITS.get(set_name, (MIN_QUESTIONS, LANG_SHARE))
     langs = collections.Counter(q.get("lang") for q in questions)
     unanswerable = sum(q.get("kind") == "unanswerable" for q in questions)
     documents = {g["source"] for q in questions for g in q.get("gold", [])}
     counts = {"questions": n, "documents": len(documents), "unanswerable": unanswerable, "lang": dict(langs)}
-    if n < MIN_QUESTIONS:
-        problems.append(f"only {n} questions, need at least {MIN_QUESTIONS}")
+    if n < min_questions:
+        problems.append(f"only {n} questions, need at least {min_questions}")
     if len(documents) < MIN_DOCUMENTS:
         problems.append(f"gold in only {len(documents)} documents, need at least {MIN_DOCUMENTS}")
     if n and unanswerable / n < MIN_UNANSWERABLE:
         problems.append(f"unanswerable share {unanswerable / n:.0%} below {MIN_UNANSWERABLE:.0%}")
     for lang in LANGS:
-        if n and not LANG_SHARE[0] <= langs[lang] / n <= LANG_SHARE[1]:
-            problems.append(f"language {lang} is {langs[lang] / n:.0%} of the questions, not about a third")
+        if n and not lang_share[0] <= langs[lang] / n <= lang_share[1]:
+            problems.append(f"language {lang} is {langs[lang] / n:.0%} of the questions, not in {lang_share}")
     groups = collections.Counter(
         (question_group(q, set_name), q.get("kind") == "unanswerable") for q in questions
     )

@@ -32,7 +32,8 @@ def eval_cmd(
             "--set",
             help="Question set: seeds (eval/questions.jsonl over corpus/), devcorpus "
             "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
-            "<data>/eval-devcorpus/) or alqac (ALQAC 2023 law questions, retrieval only).",
+            "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
+            "eight documents no rule was written on) or alqac (ALQAC 2023 law questions, retrieval only).",
         ),
     ] = "seeds",
     group: Annotated[

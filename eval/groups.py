@@ -17,6 +17,11 @@ question the document it looks like (`near`). The split, documented here once:
   long documents (the 2018 programme dev, the codified-law heading held-out). Any other document
   (the non-education ones) goes by the parity of the SHA-1 of its path, which never changes when
   questions are added.
+- recent (`eval/sets/recent.jsonl`, `eval/corpora/recent/`): eight education documents of late
+  2025 that no rule was written on, paired by kind: fee policies (Huế 36 dev, Vĩnh Long 20
+  held-out), fee levels and finance of high-quality public schools (Hà Nội 58 dev, Hà Nội 59
+  held-out), provincial plans (Đồng Nai 182 dev, Hà Tĩnh 624 held-out), national circular vs
+  department letter (Bộ GDĐT 21 dev, Hà Nội Sở GDĐT 5095 held-out).
 """
 
 from __future__ import annotations
@@ -45,7 +50,17 @@ _DEVCORPUS_GROUPS = {
     "long/bgddt-chuong-trinh-gdpt-tong-the-2018.ocr.md": "dev",
     "long/phapdien-de-muc-giao-duc.md": "held-out",
 }
-_TABLES = {"seeds": _SEED_GROUPS, "devcorpus": _DEVCORPUS_GROUPS}
+_RECENT_GROUPS = {
+    "hue-nq36-2025.txt": "dev",
+    "vinhlong-nq20-2025.txt": "held-out",
+    "hanoi-nq58-2025.txt": "dev",
+    "hanoi-nq59-2025.txt": "held-out",
+    "dongnai-kh182-2025.txt": "dev",
+    "hatinh-kh624-2025.txt": "held-out",
+    "bgddt-tt21-2025.txt": "dev",
+    "hanoi-cv5095-2025.txt": "held-out",
+}
+_TABLES = {"seeds": _SEED_GROUPS, "devcorpus": _DEVCORPUS_GROUPS, "recent": _RECENT_GROUPS}
 _SPLIT_TO_GROUP = {"dev": "dev", "test": "held-out"}
 
 
@@ -55,6 +70,11 @@ def document_group(source: str, set_name: str = "devcorpus") -> str:
     if source in table:
         return table[source]
     return GROUPS[int(hashlib.sha1(source.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def group_table(set_name: str) -> dict[str, str]:
+    """The documents a set places by name (document -> group); others go by hash parity."""
+    return dict(_TABLES.get(set_name, {}))
 
 
 def anchor(question: dict) -> str | None:

@@ -6,6 +6,9 @@
   documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default a
   `shared/devcorpus` folder beside the repository), indexed once into `<data>/eval-devcorpus`; gold given by
   `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`).
+- `recent`: `eval/sets/recent.jsonl` over `eval/corpora/recent/` (eight education documents of
+  late 2025 that no rule of the project was written on; see its README), indexed once into
+  `<data>/eval-recent`; gold given by `{source, quote}` like `devcorpus`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
+CORPORA = HERE.parent / "corpora"
 
 
 def find_devcorpus() -> Path | None:
@@ -44,10 +48,12 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("seeds", HERE.parent / "questions.jsonl", None, None)
     if name == "devcorpus":
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", devcorpus_root(), "eval-devcorpus")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, alqac")
+    if name == "recent":
+        return EvalSet("recent", HERE / "recent.jsonl", CORPORA / "recent", "eval-recent")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, alqac")
 
 
-SET_NAMES = ("seeds", "devcorpus")
+SET_NAMES = ("seeds", "devcorpus", "recent")
 
 
 def load_set(name: str, path: Path | None = None) -> list[dict]:
