@@ -11,7 +11,8 @@ Counts, over every document (.txt/.md, searched recursively):
 - ungrouped_rows: rows of such tables (their group lost);
 - two_level: tables whose header stands on two rows, read as such (a column named 'X › Y');
 - second_row_left: tables with cells after the closing 'Ghi chú' still read as columns;
-plus tables and rows read. Lines of only "|" (a saved web page's table furniture) are dropped.
+plus tables and rows read. Lines of only "|" (a saved web page's table furniture) are dropped
+unless --keep-bars.
 The counts rely only on what ingest returns, so one script measures before and after a change.
 """
 
@@ -37,9 +38,9 @@ _COUNT_AFTER = re.compile(r":\s*\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\W*$")
 _COUNT = re.compile(r"\(\s*\d{1,3}\s+[^\W\d_]+\s*\)$|:\s*\d{1,3}\s+[^\W\d_]+$")
 
 
-def document_lines(path: Path) -> list[str]:
+def document_lines(path: Path, keep_bars: bool = False) -> list[str]:
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return [line for line in text.split("\n") if line.strip() != "|"]
+    return [line for line in text.split("\n") if keep_bars or line.strip() != "|"]
 
 
 def capitals(text: str) -> bool:
@@ -90,10 +91,10 @@ def cut_title(node: Node, raw: list[str]) -> bool:
     return (words == 1 and len(node.text) > len(title) + 20) or held_words > words + 1
 
 
-def document_misses(path: Path) -> tuple[Counter, dict[str, list[str]]]:
+def document_misses(path: Path, keep_bars: bool = False) -> tuple[Counter, dict[str, list[str]]]:
     counts: Counter = Counter()
     examples: dict[str, list[str]] = {kind: [] for kind in KINDS}
-    lines = nfc("\n".join(document_lines(path))).split("\n")
+    lines = nfc("\n".join(document_lines(path, keep_bars))).split("\n")
     layout = document_layout(lines)
     for start, end in [(0, layout.body_end), *((a.start, a.end) for a in layout.appendices)]:
         tables = find_tables(lines[start:end])
@@ -122,12 +123,12 @@ def _count_table(table: Table, shown: str, counts: Counter, examples: dict[str, 
         examples["second_row_left"].append(shown)
 
 
-def misses(folder: Path) -> tuple[Counter, dict[str, list[str]]]:
+def misses(folder: Path, keep_bars: bool = False) -> tuple[Counter, dict[str, list[str]]]:
     counts: Counter = Counter()
     examples: dict[str, list[str]] = {kind: [] for kind in KINDS}
     paths = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.name != "README.md")
     for path in paths:
-        found, shown = document_misses(path)
+        found, shown = document_misses(path, keep_bars)
         counts.update(found)
         counts["documents"] += 1
         for kind in KINDS:
@@ -141,10 +142,11 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="a folder of .txt/.md documents (searched recursively)")
     parser.add_argument("--show", choices=KINDS, help="print examples of this kind")
     parser.add_argument("--limit", type=int, default=20, help="how many examples to print")
+    parser.add_argument("--keep-bars", action="store_true", help='keep lines of only "|", as ingest reads them')
     args = parser.parse_args()
     if not args.folder.is_dir():
         parser.error(f"not a folder: {args.folder}")
-    counts, examples = misses(args.folder)
+    counts, examples = misses(args.folder, args.keep_bars)
     print(" ".join(f"{k}={counts[k]}" for k in ("documents", "tables", "rows", *KINDS)))
     for line in examples[args.show][: args.limit] if args.show else []:
         print(line[:400])

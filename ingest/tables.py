@@ -75,13 +75,15 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
     """Cells of lines one cell per line, with the offsets of their lines."""
     cells: list[tuple[str, list[int]]] = []
     open_mark = False  # inside a pair of bold/italic marks that spans lines
+    bar = False  # a line of only "|" (a saved page's cell border) ends the cell before it
     for offset, raw in enumerate(lines):
         text = _step_written(clean_line(raw))
-        if not text:
-            open_mark = False
+        if not text or raw.strip() == "|":
+            open_mark, bar = False, raw.strip() == "|" or bar
             continue
         wrapped = text[0].islower() and not _FIGURE.match(cells[-1][0]) if cells else False
-        continues = cells and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
+        continues = cells and not bar and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
+        bar = False
         if continues:
             cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
         else:
@@ -202,6 +204,8 @@ def _close(rows: list[TableRow], columns: list[str]) -> None:
 def _pipe_table(lines: list[str], start: int) -> Table | None:
     if not is_pipe_line(lines[start]) or (start and is_pipe_line(lines[start - 1])):
         return None
+    if lines[start].strip() == "|":
+        return None  # a cell border of a table flattened one cell per line, not a pipe row
     end = start
     while end < len(lines) and is_pipe_line(lines[end]):
         end += 1

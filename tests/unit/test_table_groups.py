@@ -77,3 +77,21 @@ def test_a_row_numbering_the_columns_in_brackets_is_no_header_cell():
     [table] = find_tables(lines)
     assert table.columns == ["TT", "Cấp đào tạo", "Số lượng", "Chuyên ngành đào tạo", "Ghi chú"]
     assert [r.label for r in table.rows] == ["1"]
+
+
+def test_lines_of_only_a_bar_are_cell_borders():
+    """A Hà Nội resolution saved from the web keeps each cell's border as a line '|' (two close
+    a row): no pipe table is read from them, and a cell ends at its border even when the next
+    cell could continue it."""
+    lines = ["|", "**TT**", "|", "**Nội dung**", "|", "**Mức chi**", "|", "|", "1", "|",
+             "Nghệ sỹ từ đủ 05 năm", "công tác; Nghệ sỹ đạt huy chương Vàng cuộc thi, liên hoan nghệ thuật chuyên",
+             "nghiệp do Hội chuyên ngành Trung ương, Bộ Quốc phòng, Bộ Công an tổ chức", "|", "30.000.000",
+             "|", "|", "2", "|", "Nghệ sỹ đạt huy chương",
+             "Vàng, huy chương Bạc, huy chương Đồng cuộc thi liên hoan, hội diễn nghệ thuật",
+             "chuyên nghiệp do Bộ Văn hóa, Du lịch và Thể thao tổ chức", "|", "60.000.000", "|", "|", "3", "|", "Nghệ sỹ ưu tú", "|", "90.000.000", "|", "|", "4", "|", "Nghệ sỹ nhân dân",
+             "|", "120.000.000", "|"]  # fmt: skip
+    [table] = find_tables(lines)
+    assert table.columns == ["TT", "Nội dung", "Mức chi"]
+    assert [r.cells for r in table.rows][2:] == [["3", "Nghệ sỹ ưu tú", "90.000.000"],
+                                                 ["4", "Nghệ sỹ nhân dân", "120.000.000"]]  # fmt: skip
+    assert table.rows[0].cells[2] == "30.000.000"
