@@ -142,7 +142,8 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="a folder of .txt/.md documents (searched recursively)")
     parser.add_argument("--show", choices=KINDS, help="print examples of this kind")
     parser.add_argument("--limit", type=int, default=20, help="how many examples to print")
-    parser.add_argument("--keep-bars", action="store_true", help='keep lines of only "|", as ingest reads them')
+    keep = 'keep lines of only "|", as ingest reads them'
+    parser.add_argument("--keep-bars", action="store_true", help=keep)
     args = parser.parse_args()
     if not args.folder.is_dir():
         parser.error(f"not a folder: {args.folder}")
