@@ -19,7 +19,8 @@ KINDS = (
 
 # question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
 # the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
-# ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds
+# ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds;
+# 'who' right after a word is a relative pronoun ('teachers who teach …'), not a question
 _CUES = {
     "code": r"ma so|ma ho so|ma thu tuc|ma tthc|ma hs|co ma|(?:procedure|what|which) code|code of",
     # a standard met at a level: 'phổ cập giáo dục THCS mức độ mấy', 'đạt chuẩn quốc gia mức độ nào'
@@ -33,19 +34,27 @@ _CUES = {
     "money": r"bao nhieu tien|muc thu|muc tran|muc phi|muc ho tro|muc chi|muc gia|muc tien|hoc phi"
     r"|le phi|chi phi|phi|muc gia|gia bao nhieu|tien an|tien hoc|tien nuoc|thu tien|so tien|khoan thu"
     r"|kinh phi|bao nhieu dong|nghin dong|ho tro bao nhieu"
-    r"|trieu dong|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
+    r"|trieu dong|ty dong|ti dong|million dong|billion dong"
+    r"|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
     "year": r"(?<!hoc )nam nao|which year|what year|in what year|by what year",
     "date": r"khi nao|ngay nao|bao gio|thang nao|nam nao|tu ngay|ngay ban hanh|ky ngay|han chot"
     r"|thoi han|nam hoc nao|tu nam nao|when|what date|which date|by what date|deadline|effective from"
     r"|which (?:school )?year|from what (?:school )?year",
     "count": r"bao nhieu|how many|so luong|may (?:truong|lop|nguoi|hoc sinh|giao vien|thu tuc|nhiem vu)",
-    "person": r"\bai\b|nguoi nao|don vi nao|co quan nao|phong nao|chu tri|who|whom|which (?:unit|office|"
-    r"agency|body|department|authority)|responsible|in charge|signed",
+    "person": r"\bai\b|nguoi nao|don vi nao|co quan nao|phong nao|chu tri|(?<![a-z] )who|whom"
+    r"|which (?:unit|office|agency|body|department|authority)|responsible|in charge|signed",
     "place": r"o dau|noi nao|dia diem|dia chi|tai dau|where|which place|address",
     "document": r"van ban nao|quyet dinh nao|nghi dinh nao|thong tu nao|nghi quyet nao|luat nao|cong van nao"
     r"|so hieu|so may|which (?:decision|decree|circular|resolution|law|document|letter|plan)"
     r"|what (?:decision|decree|circular|resolution|law|document)|document number",
 }
+# a question asking what a term covers or means ('… là gì', 'gồm những gì', 'what does X cover')
+DEFINITION = re.compile(
+    r"\b(?:la gi|gom (?:nhung )?(?:gi|nhung gi|nhung ai|nhung noi nao|nhung xa nao|nhung dia ban nao)"
+    r"|bao gom (?:nhung )?(?:gi|ai|noi nao|xa nao)|duoc hieu (?:la|nhu the nao)|nghia la gi|the nao la"
+    r"|duoc xac dinh (?:la|nhu the nao)|what (?:does|do|is meant by|counts as)\b.*\b(?:cover|mean|include"
+    r"|comprise|refer to|consist of)s?|what is meant by|how is\b.*\bdefined|definition of)\b"
+)
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
 # a kind asked in so many words, stricter than its cue: a share or percentage ('rate' alone may
 # ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may be
@@ -97,16 +106,35 @@ _PLACE = re.compile(  # where something is done or filed: an office, an address,
 _LIST = re.compile(r"(?:^|\n)\s*(?:[-+•]|[a-zđ]\)|\d+[.)])\s")
 # an amount may be written as a share of another ('bằng 80% mức chi'), as a bare number in a table
 # whose column names the currency ('nghìn đồng'), or as no charge at all ('không thu', 'miễn phí')
-_AMOUNT_WORDS = re.compile(r"\b(?:dong|vnd)\b")
+# the currency as directives write it: after a figure or its scale ('20.000 đồng', 'nghìn đồng'),
+# as a unit ('Đồng/học sinh/tháng', '(đồng)', 'Đơn vị tính: đồng') — not the 'đồng' of 'Hội đồng',
+# 'cộng đồng', 'đồng thời' or a place ('Đồng Nai')
+_AMOUNT_WORDS = re.compile(
+    r"(?:\d|\b(?:nghin|ngan|trieu|ty|ti)|\bdon vi(?: tinh)?\s*:?)\s*dong\b|\bdong\s*/|\(\s*dong\b|\bvnd\b"
+)
+_AMOUNT_COLUMN = re.compile(
+    r"\b(?:muc (?:hoc phi|thu|chi|tran|ho tro|phi|gia|tien)|hoc phi|don gia|gia (?:tien|dich vu)"
+    r"|so tien|kinh phi|thanh tien)\b"
+)
+_BARE_CELL = re.compile(r"\|\s*\d{1,3}(?:[.,]\d{3})*(?:,\d+)?\s*(?:\||$)", re.M)
+# a share of another amount ('bằng 70% mức học phí', '150% tiền lương 01 tiết dạy', 'giảm 50% học
+# phí'), not a share of communes or schools ('20% xã, phường')
+_SHARE_OF_AMOUNT = re.compile(
+    r"\d+(?:[.,]\d+)?\s*%\s*(?:[a-z]+\s+){0,2}?(?:muc|tien|hoc phi|luong|dinh muc|chi phi|kinh phi|gia|phi"
+    r"|khoan|so tien|ngan sach|von)\b"
+)
 _NO_CHARGE = re.compile(r"\b(?:khong thu|khong mat phi|mien (?:hoc )?phi|free of charge)\b")
 
 
 def asked_kind(question: str, asks_list: bool = False) -> str:
-    """The kind of answer wanted ('' when the question asks for none of the kinds above)."""
+    """The kind of answer wanted ('' when the question asks for none of the kinds above, or asks
+    what a term covers: 'theo nghị quyết học phí, miền núi là gì' names a fee as its topic)."""
     folded = fold_accents(question)
     for kind in KINDS:
         if kind == "list":
             return "list" if asks_list else ""
+        if kind == "money" and DEFINITION.search(folded.lower()):
+            return ""
         if _CUE_RES[kind].search(folded):
             return kind
     return ""
@@ -156,13 +184,22 @@ def expresses(kind: str, text: str) -> bool:
 
 
 def writes(kind: str, text: str) -> bool:
-    """`expresses`, and an amount also written as a share of another, as a number beside the
-    currency's name, or as no charge: whether a text gives an asked amount anywhere."""
+    """`expresses`, and an amount also written as a share of another amount, as a number beside
+    the currency's name or under a fee column, or as no charge: whether a text gives an asked
+    amount anywhere."""
     if expresses(kind, text):
         return True
     if kind != "money":
         return False
     folded = fold_accents(text)
-    if expresses("percent", text) or _NO_CHARGE.search(folded):
+    if _SHARE_OF_AMOUNT.search(folded) or _NO_CHARGE.search(folded):
         return True
-    return expresses("count", text) and bool(_AMOUNT_WORDS.search(folded))
+    return (expresses("count", text) and bool(_AMOUNT_WORDS.search(folded))) or _row_amount(folded)
+
+
+def _row_amount(folded: str) -> bool:
+    """A table row read with its column names ('STT | Tên đơn vị | Mức học phí năm học 2025-2026'
+    then '15.1 | Khối 10 | 6.100.000'): a bare figure under a column naming an amount is one, the
+    currency stated once above the table ('Đơn vị: Đồng/học sinh/tháng')."""
+    head, _, rows = folded.partition("\n")
+    return "|" in head and bool(_AMOUNT_COLUMN.search(head)) and bool(_BARE_CELL.search(rows))

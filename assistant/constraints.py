@@ -165,12 +165,19 @@ def year_fits(text: str, doc: dict, years: list[str]) -> bool:
     return any(y in where for y in years)
 
 
-def school_year_fits(doc: dict, asked: list[str]) -> bool:
+def school_year_fits(doc: dict, asked: list[str], text: str = "") -> bool:
     """A school year named in the question ('năm học 2023-2024') is the document's scope: a
-    document whose own header or title names another school year answers for that one, and a
-    passage of it that mentions the asked year in passing is not an answer for it."""
+    document whose own header or title names another school year answers for that one — unless
+    the item itself states the asked school year ('b) Trình … năm học 2026-2027': a resolution
+    for this year assigns next year's work), which makes it the item for that year."""
     own = doc.get("school_year")
-    return not asked or not own or own in asked
+    return not asked or not own or own in asked or states_school_year(text, asked)
+
+
+def states_school_year(text: str, asked: list[str]) -> bool:
+    """The text writes one of the asked school years ('2026-2027', '2026 - 2027', '2026–2027')."""
+    written = {f"{a}-{b}" for a, b in _SCHOOL_YEAR.findall(fold_accents(text))}
+    return bool(written & set(asked))
 
 
 def number_fits(doc: dict, numbers: list[str]) -> bool:

@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
+from assistant.conditions import condition_missing
 from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
+from assistant.definitions import definition_given
 from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
+from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -73,7 +76,7 @@ def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[
     if not dated:
         return [], f"year:{', '.join(analysis.years)}"
     asked = analysis.constraints.school_years
-    dated = [p for p in dated if school_year_fits(p.doc, asked)]
+    dated = [p for p in dated if school_year_fits(p.doc, asked, p.text)]
     if not dated:
         return [], f"year:{', '.join(asked)}"
     for number in analysis.numbers:
@@ -102,15 +105,17 @@ def decide(
     feats = features(analysis, fitting, passages, idf)
     if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
-    if own_term_missing(analysis, fitting):  # the asker's own Vietnamese term is not there
+    if own_term_missing(analysis, fitting) or condition_missing(analysis, fitting):  # not there
         return Decision(False, related, "term", None, feats)
+    if scope_missing(analysis, fitting):  # asked for private schools, the passages are public ones
+        return Decision(False, related, "scope", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut
     else:  # not calibrated yet: the evidence threshold alone
         probability = None
         answerable = feats["best_evidence"] >= threshold and feats["figure_sentence"] > 0
-    if not answerable:
+    if not answerable and not definition_given(analysis, fitting):  # a term's defining item
         return Decision(False, related, "weak", probability, feats)
     kind = answer_kind(analysis)
     leads = {p.id: unit for p in fitting if (unit := best_unit(analysis, p, idf, kind))}

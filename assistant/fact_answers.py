@@ -9,17 +9,20 @@ import re
 from assistant.document_facts import BASIS, DATE, EFFECTIVE, SIGNER, fact_passages
 from assistant.figures import header_lines
 from assistant.wording import display_date, document_label, where_label
-from ingest.dates import WORDED
+from ingest.dates import NUMERIC, WORDED
 from ingest.text import fold_accents
 
 MAX_BASIS = 5  # "Căn cứ" clauses quoted at most
+_DATED = re.compile(rf"{WORDED.pattern}|{NUMERIC.pattern}|\bngay ky\b")
 
 
 def _sentence_with(text: str, folded_word: str) -> str:
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        if folded_word in fold_accents(sentence):
-            return sentence.strip()
-    return text.strip()
+    """The first sentence holding the word that also states a date or 'ngày ký' (an article's
+    heading 'Hiệu lực thi hành' holds the word, the sentence below it the date), else the first
+    holding the word."""
+    holding = [s.strip() for s in re.split(r"(?<=[.;])\s+|\n", text) if folded_word in fold_accents(s)]
+    dated = [s for s in holding if _DATED.search(fold_accents(s))]
+    return (dated or holding or [text.strip()])[0]
 
 
 def _date_line(text: str) -> str:

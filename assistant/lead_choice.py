@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
+from assistant.definitions import asks_definition, defines_asked
 from assistant.figures import (
     DEADLINE_QUESTION,
     OWNER_QUESTION,
@@ -57,9 +58,10 @@ def signals(
     analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
 ) -> tuple:
     """The lead signals, best first when sorted (each False is better): for a question asking
-    who or when, a task row answers it; then answers the asked kind (beside the rarest asked
-    concept), states the asked kind, is in the asked scope, has a verified target (when
-    `targets`). A document asked for is answered by one the question does not name."""
+    what a term covers, the item defining it; for a question asking who or when, a task row
+    answers it; then answers the asked kind (beside the rarest asked concept), states the asked
+    kind, is in the asked scope, has a verified target (when `targets`). A document asked for is
+    answered by one the question does not name."""
     unit = decision.leads.get(passage.id)
     typed = bool(decision.kind) and unit is not None and unit.typed
     answers = answers_kind(unit, decision.kind)
@@ -68,7 +70,8 @@ def signals(
         typed, answers = typed and other, answers and other
     scoped = unit is not None and in_scope(analysis, passage, unit, titled=True)
     task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
-    return (asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
+    defines = not asks_definition(analysis) or defines_asked(analysis, passage)
+    return (not defines, asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
 
 

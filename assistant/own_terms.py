@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.concept_held import shown
+from assistant.named_units import named_school_missing
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from ingest.text import fold_accents, has_diacritics, word_tokens
@@ -42,7 +43,10 @@ def own_terms(analysis: QueryAnalysis) -> list[str]:
 
 
 def own_term_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
-    """An English question names a Vietnamese term that none of the best fitting passages holds."""
+    """An English question names a Vietnamese term that none of the best fitting passages holds,
+    or any question names a school none of them names (assistant/named_units.py)."""
+    if named_school_missing(analysis, fitting):
+        return True
     terms = own_terms(analysis)
     if not terms:
         return False

@@ -12,6 +12,7 @@ from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
 from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
 from assistant.levels import question_levels
+from assistant.question_frames import exclusion_terms
 from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
 
 __all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "analyse", "detect_language"]
@@ -152,7 +153,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         asks_metadata=bool(_METADATA.search(folded_q)),
         asks_quantity=bool(_QUANTITY.search(folded_q)),
         asks_list=bool(_LISTING.search(folded_q)),
-        terms=_weighted_terms(concepts, language),
+        terms=_weighted_terms(concepts, language) | exclusion_terms(question),
         concepts=concepts,
         asked=concepts if english else join_compounds(concepts, topic),
         search_text=f"{question} {expansions}".strip(),

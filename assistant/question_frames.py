@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.concept import Concept
-from ingest.text import fold_accents
+from ingest.text import bm25_terms, fold_accents
 
 
 @dataclass(frozen=True)
@@ -72,3 +72,23 @@ def frame_concept(frame: Frame) -> Concept:
     Vietnamese so that it is never taken for one of the question's own words (not evidence)."""
     phrases = list(dict.fromkeys(fold_accents(r) for r in frame.renderings))
     return Concept(phrases[0], phrases, constraint=True)
+
+
+# A question about what a text does NOT cover ("… không áp dụng đối với …", "who does it not
+# apply to?") asks for the exclusion clause directives write as "… này không áp dụng đối với …",
+# which shares most of its words with the positive scope clause beside it. "không" is a function
+# word, dropped from the search terms, so without this the two clauses look alike to BM25; the
+# exclusion's own bigrams ("khong_ap", "ap_dung") tell them apart.
+EXCLUSION = re.compile(
+    r"\b(khong (?:ap dung|dieu chinh)|(?:does|do|did|will|shall) not (?:apply|cover)|not (?:apply|applicable)"
+    r"|(?:is|are) not covered|(?:is|are) excluded|excluded from|exclusions?)\b"
+)
+EXCLUSION_RENDERING = "không áp dụng"
+EXCLUSION_WEIGHT = 1.0
+
+
+def exclusion_terms(question: str, weight: float = EXCLUSION_WEIGHT) -> dict[str, float]:
+    """The exclusion clause's bigram terms when the question asks what a text does not cover."""
+    if not EXCLUSION.search(fold_accents(question).replace("’", "'")):
+        return {}
+    return {term: weight for term in bm25_terms(EXCLUSION_RENDERING) if "_" in term}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer_ranking import answer_kind
-from assistant.answer_type import expresses
+from assistant.answer_type import expresses, writes
 from assistant.compounds import rarity
 from assistant.concept_held import holds, holds_read, is_ocr, readable, restored_readings, restored_text
 from assistant.levels import levels_in, record_level_matches
@@ -76,7 +76,8 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
     if split is not None:
         row_text = " | ".join(split[1])
         context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
-        return [Unit(row_text, share_held(analysis, weighted, context, ocr), expresses(kind, row_text),
+        typed = expresses(kind, row_text) or (kind == "money" and writes(kind, passage.text))  # a bare figure
+        return [Unit(row_text, share_held(analysis, weighted, context, ocr), typed,
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
     if is_task_row(passage):
         return [task_row_unit(analysis, passage, weighted, kind)]
@@ -121,11 +122,13 @@ def best_unit(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], 
 
 
 def in_scope(analysis: QueryAnalysis, passage: Passage, unit: Unit, titled: bool = False) -> bool:
-    """The asked years are stated by the unit or the headings above it, the asked school levels
-    by those or, when `titled`, by the document's title (a directive for continuing education
+    """The asked years are stated by the unit, the headings above it or, for a table row, the
+    table's column names ('Mức học phí năm học 2025-2026' heads every row), the asked school
+    levels by those or, when `titled`, by the document's title (a directive for continuing education
     speaks of it in every item without naming it): a figure for another year or level is not
     the asked figure."""
-    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", "")])
+    columns = ((passage.payload.get("extra") or {}).get("columns") or []) if unit.row else []
+    where = " ".join([unit.text, passage.section_title, passage.payload.get("heading_path", ""), *columns])
     if analysis.years and not any(y in where for y in analysis.years):
         return False
     if not analysis.levels:

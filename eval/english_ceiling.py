@@ -1,6 +1,6 @@
 """Where English retrieval can still gain, and what the dense side can add on dev.
 
-    python -m eval.english_ceiling [--set seeds --set devcorpus]
+    python -m eval.english_ceiling [--set seeds --set devcorpus --set recent]
 
 For each set and group: how many English questions have their gold among BM25's 50 candidates,
 among the model's own 50, in either (no fusion of these lists can pass that count), and in the
@@ -115,11 +115,12 @@ def main(argv: list[str] | None = None) -> None:
     from eval.sets import load_set
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus"), help="default: both")
+    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent"),
+                        help="Question set (repeatable); default: all three")  # fmt: skip
     args = parser.parse_args(argv)
     services, dev_en, dev_all, dev_plain = {}, [], [], []
     try:
-        for name in args.set or ["devcorpus", "seeds"]:
+        for name in args.set or ["devcorpus", "seeds", "recent"]:
             services[name] = service = open_set(name, None)
             for group, questions in by_group(load_set(name), name).items():
                 english = [q for q in questions if q["lang"] == "en"]

@@ -1,6 +1,7 @@
 """Measure the fusion of BM25 and dense rankings: choose the gate on dev questions, report held-out.
 
-    python -m eval.tune_fusion --set both          # seeds and devcorpus, chosen on both dev groups
+    python -m eval.tune_fusion --set all           # seeds, devcorpus and recent, chosen on their dev union
+    python -m eval.tune_fusion --set both          # seeds and devcorpus only
     python -m eval.tune_fusion --set devcorpus [--corpus FOLDER] [--json]
 
 Every candidate gate ranks as search does (fusion, boosts, duplicates collapsed) over the
@@ -18,15 +19,16 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
+from assistant.answer_ranking import add_figure_ranking
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import merge_rankings, query_texts, rescore
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense, wants_rescore
 from assistant.query import QueryAnalysis, analyse
-from assistant.search import CANDIDATES, add_fact_ranking, boost
+from assistant.search import CANDIDATES, LIFTS, add_fact_ranking, boost
 from assistant.targeting import with_named
 from eval.fusion_grid import Outcome, Question, choose
 from eval.gold import resolve_gold
@@ -36,6 +38,7 @@ from ingest.index import ChunkIndex, Hit
 METRICS = ("hits@1", "hits@5", "mrr@10")
 PLAIN_RRF = FusionWeights({"vi": 1.0, "en": 1.0})
 EVERY_QUERY = FusionWeights(vietnamese_query=True)  # fetch every query text's rankings once
+SET_GROUPS = {"both": ("seeds", "devcorpus"), "all": ("seeds", "devcorpus", "recent")}
 
 
 @dataclass
@@ -75,7 +78,7 @@ def fetch(service, questions: list[dict], glossary: bool = True, set_name: str =
 
 
 def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
-    """search()'s order (fusion, the asked fact's chunks, boosts, duplicates collapsed) without
+    """search()'s order (fusion, the asked fact's and figure's chunks, boosts, duplicates collapsed) without
     the evidence scores."""
     sparse = c.sparse if mode in ("bm25", "hybrid") else []
     used = len(query_texts(c.analysis, weights))  # as search(): dense_rankings()
@@ -83,6 +86,7 @@ def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
     rescored = merge_rankings(c.rescored[:used]) if wants_rescore(mode, sparse, c.analysis, weights) else []
     fused = fuse(sparse, dense, c.analysis, weights, rescored)
     sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
+    add_figure_ranking(c.index, c.analysis, fused, weights.rrf_k, LIFTS["figure"], partial(boost, c.analysis))
     passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]
     return sorted(collapse_duplicates(c.index, passages), key=lambda p: p.score, reverse=True)[:20]
 
@@ -185,13 +189,14 @@ def main(argv: list[str] | None = None) -> None:
     from eval.sets import load_set
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "both"),
-                        help="Question set (repeatable; 'both' = seeds and devcorpus; default both); the "
-                        "gate is chosen on the dev group of all of them together.")  # fmt: skip
+    parser.add_argument("--set", action="append", choices=(*SET_GROUPS, "seeds", "devcorpus", "recent"),
+                        help="Question set (repeatable; 'both' = seeds and devcorpus, 'all' = those and "
+                        "recent; default all); the gate is chosen on the dev groups of all of them "
+                        "together.")  # fmt: skip
     parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for devcorpus.")
     parser.add_argument("--json", action="store_true", help="Print the whole report as JSON.")
     args = parser.parse_args(argv)
-    names = [n for s in args.set or ["both"] for n in (("seeds", "devcorpus") if s == "both" else (s,))]
+    names = [n for s in args.set or ["all"] for n in SET_GROUPS.get(s, (s,))]
     services, dev, groups = [], [], {}
     try:
         for name in dict.fromkeys(names):

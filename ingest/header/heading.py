@@ -29,9 +29,10 @@ TYPE_CODES = {
     "HD": "Hướng dẫn", "BC": "Báo cáo", "TTr": "Tờ trình", "CĐ": "Công điện", "CD": "Công điện",
     "VBHN": "Văn bản hợp nhất", "KL": "Kết luận", "CTr": "Chương trình", "ĐA": "Đề án",
 }  # fmt: skip
-# 'Số: 3677/TB-SGDDT', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
+# 'Số: 3677/TB-SGDDT', 'Luật số: 60/2024/QH15', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT',
+# wrapped 'Số:' + next line.
 NUMBER = re.compile(
-    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
+    r"^(?:(?:b[ộo]\s+)?lu[ậa]t\s+|ph[áa]p\s+l[ệe]nh\s+|l[ệe]nh\s+)?(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
     re.IGNORECASE,
 )
 # 'Cà Mau, ngày 21 tháng 11 năm 2025', 'Hà Nội ngày 01 tháng 12' (no comma), 'Hà Nội, 2018'.
@@ -118,18 +119,53 @@ def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "
         return None
     block: list[str] = []
     first = next((r for r in rows[type_row + 1 : stop] if not r.is_blank), None)
-    for row in rows[type_row + 1 : stop]:
+    for n, row in enumerate(rows[type_row + 1 : stop]):
         if row.is_blank:  # a blank line ends a title that already reads as one
             if block and (len(" ".join(block)) >= 80 or block[-1].endswith((".", ":", ";"))):
                 break
             continue
-        changed = first and (row.emphasised != first.emphasised or is_upper(row.text) != is_upper(first.text))
-        if row.is_separator or (block and changed) or _is_authority(row):
+        changed = first and (row.emphasised != first.emphasised or _case_changed(row.text, first.text))
+        if row.is_separator or (block and changed) or _ends_title(rows, n + type_row + 1, stop, block):
             break
         block.append(row.text)
         if len(" ".join(block)) > 400:
             break
     return sentence_case(" ".join(block), source) or None
+
+
+_RUNS_ON = frozenset(
+    "giua cua va ve voi cho tai trong theo thuoc tren doi tu den cac nhung hoac la de".split()
+)  # joining words: a line ending on one goes on
+
+
+def _runs_on(block: list[str]) -> bool:
+    """A title line ending on a word that joins ('… HIỆP ĐỊNH THƯƠNG MẠI GIỮA'): the next line goes
+    on with it, even one that opens like an enacting authority ('CHÍNH PHỦ NƯỚC …')."""
+    words = fold_accents(block[-1]).lower().split() if block else []
+    return bool(words) and words[-1] in _RUNS_ON
+
+
+AUTHORITY_LINE = 60  # an enacting authority's line is short, or the last above the preamble
+
+
+def _ends_title(rows: list[HeaderLine], at: int, stop: int, block: list[str]) -> bool:
+    """The line who enacts ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH') ends the title above it; a title line
+    that merely opens with such words ('QUỐC HỘI TẠI TỔ VÀ HỘI TRƯỜNG; …') goes on with it."""
+    row = rows[at]
+    if not _is_authority(row) or _runs_on(block):
+        return False
+    return len(row.text) <= AUTHORITY_LINE or _last_above(rows, at, stop)
+
+
+def _last_above(rows: list[HeaderLine], at: int, stop: int) -> bool:
+    """Whether row `at` is the last line with text before `stop` (the preamble)."""
+    return all(r.is_blank or r.is_separator for r in rows[at + 1 : stop])
+
+
+def _case_changed(text: str, first: str) -> bool:
+    """A line in capitals under a title in lower case (or the reverse); a line without letters
+    ('2025-2026', the school year a capital title wraps onto) changes nothing."""
+    return any(c.isalpha() for c in text) and is_upper(text) != is_upper(first)
 
 
 def _letter_summary(rows: list[HeaderLine]) -> str | None:
@@ -156,8 +192,9 @@ AUTHORITY = re.compile(
 
 def find_authority(rows: list[HeaderLine], after: int, text: str) -> str | None:
     """Who enacts the document, as the line above 'Căn cứ' says ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH')."""
-    for row in rows[max(after, 0) :]:
-        if _is_authority(row):
+    for at in range(max(after, 0), len(rows)):
+        row = rows[at]
+        if _is_authority(row) and (len(row.text) <= AUTHORITY_LINE or _last_above(rows, at, len(rows))):
             words = re.sub(r"(?i)\s*(điện|đien)?\s*:?$", "", row.text)
             return cased(words, text)
     return None

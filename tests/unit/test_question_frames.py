@@ -50,3 +50,39 @@ def test_vietnamese_questions_get_no_frame():
     assert analysis.language == "vi"
     assert "nguon kinh phi" not in {c.name for c in analysis.concepts}  # its own words are searched
     assert {"nguon", "kinh", "phi"} <= {c.name for c in analysis.concepts}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Thông tư này không áp dụng đối với nhà giáo trong những cơ sở nào?",
+     "Thong tu nay khong ap dung doi voi nha giao o co so nao?",
+     "Which teachers does the circular on overtime pay not apply to?"],
+)  # fmt: skip
+def test_an_exclusion_question_is_searched_with_the_exclusion_clause(question):
+    terms = analyse(question).terms
+    assert {"khong_ap", "ap_dung"} <= set(terms)  # "không" alone is a function word, never searched
+
+
+def test_a_scope_question_without_negation_gets_no_exclusion_terms():
+    assert "khong_ap" not in analyse("Thông tư này áp dụng đối với nhà giáo nào?").terms
+
+
+def test_the_exclusion_clause_outranks_the_scope_clause_beside_it(tmp_path):
+    """A circular of late 2025 states its scope and, in the next clause, whom it does not cover:
+    the clauses share nearly every word; the question's negation decides."""
+    from assistant.service import AssistantService
+    from tests.conftest import ROOT, make_settings
+
+    settings = make_settings(tmp_path)
+    corpus = tmp_path / "circular"
+    corpus.mkdir()
+    (corpus / "tt21.txt").write_text((ROOT / "eval/corpora/recent/bgddt-tt21-2025.txt").read_text("utf-8"))
+    service = AssistantService(settings.model_copy(update={"corpus_dir": corpus}), owner="pytest")
+    try:
+        service.ingest()
+        for question in ("Which teachers does the circular on overtime pay not apply to?",
+                         "Tiền lương dạy thêm giờ không áp dụng cho nhà giáo thuộc cơ sở nào?"):  # fmt: skip
+            top = service.search(question, 3)
+            assert "không áp dụng đối với nhà giáo" in top[0].text  # without the frame: 4th in English
+    finally:
+        service.close()
