@@ -30,6 +30,7 @@ class GridCount:
     documents: int = 0
     counts: Counter = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)  # grouped rows whose chunk does not name the group
 
 
 def grids_of(lines: list[str]) -> list:
@@ -69,7 +70,10 @@ def count_document(name: str, text: str, tally: GridCount) -> None:
         for row in (r for r in table.rows if r.parents and r.name):
             c["grouped rows"] += 1
             group, own = fold_for_match(row.parents[-1].rstrip("…")), fold_for_match(row.name)
-            c["grouped rows naming their group"] += any(group in t and own in t for t in row_texts)
+            named = any(group in t and own in t for t in row_texts)
+            c["grouped rows naming their group"] += named
+            if not named and len(tally.unnamed) < 20:
+                tally.unnamed.append(f"{name}: {row.label} {row.name[:80]!r} under {row.parents[-1][:80]!r}")
 
 
 def count_folder(folder: Path, legal_only: bool) -> GridCount:
@@ -102,7 +106,7 @@ def main() -> None:
         fields = " ".join(f"{k.replace(' ', '_')}={c[k]}" for k in KEYS)
         print(f"{folder}: documents={tally.documents} {fields} "
               f"grouped_rows_naming_group={c['grouped rows naming their group']}")  # fmt: skip
-        for line in tally.examples[: args.show]:
+        for line in tally.examples[: args.show] + tally.unnamed[: args.show]:
             print("   ", line[:300])
 
 
