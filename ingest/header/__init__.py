@@ -17,10 +17,8 @@ from ingest.header.heading import (
     DOC_TYPES,
     NUMBER,
     PLACE_DATE,
-    find_authority,
     find_number,
     find_place_date,
-    find_title,
     find_type,
     school_year,
     sentence_case,
@@ -30,6 +28,7 @@ from ingest.header.issuer import Issuer, named_with_province, read_body, read_is
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
 from ingest.header.signature import find_recipients, find_signature, last_name_line
+from ingest.header.title import find_authority, find_title
 from ingest.provinces import is_known_province, province_name
 from ingest.text import fold_accents
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from eval.header_accuracy import main as header_accuracy
+from ingest.chunks import parse_document
 from ingest.pipeline import parse_file
 from tests.conftest import DEVCORPUS
 
@@ -45,6 +46,57 @@ def test_the_site_fills_only_what_the_document_leaves_empty() -> None:
     assert raw.meta.number == "61/2025/TT-BCT"
     assert raw.meta.issuer == "Bộ Công Thương"  # the document's spelling, not the site's 'Bộ Công thương'
     assert raw.meta.signer == "Nguyễn Sinh Nhật Tân"
+
+
+# The site's table above letter 4001/UBND-ĐT (same crawl, page 76415b3ed5295e94.md), as saved; its
+# cut copy in the devcorpus starts at 'Kính gửi': the saved text lost the letter's header block.
+LETTER_TABLE = """Đang tải văn bản...
+#
+**Số hiệu:**
+|
+4001/UBND-ĐT
+|
+**Loại văn bản:**
+|
+Công văn
+|
+**Nơi ban hành:**
+|
+Thành phố Hồ Chí Minh
+|
+**Người ký:**
+|
+Bùi Minh Thạnh
+|
+**Ngày ban hành:**
+|
+24/11/2025
+|
+**
+Ngày hiệu lực:**
+|
+Đã biết
+|
+**Tình trạng:**
+|
+Đã biết
+|
+"""
+
+
+def test_the_site_table_fills_a_header_the_text_lost() -> None:
+    cut_text = (DEVCORPUS / "distractors" / "4001_UBND-ĐT__76415b3ed5295e94.txt").read_text(encoding="utf-8")
+    raw = parse_document("letter.md", LETTER_TABLE + cut_text)
+    cut = parse_document("letter.md", cut_text)
+    assert [(c.section, c.text) for c in raw.chunks] == [(c.section, c.text) for c in cut.chunks]
+    assert (cut.meta.number, cut.meta.province, cut.meta.date) == (None, None, None)
+    assert (raw.meta.number, raw.meta.province, raw.meta.date) == (
+        "4001/UBND-ĐT",
+        "Hồ Chí Minh",
+        "2025-11-24",
+    )
+    assert raw.meta.signer == cut.meta.signer == "Bùi Minh Thạnh"  # read from the letter itself
+    assert raw.meta.type == cut.meta.type == "Công văn"
 
 
 def test_header_accuracy_on_the_saved_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

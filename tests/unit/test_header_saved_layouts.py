@@ -148,3 +148,20 @@ def test_a_letter_without_a_type_code_or_summary_mark() -> None:
     assert (meta.type, meta.number) == ("Công văn", "5155/SGDĐT-GDTXNNĐH")
     assert meta.title.startswith("Về hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng")
     assert page_meta("7650ecce3d20626b.md").type == "Nghị quyết"  # a type heading is never overridden
+
+
+def test_number_and_place_date_in_one_table_row() -> None:
+    meta = header(["------- |", "Độc lập - Tự do - Hạnh phúc", "--------------- |",
+                   "Số: 25/2025/NĐ-CP | Hà Nội, ngày 21 tháng 02 năm 2025 |", "", "", "## NGHỊ ĐỊNH", "",
+                   "## Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ", "",
+                   "*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;*"])  # fmt: skip
+    assert (meta.number, meta.place, meta.date, meta.type) == (
+        "25/2025/NĐ-CP",
+        "Hà Nội",
+        "2025-02-21",
+        "Nghị định",
+    )
+    assert (meta.issuer, meta.title) == (
+        "Chính phủ",
+        "Quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Nội vụ",
+    )
