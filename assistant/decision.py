@@ -13,6 +13,7 @@ from assistant.constraints import CorpusProfile, province_fits, school_year_fits
 from assistant.definitions import definition_given
 from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
+from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
 from assistant.search import Passage
@@ -106,6 +107,8 @@ def decide(
         return Decision(False, related, "figure", None, feats)
     if own_term_missing(analysis, fitting) or condition_missing(analysis, fitting):  # not there
         return Decision(False, related, "term", None, feats)
+    if scope_missing(analysis, fitting):  # asked for private schools, the passages are public ones
+        return Decision(False, related, "scope", None, feats)
     if model is not None:
         probability = model.probability(feats)
         answerable = probability >= model.cut

@@ -9,7 +9,9 @@ but their wrong refusals count against the 10% the cut may refuse.
 
 `--cv` only reports: leave-one-dev-document-out cross-validation of the fit for each L2
 strength, with and without the rule-refused questions (eval/refusal_cv.py), beside dev and
-held-out, and the stored model's scores; it writes nothing.
+held-out, the stored model's scores and how many dev answers of the stored model each refit
+would lose; it writes nothing. A refit is worth committing only when grouped CV improves and it
+loses no dev answer (calibrating prints the dev answers it loses against the model it replaces).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import typer
 from rich.console import Console
 
 console = Console(stderr=True)
-SETS = ("seeds", "devcorpus")
+SETS = ("seeds", "devcorpus", "recent")
 SCORED = ("", "weak")  # decisions left to the model (others were refused by a rule before it)
 
 
@@ -79,7 +81,7 @@ def _set_pairs(set_name: str, no_dense: bool) -> dict[str, list]:
 
 def calibrate_cmd(
     sets: Annotated[
-        list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus.")
+        list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
     ] = None,
     no_dense: Annotated[
         bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
@@ -115,6 +117,10 @@ def calibrate_cmd(
     answerable = [q.get("kind") != "unanswerable" for q, _ in fit_rows]
     ruled = sum(q.get("kind") != "unanswerable" for q, _ in dev) - sum(answerable)  # refused by a rule
     model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled)
+    if (previous := load_model()) is not None:
+        lost = [q["id"] for q, d in dev if q.get("kind") != "unanswerable" and refused(d, model)
+                and not refused(d, previous)]  # fmt: skip
+        console.print(f"dev answers the previous model gave and this fit refuses: {len(lost)} {lost}")
     target = out or MODEL_PATH
     target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     load_model.cache_clear()
@@ -129,7 +135,7 @@ def cross_validation_report(sets: list[str], no_dense: bool) -> None:
     calibration search (`--no-dense`: BM25) and judged on those of the default search, which
     `eduqa eval` measures; the stored model beside it and the configuration CV would choose."""
     from assistant.refusal import load_model
-    from eval.refusal_cv import choose, configs, evaluate, per_set, refuses, rows_of
+    from eval.refusal_cv import choose, configs, evaluate, lost_answers, per_set, refuses, rows_of
 
     rows = [r for name in sets for r in rows_of(name, _set_pairs(name, False))]
     fitted_on = [r for name in sets for r in rows_of(name, _set_pairs(name, True))] if no_dense else rows
@@ -141,10 +147,11 @@ def cross_validation_report(sets: list[str], no_dense: bool) -> None:
             console.print(f"stored model · {group}: {_line(scored)}", soft_wrap=True)
     for result in results:
         c = result["config"]
+        lost = len(lost_answers(rows, result, stored)) if stored is not None else 0
         console.print(f"l2 {c.l2:g} ruled {int(c.with_ruled)} soft {int(c.soft_rules)} · "
                       f"CV {_line(result['cv'])} · dev {_line(result['dev'])} · "
-                      f"held-out {_line(result['held-out'])} · cut {result['model'].cut}",
-                      soft_wrap=True)  # fmt: skip
+                      f"held-out {_line(result['held-out'])} · cut {result['model'].cut} · "
+                      f"dev answers lost vs stored {lost}", soft_wrap=True)  # fmt: skip
     best = choose(results)["config"]
     console.print(
         "precision/recall/wrong refusals per set; CV: each dev document's questions decided "

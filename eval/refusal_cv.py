@@ -160,6 +160,14 @@ def evaluate(rows: list[Row], config: Config, fitted_on: list[Row] | None = None
     }
 
 
+def lost_answers(rows: list[Row], result: dict, previous: RefusalModel) -> list[str]:
+    """Dev questions the `previous` model answered and `result`'s model (fitted on the whole
+    dev group) refuses: a refit is taken only when it loses none."""
+    soft = result["config"].soft_rules and result["config"].with_ruled
+    return [r.question_id for r in rows if r.group == "dev" and r.answerable
+            and refuses(result["model"], r, soft) and not refuses(previous, r)]  # fmt: skip
+
+
 def choose(results: list[dict]) -> dict:
     """The configuration with the best grouped-CV balanced accuracy over both sets whose CV
     wrong refusals stay within MAX_WRONG (earlier in the grid wins a tie)."""

@@ -21,6 +21,13 @@ def restore_cmd(
     force: Annotated[bool, typer.Option(help="Restore even a text judged clean.")] = False,
     build: Annotated[bool, typer.Option("--build", help="Build the model from clean text.")] = False,
     report: Annotated[bool, typer.Option("--report", help="Measure syllable accuracy.")] = False,
+    choose: Annotated[
+        bool, typer.Option("--choose", help="Choose the shown-confidence threshold on held-out copies.")
+    ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Restore only words at least this likely (default: as shown)."),
+    ] = None,
     corpus: Annotated[Path, typer.Option(help="Seed folder (clean seeds train, OCR twins test).")] = Path(
         "corpus"
     ),
@@ -30,14 +37,17 @@ def restore_cmd(
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report JSON here.")] = None,
 ) -> None:
     """Restore diacritics and OCR slips of a Vietnamese OCR text (numbers, dates and codes are never
-    changed). --build trains the model; --report prints its accuracy on held-out documents."""
+    changed; a word the model is unsure of stays as read). --build trains the model; --report
+    prints its accuracy on held-out documents, word by word; --choose picks the threshold."""
     if build:
         return _build(corpus, devcorpus)
     if report:
         return _report(corpus, devcorpus, json_path)
+    if choose:
+        return _choose(devcorpus)
     if file is None:
-        raise typer.BadParameter("give a FILE to restore, or --build, or --report")
-    typer.echo(_restore_file(file, force), nl=False)
+        raise typer.BadParameter("give a FILE to restore, or --build, --report or --choose")
+    typer.echo(_restore_file(file, force, min_confidence), nl=False)
 
 
 def _restorer():
@@ -50,7 +60,7 @@ def _restorer():
         raise typer.Exit(2) from None
 
 
-def _restore_file(file: Path, force: bool) -> str:
+def _restore_file(file: Path, force: bool, min_confidence: float | None) -> str:
     from ingest.read import UnreadableDocument, read_document
     from ingest.restore.document import restore_checked
     from ingest.restore.judge import judge
@@ -70,7 +80,10 @@ def _restore_file(file: Path, force: bool) -> str:
         console.print(f"judged clean ({share}); printed as it is (--force restores anyway)")
         return text
     console.print(f"judged OCR ({share}); restoring" if verdict.is_ocr else f"restoring ({share})")
-    return restore_checked(restorer, text)
+    from ingest.restore.confidence import SHOWN_CONFIDENCE
+
+    threshold = SHOWN_CONFIDENCE if min_confidence is None else min_confidence
+    return restore_checked(restorer, text, threshold, restorer.memory(text))
 
 
 def _build(corpus: Path, devcorpus: Path) -> None:
@@ -96,6 +109,7 @@ def _report(corpus: Path, devcorpus: Path, json_path: Path | None) -> None:
         for i, (name, ocr, clean) in enumerate(pairs, 1):
             status.update(f"restoring {i}/{len(pairs)}: {name}")
             results.append(measure_pair(name, ocr, clean, restorer))
+    words = _word_report(restorer, pairs)
     table = Table(title="OCR restoration: syllable accuracy against the clean original")
     for column in ("document", "syllables", "raw exact", "raw folded", "restored exact",
                    "restored folded", "syll/s"):  # fmt: skip
@@ -114,10 +128,46 @@ def _report(corpus: Path, devcorpus: Path, json_path: Path | None) -> None:
                       f"{restored.exact:.1%}", f"{restored.folded:.1%}", f"{rate:,.0f}")  # fmt: skip
     Console(width=160).print(table)
     if json_path:
-        summary = {"real": [_row(r) for r in real], "synthetic": [_row(r) for r in synthetic]}
+        summary = {"real": [_row(r) for r in real], "synthetic": [_row(r) for r in synthetic],
+                   "words": words}  # fmt: skip
         json_path.write_text(json.dumps(summary, ensure_ascii=False, indent=1))
 
 
 def _row(result) -> dict:
     return {"document": result.name, "raw": result.raw.__dict__, "restored": result.restored.__dict__,
             "syllables_per_s": round(result.raw.syllables / max(result.seconds, 1e-9))}  # fmt: skip
+
+
+def _word_report(restorer, pairs: list[tuple[str, str, str]]) -> list[dict]:
+    from eval.restore_errors import judged_words
+    from eval.restore_report import print_word_report
+    from ingest.restore.confidence import SHOWN_CONFIDENCE
+
+    groups: dict[str, list] = {}
+    for name, ocr, clean in pairs:
+        group = "OCR-like copies" if name.startswith("devcorpus:") else f"real OCR: {name}"
+        groups.setdefault(group, []).extend(judged_words(restorer, ocr, clean))
+    return print_word_report(groups, SHOWN_CONFIDENCE)
+
+
+def _choose(devcorpus: Path) -> None:
+    from eval.restore_errors import WRONG_COST, choose_confidence, judged_words, shown_cost
+    from eval.restore_eval import choice_pairs
+    from ingest.restore.confidence import SHOWN_CONFIDENCE
+
+    if not devcorpus.is_dir():
+        console.print(f"[red]error:[/red] no devcorpus at {devcorpus}; pass --devcorpus PATH")
+        raise typer.Exit(2)
+    restorer = _restorer()
+    pairs = choice_pairs(devcorpus)
+    words = []
+    with console.status("restoring") as status:
+        for i, (name, ocr, clean) in enumerate(pairs, 1):
+            status.update(f"restoring {i}/{len(pairs)}: {name}")
+            words.extend(judged_words(restorer, ocr, clean))
+    best = choose_confidence(words)
+    console.print(f"{len(pairs)} held-out documents, {len(words):,} words; cost = {WRONG_COST:g} x wrong "
+                  f"restorations shown + right ones left as read")  # fmt: skip
+    for threshold in sorted({0.0, 0.5, 0.8, best, SHOWN_CONFIDENCE, 0.95}):
+        console.print(f"  shown >= {threshold:.2f}: cost {shown_cost(words, threshold):,.0f}")
+    typer.echo(f"chosen {best:.2f} (in use: {SHOWN_CONFIDENCE})")

@@ -15,7 +15,7 @@ from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
 from ingest.journal import write_batches
 from ingest.parsed_cache import parser_fingerprint
-from ingest.restore.hook import bm25_text
+from ingest.restore.hook import bm25_text, search_reading
 
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
 
@@ -32,7 +32,7 @@ def chunk_payload(chunk: Chunk, digest: str) -> dict:
 def index_document(index, doc: ParsedDocument, digest: str, embedder, avgdl: float) -> None:
     """Write one document's chunks (sparse and dense vectors, payload), then drop what its
     older version left."""
-    texts = [c.display_index_text for c in doc.chunks]
+    texts = [search_reading(c) for c in doc.chunks]
     dense = embedder.embed_passages(texts) if embedder and texts else [None] * len(texts)
     points = []
     for order, (chunk, vector) in enumerate(zip(doc.chunks, dense, strict=True)):
@@ -62,7 +62,7 @@ class IndexBatch:
         cache); index each document and record it in the state."""
         total_chunks, done = sum(len(self.parsed[s].chunks) for s in to_index), 0
         if self.embedder:
-            new_texts = [c.display_index_text for s in to_index for c in self.parsed[s].chunks]
+            new_texts = [search_reading(c) for s in to_index for c in self.parsed[s].chunks]
             self.embedder.embed_passages(new_texts, progress=lambda d, t: report("embed", d, t))
         for source in to_index:
             doc = self.parsed[source]

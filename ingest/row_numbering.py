@@ -26,6 +26,7 @@ ROW_NUMBER = re.compile(r"^(?:(?:Bước\s+)?\d{1,3}(?:\.\d{1,3}){0,3}|[IVX|l]{1
 STEP = "Bước "
 _GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
 _PART = re.compile(r"^([A-H])\.?$")
+_PART_HEADING = re.compile(r"^([A-H])\.\s+(?=[^\W\d_])")  # "A. Thủ tục hành chính cấp tỉnh"
 
 
 def is_part_title(text: str) -> bool:
@@ -33,6 +34,11 @@ def is_part_title(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)  # a letter or two typed in lower case still counts
     return len(letters) >= MIN_PART_TITLE and capitals >= CAPITAL_SHARE * len(letters)
+
+
+def _sentence_title(text: str) -> bool:
+    """A title in sentence case: 'Thủ tục hành chính cấp Thành phố'."""
+    return len(text.split()) >= 2 and text[:1].isupper() and sum(c.isalpha() for c in text) >= MIN_PART_TITLE
 
 
 def _joined(*parts: str) -> str:
@@ -55,15 +61,20 @@ class RowNumbering:
         """The row's label when `text` is a row number (`following`: the next cell)."""
         label = self._label(text, following)
         if label is not None:
-            self.lettered = bool(_PART.match(text))
+            self.lettered = bool(_PART.match(text) or _PART_HEADING.match(text))
         return label
 
     def _label(self, text: str, following: str) -> str | None:
         part = _PART.match(text)
-        if part and self._next_part(part.group(1)) and is_part_title(following):
+        first = not (self.part or self.group or self.last)  # a first group may be in any case
+        titled = is_part_title(following) or (first and _sentence_title(following))
+        if part and self._next_part(part.group(1)) and titled:
+            return self._part(part.group(1))
+        part = _PART_HEADING.match(text)
+        if part and self._next_part(part.group(1)) and _sentence_title(text[part.end() :]):
             return self._part(part.group(1))
         heading = _GROUP_HEADING.match(text)
-        if heading and text.upper() == text:  # "II. THAM GIA ĐẠI HỘI": a group row with its title
+        if heading and (text.upper() == text or first):  # "II. THAM GIA ĐẠI HỘI", "I. Kinh tế số"
             return self._group(heading.group(1))
         if not ROW_NUMBER.match(text):
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.heading_marks import bold_title, marked_heading, may_stand_alone
 from ingest.heading_wrap import capital_heading, continues_heading
 from ingest.levels import (
     GROUPING,
@@ -43,6 +44,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     parent: Node | None = None
     last_child_value: dict[str, int] = field(default_factory=dict)
+    marked_title: str = ""  # a title its bold marks hold together over lines (heading_marks)
 
     @property
     def text(self) -> str:
@@ -50,7 +52,7 @@ class Node:
 
     @property
     def title(self) -> str:
-        return heading_title(self.lines)
+        return heading_title(self.lines, marked=self.marked_title)
 
 
 def clean_line(line: str) -> str:
@@ -59,9 +61,15 @@ def clean_line(line: str) -> str:
     return squash_spaces(_LEADING_JUNK.sub("", line))
 
 
-def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> str:
+def heading_title(lines: list[str], limit: int = 160, whole: bool = False, marked: str = "") -> str:
     """The title of a task: its label line's first sentence or heading paragraph (`whole`: the
-    whole heading paragraph, for a heading whose only text it is)."""
+    whole heading paragraph, for a heading whose only text it is; `marked`: the text its marks
+    hold together over lines, when known)."""
+    label = match_label(clean_line(marked)) if marked else None
+    if label and label.rest.strip(" .:;"):
+        return _limited(marked_heading(label.rest, whole), limit)
+    if len(lines) > 1 and is_bare_label(clean_line(lines[0])):  # "Điều" / "1. Công bố …"
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     first_paragraph: list[str] = []
     capitals = bool(lines) and capital_heading(clean_line(lines[0]))
     for line in lines:
@@ -86,15 +94,20 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False) -> st
     if not text and label and len(first_paragraph) < len(lines):
         rest = lines[len(first_paragraph) :]
         return heading_title(rest[next((i for i, ln in enumerate(rest) if ln.strip()), 0) :], limit)
-    for stop in () if whole else (": ", ". ", "; "):
+    return _limited(_first_sentence(text, () if whole else (": ", ". ", "; ")), limit)
+
+
+def _first_sentence(text: str, stops: tuple[str, ...]) -> str:
+    for stop in stops:
         head, sep, _ = text.partition(stop)
         if sep and len(head) >= 12:
             text = head
             break
-    text = text.rstrip(" .:;")
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + "…"
-    return text
+    return text.rstrip(" .:;")
+
+
+def _limited(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _short_heading(label_line: str, next_line: str) -> bool:
@@ -102,7 +115,7 @@ def _short_heading(label_line: str, next_line: str) -> bool:
     not a sentence wrapped onto the next line."""
     label = match_label(label_line)
     rest = label.rest if label else ""
-    short = 0 < len(rest) <= 40 and rest[-1].isalpha() and "," not in rest
+    short = 0 < len(rest) <= 40 and rest[-1].isalpha() and "," not in rest and may_stand_alone(rest)
     return short and next_line[:1].isupper()
 
 
@@ -131,23 +144,34 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
     current = root
     previous = ""
     cleaned = [clean_line(raw) for raw in lines]
+    carried = -1  # the line a bare label ("Điều") took its number and text from
     for offset, line in enumerate(cleaned):
         junk = is_speck(line) and not (match_label(line) or is_bare_label(line))
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
-        label = _label_of(line, cleaned[offset + 1 : offset + 3])
+        label = _label_of(line, cleaned[offset + 1 : offset + 3]) if offset != carried else None
         if label and label.kind in ("roman", "num"):
             label = _misread_one(label, current, line[:1])
         if label and looks_like_heading(label):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
                 current = _open_child(parent, label)
+                current.marked_title = bold_title(lines, offset)
+                carried = _carried_line(cleaned, offset)
         if line or current.lines:
             current.lines.append(line)
             current.line_numbers.append(start + offset)
         if line:
             previous = line
     return cite_paths(root)
+
+
+def _carried_line(cleaned: list[str], offset: int) -> int:
+    """The line a level word left alone took its number and text from ('Điều' / '1. Phạm vi …'):
+    it opens no task."""
+    if cleaned[offset] != "Điều":  # "Điều 7." / "1. Bộ Quốc phòng …": the next line is clause 1
+        return -1
+    return next((k for k in range(offset + 1, min(offset + 3, len(cleaned))) if cleaned[k]), -1)
 
 
 def _label_of(line: str, following: list[str]) -> Label | None:
@@ -228,7 +252,8 @@ def titles_along(node: Node) -> list[str]:
     current: Node | None = node
     while current is not None and current.kind != "root":
         bare_heading = current is not node and not own_body(current)
-        titles.append(heading_title(current.lines, 300, whole=True) if bare_heading else current.title)
+        whole = heading_title(current.lines, 300, whole=True, marked=current.marked_title)
+        titles.append(whole if bare_heading else current.title)
         current = current.parent
     return titles[::-1]
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.header_rows import numbering_run, two_level_columns
+from ingest.figure_grids import figure_grid
+from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.levels import looks_like_heading, match_label
 from ingest.pipe_tables import is_pipe_line, pipe_rows
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
@@ -62,7 +63,7 @@ def find_tables(lines: list[str]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        table = _pipe_table(lines, i) or _flattened_table(lines, i)
+        table = _pipe_table(lines, i) or _flattened_table(lines, i) or _figure_table(lines, i)
         if table and table.rows:
             tables.append(table)
             i = table.end
@@ -75,13 +76,15 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
     """Cells of lines one cell per line, with the offsets of their lines."""
     cells: list[tuple[str, list[int]]] = []
     open_mark = False  # inside a pair of bold/italic marks that spans lines
+    bar = False  # a line of only "|" (a saved page's cell border) ends the cell before it
     for offset, raw in enumerate(lines):
         text = _step_written(clean_line(raw))
-        if not text:
-            open_mark = False
+        if not text or raw.strip() == "|":
+            open_mark, bar = False, raw.strip() == "|" or bar
             continue
         wrapped = text[0].islower() and not _FIGURE.match(cells[-1][0]) if cells else False
-        continues = cells and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
+        continues = cells and not bar and (open_mark or wrapped or cells[-1][0].endswith(("(", ",")))
+        bar = False
         if continues:
             cells[-1] = (f"{cells[-1][0]} {text}", [*cells[-1][1], start + offset])
         else:
@@ -110,11 +113,15 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
     first_row = next((i for i, (text, _) in enumerate(cells) if _first_row_number(text, cells, i)), None)
     if first_row is None or not 2 <= first_row <= MAX_HEADER_CELLS:
         return None
-    header = header_cells([text for text, _ in cells[:first_row]])
+    header = header_cells(without_column_numbers([text for text, _ in cells[:first_row]]))
     if any(len(text) > MAX_HEADER_CELL_CHARS for text in header):
         return None
     header, numbers = numbering_run(header, [text for text, _ in cells[first_row:]])
     body = cells[first_row + numbers :]
+    group = first_group(header) if not numbers else None
+    if group is not None:  # the first group's cells open the rows: they name no column
+        at = next(k for k in range(group, first_row) if cells[k][0] == header[group])
+        header, body = header[:group], cells[at:]
     rows = _rows(body, header)
     two_level = two_level_columns(header, [len(row.cells) for row in rows])
     if two_level:
@@ -160,16 +167,19 @@ def _first_row_number(text: str, cells: list[tuple[str, list[int]]], k: int) -> 
 def _rows(cells: list[tuple[str, list[int]]], columns: list[str]) -> list[TableRow]:
     rows: list[TableRow] = []
     numbering = RowNumbering()
+    above: list[str] = []  # an unnumbered group title over the rows ('THỦ TỤC HÀNH CHÍNH CẤP TỈNH')
     for k, (text, offsets) in enumerate(cells):
         label = numbering.next_label(text, cells[k + 1][0] if k + 1 < len(cells) else "")
         _relabel(rows, numbering)
         if label is not None:
             _close(rows, columns)
             rows.append(TableRow(label, [text.rstrip(".")], list(offsets)))
-            rows[-1].parents = numbering.parents_of(rows[:-1], label)
+            rows[-1].parents = [*above, *numbering.parents_of(rows[:-1], label)]
         elif rows:
             rows[-1].cells.append(text)
             rows[-1].line_numbers.extend(offsets)
+        else:
+            above.append(text)
     _close(rows, columns)
     return rows
 
@@ -192,9 +202,20 @@ def _close(rows: list[TableRow], columns: list[str]) -> None:
         row.name = name_cell(row.cells, columns)
 
 
+def _figure_table(lines: list[str], start: int) -> Table | None:
+    """A table of figures with no row-number column (ingest/figure_grids.py), its rows numbered."""
+    if (grid := figure_grid(lines, start)) is None:
+        return None
+    rows = [TableRow(str(k), [c.text for c in row], [n for c in row for n in c.lines], name=row[0].text)
+            for k, row in enumerate(grid.rows, 1)]  # fmt: skip
+    return Table(grid.start, grid.end, grid.columns, rows)
+
+
 def _pipe_table(lines: list[str], start: int) -> Table | None:
     if not is_pipe_line(lines[start]) or (start and is_pipe_line(lines[start - 1])):
         return None
+    if lines[start].strip() == "|":
+        return None  # a cell border of a table flattened one cell per line, not a pipe row
     end = start
     while end < len(lines) and is_pipe_line(lines[end]):
         end += 1

@@ -6,7 +6,6 @@ import re
 from difflib import SequenceMatcher
 
 from ingest.dates import iso_date, worded_date
-from ingest.header.issuer import cased
 from ingest.header.lines import HeaderLine, is_upper
 from ingest.text import fold_accents
 
@@ -29,9 +28,10 @@ TYPE_CODES = {
     "HD": "Hướng dẫn", "BC": "Báo cáo", "TTr": "Tờ trình", "CĐ": "Công điện", "CD": "Công điện",
     "VBHN": "Văn bản hợp nhất", "KL": "Kết luận", "CTr": "Chương trình", "ĐA": "Đề án",
 }  # fmt: skip
-# 'Số: 3677/TB-SGDDT', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT', wrapped 'Số:' + next line.
+# 'Số: 3677/TB-SGDDT', 'Luật số: 60/2024/QH15', OCR '$6:2501/SGDPT-GDTX&DPH', blank 'Số: /KH-SGDĐT',
+# wrapped 'Số:' + next line.
 NUMBER = re.compile(
-    r"^(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
+    r"^(?:(?:b[ộo]\s+)?lu[ậa]t\s+|ph[áa]p\s+l[ệe]nh\s+|l[ệe]nh\s+)?(?:s[oô6ố]|\$[o6ô])\s*(?:hi[eệ]u)?\s*[:.]?\s*(\d[\d.]{0,7})?\s*([/-]\s*[\w&\-.]+(?:\s*/\s*[\w&\-.]+){0,2})",
     re.IGNORECASE,
 )
 # 'Cà Mau, ngày 21 tháng 11 năm 2025', 'Hà Nội ngày 01 tháng 12' (no comma), 'Hà Nội, 2018'.
@@ -107,60 +107,6 @@ def _place_date(text: str) -> tuple[str | None, str] | None:
     if date is None and (y := _YEAR_ONLY.match(rest)):
         date = iso_date(y.group(1))
     return (place, date) if date else None
-
-
-def find_title(rows: list[HeaderLine], type_row: int, stop: int, source: str = "") -> str | None:
-    """The 'V/v' summary of a letter, or the lines under the type heading up to the body."""
-    for n, row in enumerate(rows[:stop]):
-        if row.key.startswith("v/v") or row.key.startswith("ve viec:"):
-            return _letter_summary(rows[n:stop])
-    if type_row < 0:
-        return None
-    block: list[str] = []
-    first = next((r for r in rows[type_row + 1 : stop] if not r.is_blank), None)
-    for row in rows[type_row + 1 : stop]:
-        if row.is_blank:  # a blank line ends a title that already reads as one
-            if block and (len(" ".join(block)) >= 80 or block[-1].endswith((".", ":", ";"))):
-                break
-            continue
-        changed = first and (row.emphasised != first.emphasised or is_upper(row.text) != is_upper(first.text))
-        if row.is_separator or (block and changed) or _is_authority(row):
-            break
-        block.append(row.text)
-        if len(" ".join(block)) > 400:
-            break
-    return sentence_case(" ".join(block), source) or None
-
-
-def _letter_summary(rows: list[HeaderLine]) -> str | None:
-    """A letter's 'V/v …' summary, wrapped over the lines up to 'Kính gửi' or a blank line."""
-    block = [rows[0].text[3:].strip(" :")]
-    if not rows[0].emphasised:  # an emphasised summary was joined whole already
-        for row in rows[1:6]:
-            if row.is_blank or row.emphasised or PLACE_DATE.match(row.key) or row.key.startswith("kinh g"):
-                break
-            block.append(row.text)
-    return sentence_case(" ".join(block)) or None
-
-
-def _is_authority(row: HeaderLine) -> bool:
-    """'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X', 'BỘ TRƯỞNG BỘ Y TẾ', 'THỦ TƯỚNG CHÍNH PHỦ': who enacts."""
-    return is_upper(row.text) and bool(AUTHORITY.match(row.key))
-
-
-AUTHORITY = re.compile(
-    r"^(?:chu tich|bo truong|thu tuong|giam doc|cuc truong|tong cuc truong|uy ban nhan dan|"
-    r"hoi dong nhan dan|chinh phu|quoc hoi|hieu truong|truong phong|thong doc)\b"
-)
-
-
-def find_authority(rows: list[HeaderLine], after: int, text: str) -> str | None:
-    """Who enacts the document, as the line above 'Căn cứ' says ('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH')."""
-    for row in rows[max(after, 0) :]:
-        if _is_authority(row):
-            words = re.sub(r"(?i)\s*(điện|đien)?\s*:?$", "", row.text)
-            return cased(words, text)
-    return None
 
 
 def sentence_case(text: str, source: str = "") -> str:

@@ -39,6 +39,7 @@ _EDU_NAMES = {
 _FIXED = {
     "thu tuong chinh phu": "Thủ tướng Chính phủ", "thu tuong": "Thủ tướng Chính phủ",
     "chinh phu": "Chính phủ", "quoc hoi": "Quốc hội", "van phong chinh phu": "Văn phòng Chính phủ",
+    "uy ban thuong vu quoc hoi": "Ủy ban Thường vụ Quốc hội",
 }  # fmt: skip
 
 

@@ -16,6 +16,10 @@ from ingest.text import fold_accents, squash_spaces
 MAX_JOIN = 6  # lines an open emphasis may span
 _HEADING_MARK = re.compile(r"^\s*(?:#{1,6}\s*|>\s*)")
 _SEPARATOR = re.compile(r"^[\s\-_=*.]{3,}$")
+# A cell border of a header laid out as a table row ('CHÍNH PHỦ | CỘNG HÒA …', 'Số: 16/2025/NĐ-CP |'):
+# a '|' with a space or the line's edge on both sides ('|. NHIỆM VỤ' is an OCR reading of 'I.').
+_CELL_BORDER = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)|(?<=\S)\|$")
+_GLUED_RULE = re.compile(r"[-_=]{4,}")  # 'CHÍNH PHỦ-------', 'Hạnh phúc------': a rule under a cell
 
 
 @dataclass
@@ -69,15 +73,37 @@ def logical_lines(
             raw = f"{raw} {lines[i]}"
         parts = tuple(p for p in (strip_marks(x) for x in lines[first : i + 1]) if p)
         i += 1
-        if _SEPARATOR.match(raw) and raw.strip():
-            out.append(HeaderLine("-", first, False))
-            continue
-        text = strip_marks(raw)
-        if not text and keep_blank and not raw.strip():
-            out.append(HeaderLine("", first, False))
-        elif text:
-            out.append(HeaderLine(text, first, raw.lstrip().startswith(("*", "#", "_")), parts))
+        cells = table_cells(raw)
+        for cell in cells:
+            out.extend(_logical(cell, first, parts if len(cells) == 1 else (), keep_blank))
     return out
+
+
+def table_cells(raw: str) -> list[str]:
+    """A raw line cut at its cell borders and at the rules glued to a cell's text; a line with
+    neither is itself (a blank line included)."""
+    if "|" not in raw and not _GLUED_RULE.search(raw.strip(" -_=")):
+        return [raw]
+    cells: list[str] = []
+    for cell in _CELL_BORDER.split(raw):
+        pieces = _GLUED_RULE.split(cell)
+        for n, piece in enumerate(pieces):
+            if piece.strip():
+                cells.append(piece.strip())
+            if n < len(pieces) - 1:
+                cells.append("-----")
+    return cells
+
+
+def _logical(raw: str, first: int, parts: tuple[str, ...], keep_blank: bool) -> list[HeaderLine]:
+    if _SEPARATOR.match(raw) and raw.strip():
+        return [HeaderLine("-", first, False)]
+    text = strip_marks(raw)
+    if not text and keep_blank and not raw.strip():
+        return [HeaderLine("", first, False)]
+    if text:
+        return [HeaderLine(text, first, raw.lstrip().startswith(("*", "#", "_")), parts)]
+    return []
 
 
 _BODY_START = re.compile(r"^(?:can c\w{0,2}\b|xet\b|dieu 1\b|kinh g\w{0,2}\b|[iv]{1,3}\s*[.:]\s)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.header.lines import HeaderLine, is_upper, logical_lines
+from ingest.header.lines import HeaderLine, is_upper, logical_lines, table_cells
 from ingest.structure import clean_line, folded
 
 ROLE = re.compile(
@@ -19,6 +19,7 @@ _NOT_NAMES = re.compile(r"\b(?:giam doc|chanh van phong|truong phong|noi nhan|ch
 _RANK = re.compile(
     r"^(?:(?:dai|thuong|trung|thieu)\s+(?:tuong|ta|uy)|(?:p?gs\.?\s*)?(?:ts|ths|tskh|bs|ks)\.?)\s+",
 )
+_SIGNED_MARK = re.compile(r"[(\[]\s*(?:đã\s*ký|da\s*ky|ký|ky)\s*[)\]]", re.IGNORECASE)  # '( Đã ký) Lê Văn A'
 _SIGNED = re.compile(r"^[(\[]?\s*(?:da\s*ky|ky\s*thay|\(?ky\)?|daky)", re.IGNORECASE)
 
 
@@ -29,7 +30,8 @@ def is_person_name(text: str) -> bool:
         return False
     if _NOT_NAMES.search(folded(text)) or any(len(w) > 1 and w.isalpha() and w.isupper() for w in words):
         return False  # a title, or an abbreviation ('Mã TTHC')
-    return all(_NAME_WORD.match(w) for w in words) and sum(c.isalpha() for c in text) >= 4
+    capitalised = all(_NAME_WORD.match(w) and w[0].isupper() for w in words)
+    return capitalised and sum(c.isalpha() for c in text) >= 4
 
 
 def person_name(text: str) -> str | None:
@@ -85,10 +87,12 @@ def find_signature(lines: list[str], start: int, end: int | None) -> tuple[str |
 
 
 def last_name_line(tail: list[str]) -> str | None:
-    """The last line that reads as a person's name."""
+    """The last line (or table cell) that reads as a person's name, '(Đã ký)' before it aside."""
     for line in reversed(tail[-60:]):
-        if name := person_name(clean_line(line).strip()):
-            return name
+        for cell in reversed(table_cells(clean_line(line).strip())):
+            for part in reversed(_SIGNED_MARK.split(cell)):  # 'PHÓ THỦ TƯỚNG(Đã ký)Hồ Đức Phớc'
+                if name := person_name(part.strip()):
+                    return name
     return None
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from ingest.restore.confidence import SHOWN_CONFIDENCE
+from ingest.restore.decode import Restorer
 from ingest.restore.document import check_digits
 from ingest.restore.model import ModelMissing, load_restorer
 from ingest.restore.syllables import tokenize
@@ -34,7 +36,7 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
     except ModelMissing:
         return None
     display = payload.get("display_text") or ""
-    restored_quote = aligned_quote(text, display, quote) or restorer.restore(quote) if quote else ""
+    restored_quote = quote_reading(text, display, quote, restorer)
     try:
         check_digits(text, restored_quote)  # every figure of the quote stands in the original
     except ValueError as exc:
@@ -47,6 +49,15 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
     if doc.get("title") and doc.get("display_title"):
         swaps.append((doc["title"], doc["display_title"]))
     return Reading(restored_quote, swaps)
+
+
+def quote_reading(text: str, display: str, quote: str, restorer: Restorer) -> str:
+    """The quote as shown: the stretch of the passage's shown reading that stands where the
+    quote stands (restored with the passage's context, unsure words left as read), else the
+    quote restored on its own under the same rule. Never a restoration the model is unsure of."""
+    if not quote:
+        return ""
+    return aligned_quote(text, display, quote) or restorer.restore(quote, SHOWN_CONFIDENCE)
 
 
 def _span_tokens(text: str) -> list[tuple[int, int]]:

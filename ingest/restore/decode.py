@@ -6,7 +6,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.restore.candidates import Inventory
+from ingest.restore.confidence import Choice, is_unsure, local_posteriors
 from ingest.restore.lm import NgramModel
+from ingest.restore.memory import SETTLED, DocumentMemory
 from ingest.restore.syllables import (
     SYLLABLE_SHAPE,
     Token,
@@ -39,6 +41,12 @@ def _is_marked_syllable(word: str) -> bool:
 def _has_mark_hint(observed: str) -> bool:
     inner_capital = any(ch.isupper() for ch in observed[1:]) and not is_upper_word(observed)
     return inner_capital or any(ch in observed for ch in "'‘’`")
+
+
+def _percent_follows(tokens: list[Token], i: int) -> bool:
+    """A number whose next non-space token is a lone percent sign."""
+    rest = (t for t in tokens[i + 1 : i + 3] if t.kind != "space")
+    return next((t.text.startswith("%") for t in rest), False)
 
 
 class Restorer:
@@ -93,12 +101,16 @@ class Restorer:
             symbol = symbol if symbol in self.model.ids else "<c>"
         return None if symbol is None else self.model.ids.get(symbol, -1)
 
-    def _slots(self, tokens: list[Token]) -> list[Slot | int]:
+    def _slots(self, tokens: list[Token], memory: DocumentMemory | None = None) -> list[Slot | int]:
         slots: list[Slot | int] = []
-        for token in tokens:
+        for i, token in enumerate(tokens):
             options = self.candidates(token) if token.kind == "word" else []
+            if options and memory is not None:
+                options = memory.adjust(options)
             if options:
                 slots.append(Slot(token, options))
+            elif token.kind == "number" and _percent_follows(tokens, i):
+                slots.append(self.model.ids["<p>"])  # '98,5 %': OCR spaced the percent sign off
             else:
                 fixed = self._fixed_id(token)
                 if fixed is not None:
@@ -137,19 +149,53 @@ class Restorer:
             chosen.append(syllable)
         return chosen[::-1]
 
-    def restore(self, text: str) -> str:
-        """The text with each OCR word replaced by its most likely syllable; all else as it was."""
+    def choices(
+        self, text: str, memory: DocumentMemory | None = None
+    ) -> tuple[list[Token], dict[int, Choice]]:
+        """The text's tokens and, for each restored word (by token index), the model's choice."""
         tokens = tokenize(text)
-        slots = self._slots(tokens)
-        chosen = iter(self._decode(slots))
+        slots = self._slots(tokens, memory)
+        chosen = self._decode(slots)
+        restorable = [slot for slot in slots if isinstance(slot, Slot)]
+        pairs = zip(restorable, chosen, strict=True)
+        ids = {id(slot): {s: w for s, w, _e in slot.options}[c] for slot, c in pairs}
+        seq = [ids[id(slot)] if isinstance(slot, Slot) else slot for slot in slots]
+        by_token = {id(slot.token): (n, slot) for n, slot in enumerate(slots) if isinstance(slot, Slot)}
+        found: dict[int, Choice] = {}
+        picks = iter(chosen)
+        for i, token in enumerate(tokens):
+            if id(token) not in by_token:
+                continue
+            n, slot = by_token[id(token)]
+            pick = next(picks)
+            posterior = local_posteriors(self.model, seq, n, slot.options)
+            ranked = sorted(zip(posterior, (o[0] for o in slot.options), strict=True), reverse=True)
+            mine = sum(p for p, s in ranked if s == pick)
+            other = next((s for _p, s in ranked if s != pick), None)
+            found[i] = Choice(token.text, pick, mine, other)
+        return tokens, found
+
+    def memory(self, text: str) -> DocumentMemory:
+        """A first pass over a whole document: the readings it settles."""
+        memory = DocumentMemory()
+        for choice in self.choices(text)[1].values():
+            as_printed = choice.chosen == choice.observed.lower() != fold(choice.chosen)
+            if choice.confidence >= SETTLED or as_printed:  # sure, or OCR kept the marks
+                memory.settle(choice.chosen)
+        return memory
+
+    def restore(self, text: str, min_confidence: float = 0.0, memory: DocumentMemory | None = None) -> str:
+        """The text with each OCR word replaced by its most likely syllable; all else as it was.
+        A word the model is less sure of than `min_confidence` stays as OCR read it; `memory`
+        holds the readings the rest of the document settles."""
+        tokens, found = self.choices(text, memory)
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
-        restorable = {slot.token for slot in slots if isinstance(slot, Slot)}
         out = [(self.acronym(t) or "").upper() or t.text for t in tokens]
         for n, i in enumerate(words):
-            token = tokens[i]
-            if token not in restorable:
+            choice = found.get(i)
+            if choice is None or is_unsure(choice, min_confidence):
                 continue
             neighbours = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
             upper = any(is_upper_word(t.text) and t.skeleton in self.inventory for t in neighbours)
-            out[i] = apply_case(next(chosen), token.text, upper)
+            out[i] = apply_case(choice.chosen, tokens[i].text, upper)
         return "".join(out)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import partial
 
 from ingest.chunks import ParsedDocument
+from ingest.restore.confidence import SHOWN_CONFIDENCE
 from ingest.restore.decode import Restorer
 from ingest.restore.judge import Verdict, judge
+from ingest.restore.memory import DocumentMemory
 from ingest.restore.syllables import fold
 
 log = logging.getLogger(__name__)
@@ -32,12 +35,18 @@ def check_digits(original: str, restored: str) -> str:
     return restored
 
 
-def restore_checked(restorer: Restorer, text: str) -> str:
-    """The restored text, checked; should a number ever differ, the original is kept (and logged)."""
+def restore_checked(
+    restorer: Restorer,
+    text: str,
+    min_confidence: float = SHOWN_CONFIDENCE,
+    memory: DocumentMemory | None = None,
+) -> str:
+    """The restored text, checked; should a number ever differ, the original is kept (and logged).
+    By default it is the reading shown to readers: a word the model is unsure of stays as read."""
     if not text:
         return text
     try:
-        return check_digits(text, restorer.restore(text))
+        return check_digits(text, restorer.restore(text, min_confidence, memory))
     except ValueError as exc:
         log.error("%s; the original text is shown", exc)
         return text
@@ -48,13 +57,15 @@ def restore_document(parsed: ParsedDocument, restorer: Restorer) -> Verdict:
     verdict = judge(parsed.text, restorer.inventory.syllables)
     if not verdict.is_ocr:
         return verdict
+    memory = restorer.memory(parsed.text)  # the readings the whole document settles
+    shown = partial(restore_checked, restorer, min_confidence=SHOWN_CONFIDENCE, memory=memory)
     doc = parsed.chunks[0].doc if parsed.chunks else {}
     if doc.get("title"):
-        doc["display_title"] = restore_checked(restorer, doc["title"])
+        doc["display_title"] = shown(doc["title"])
     for chunk in parsed.chunks:
-        chunk.display_text = restore_checked(restorer, chunk.text)
-        chunk.display_section_title = restore_checked(restorer, chunk.section_title)
-        chunk.display_titles = [restore_checked(restorer, t) for t in chunk.titles]
+        chunk.display_text = shown(chunk.text)
+        chunk.display_section_title = shown(chunk.section_title)
+        chunk.display_titles = [shown(t) for t in chunk.titles]
         chunk.restored = True
     return verdict
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -18,6 +19,7 @@ from ui.app import citation_html
 
 pytestmark = pytest.mark.integration
 PLAN_QUESTION = "chỉ tiêu năm 2025 cho trung học là gì?"
+HEADING = re.compile(r"Ch[iỉ] tiêu đến")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,8 @@ def test_ocr_documents_are_restored_and_clean_ones_left_alone(seed_service):
         assert all(r["display_text"] == r["text"] for r in rows)
     plan = listing(seed_service, PLAN)
     assert plan[0]["doc"]["display_title"].startswith("Thực hiện Kế hoạch hành động số 281/KH-UBND")
-    assert any("Chỉ tiêu đến" in " > ".join(p["display_titles"]) for p in seed_service.chunks(PLAN))
+    # the heading reads restored; 'Chi' (chỉ or chi: the model is not sure) stays as OCR read it
+    assert any(HEADING.search(" > ".join(p["display_titles"])) for p in seed_service.chunks(PLAN))
 
 
 def test_the_api_answers_with_restored_quotes_and_figures_from_the_original(client):
@@ -58,7 +61,7 @@ def test_the_api_answers_with_restored_quotes_and_figures_from_the_original(clie
             assert citation["display_quote"] in body["answer"]
     assert "Phấn đấu học sinh trung học" in body["answer"]  # the quote reads as restored
     assert "Phan &au hoc sinh" not in body["answer"]
-    assert "Chỉ tiêu đến" in body["answer"]  # and so does the heading path that leads it in
+    assert HEADING.search(body["answer"])  # and so does the heading path that leads it in
 
 
 def test_the_page_shows_the_restored_passage_marked_with_the_original_a_click_away(seed_service):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.refusal import FEATURES
+from assistant.refusal import FEATURES, RefusalModel
 from eval.groups import anchor, by_group, document_group
-from eval.refusal_cv import Config, Row, cross_validate, fold_of, scores
+from eval.refusal_cv import Config, Row, cross_validate, evaluate, fold_of, lost_answers, refuses, scores
 from eval.sets import load_set
 
 pytestmark = pytest.mark.unit
@@ -78,3 +78,13 @@ def test_rule_refused_questions_stay_refused_out_of_fold():
         refused = cross_validate(ruled, config)
         assert all(said_no for r, said_no in zip(ruled, refused, strict=True) if r.reason == "figure")
         assert all(said_no != r.answerable for r, said_no in zip(ruled, refused, strict=True) if r.scored)
+
+
+def test_a_refit_that_refuses_what_the_previous_model_answered_is_named():
+    rows = dev_rows(inverted_fold="")
+    result = evaluate(rows, Config(candidates=("best_evidence",)))
+    # the previous model answered everything: the refit loses exactly the answers it refuses
+    everything = RefusalModel((), 30.0, 0.5, ())
+    lost = lost_answers(rows, result, everything)
+    assert lost == [r.question_id for r in rows if r.answerable and refuses(result["model"], r)]
+    assert not lost_answers(rows, result, result["model"])  # against itself: nothing lost

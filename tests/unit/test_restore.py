@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 
 from eval.restore_eval import corrupt, syllable_accuracy
 from ingest.chunks import parse_document
+from ingest.restore.confidence import SHOWN_CONFIDENCE, is_unsure
 from ingest.restore.document import check_digits, numbers, restore_document
 from ingest.restore.judge import judge
+from ingest.restore.memory import DocumentMemory
 from ingest.restore.model import load_restorer
 from ingest.restore.syllables import tokenize
 from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN
@@ -118,3 +120,27 @@ def test_a_changed_number_is_caught():
     with pytest.raises(ValueError, match="218"):
         check_digits("số 281/KH-UBND", "số 218/KH-UBND")
     assert check_digits("s6 281 ngay 10/11/2023", "số 281 ngày 10/11/2023")
+
+
+def test_a_percent_sign_spaced_off_still_reads_as_a_percentage(restorer):
+    line = ocr_line(PLAN, "dat ti le 98,5 tra len; ti le tat nghiep THPT dat 98,5 %")
+    assert "THPT đạt 98,5 % trở lên" in restorer.restore(line)  # not 'đất' (land) before a figure
+
+
+def test_unsure_words_stay_as_read_and_sure_ones_are_restored(restorer):
+    line = ocr_line(NOTICE_OCR, "Sau khi nghe y  kin quan triet")
+    _tokens, choices = restorer.choices(line)
+    unsure = [c for c in choices.values() if is_unsure(c, SHOWN_CONFIDENCE)]
+    sure = [c for c in choices.values() if c.confidence >= 0.99 and c.chosen != c.observed.lower()]
+    assert unsure and sure
+    shown = restorer.restore(line, SHOWN_CONFIDENCE)
+    assert all(c.observed in shown for c in unsure)
+    assert restorer.restore(line, 0.0) != shown
+    check_digits(line, shown)
+
+
+def test_a_document_remembers_the_readings_it_settles(restorer):
+    text = (CORPUS / PLAN).read_text()
+    memory = restorer.memory(text)
+    assert memory.bonus("học") > memory.bonus("hóc")  # 'hoc' settles as học throughout the plan
+    assert DocumentMemory().bonus("học") == 0.0
