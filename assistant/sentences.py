@@ -69,5 +69,8 @@ def lead_quote(analysis: QueryAnalysis, text: str, lead: str, limit: int = 2) ->
     sentences that carry the question; without a lead, the best sentences in reading order."""
     if not lead:
         return best_sentences(analysis, text, limit)
-    others = [s for s in best_sentences(analysis, text, limit) if trim(s) != trim(lead) and s not in lead]
+    sentences = best_sentences(analysis, text, limit)
+    if " | " in lead:  # a table row: quoted as read under its group ('Trường … › 15.1 | Khối 10 | …')
+        lead = next((s for s in sentences if lead in s), lead)
+    others = [s for s in sentences if trim(s) != trim(lead) and s not in lead]
     return [trim(lead), *others[: limit - 1]]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer_type import expresses
+from ingest.row_groups import row_cells
 from ingest.text import fold_accents
 
 _ROW_NUMBER = re.compile(r"^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+(?:\.[0-9]+)*|[a-zđ])[.)]?$")
@@ -28,6 +29,7 @@ _CELL_SPLIT = re.compile(r"\s*\|\s*")
 _NAME_COLUMN = re.compile(r"^(?:ten\b|noi dung|danh muc)")
 _NOTE_COLUMN = re.compile(r"^ghi chu\b")
 _WORD = re.compile(r"\w+")
+_FIGURES = re.compile(r"^(?:\d[\d.,]*%?|[-–—])$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
     header = [c.strip() for c in lines[0].split(" | ")]
     if columns and [c.strip() for c in columns] != header:
         return None
-    cells = _CELL_SPLIT.split(" ".join(lines[1:]).strip())
+    cells = row_cells(_CELL_SPLIT.split(" ".join(lines[1:]).strip()))  # the group read before: no cell
     if len(cells) == len(header) - 1 and _NOTE_COLUMN.match(fold_accents(header[-1]).strip("* ")):
         cells.append("")  # the note column, last, left empty: the row still lines up
     if len(cells) != len(header):
@@ -93,6 +95,8 @@ def _by_columns(kind: str, header: list[str], cells: list[str], question: str) -
     """A row read by its columns: the cell of the asked kind (in the column the question names,
     when it names one) and the row's name cell."""
     named = [i for i, h in enumerate(header) if _NAME_COLUMN.match(fold_accents(h).strip())]
+    if not named and not _ROW_NUMBER.match(cells[0]) and all(_FIGURES.match(c) for c in cells[1:]):
+        named = [0]  # a table of figures: its first column names the row ('Đô thị | 190 | 110')
     units = [c for c in cells if c and _UNIT.match(c)]  # 'Đồng/học sinh/giờ' in its own column
     typed = [i for i, c in enumerate(cells) if c and c not in units and expresses(kind, c) and i not in named]
     if not named or not typed or not cells[named[0]]:

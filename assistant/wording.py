@@ -49,11 +49,13 @@ _WHY = {
            "year": " No passage gives this for {v}.",
            "number": " No document or passage numbered {v} is in the corpus.",
            "figure": " No passage gives that figure.",
+           "scope": " No passage speaks of the schools, area or level asked about.",
            "target": " The documents set no target for that year or level."},
     "vi": {"province": " Kho văn bản không có văn bản nào của {v}.",
            "year": " Không có đoạn nào nêu nội dung này cho năm {v}.",
            "number": " Kho văn bản không có văn bản hay đoạn nào mang số {v}.",
            "figure": " Không có đoạn nào nêu con số này.",
+           "scope": " Không có đoạn nào nói về loại trường, vùng hoặc cấp được hỏi.",
            "target": " Văn bản không đặt chỉ tiêu cho năm hoặc cấp học này."},
 }  # fmt: skip
 _OPENING = {

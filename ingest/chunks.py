@@ -16,6 +16,7 @@ from ingest.header import DocumentMeta, parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
 from ingest.page_furniture import read_page
+from ingest.row_groups import grouped_lines, without_group
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
 from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
@@ -64,9 +65,9 @@ class Chunk:
 
     @property
     def body(self) -> str:
-        """The chunk's own text: without the column headers a table row repeats."""
+        """The chunk's own text: without the column headers and the group a table row repeats."""
         columns = self.extra.get("columns")
-        return self.text.split("\n", 1)[1] if columns else self.text
+        return without_group(self.text.split("\n", 1)[1]) if columns else self.text
 
     def as_listing(self) -> dict:
         """The chunk listing contract of DESIGN.md."""
@@ -183,7 +184,8 @@ class ChunkMaker:
         home = row_home(node, row.label)
         titles = [*titles_along(home), *row.parents]
         first, extra = start + row.line_numbers[0], {"columns": table.columns}
-        self.add(Piece([*home.path, label], row.title, titles, row_lines(row.cells), first, extra))
+        lines = grouped_lines(row_lines(row.cells), row.name, row.parents)
+        self.add(Piece([*home.path, label], row.title, titles, lines, first, extra))
 
     def add_closing(self, start: int, end: int) -> None:
         """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""

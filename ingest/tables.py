@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.figure_grids import figure_grid
 from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.levels import looks_like_heading, match_label
 from ingest.pipe_tables import is_pipe_line, pipe_rows
@@ -62,7 +63,7 @@ def find_tables(lines: list[str]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        table = _pipe_table(lines, i) or _flattened_table(lines, i)
+        table = _pipe_table(lines, i) or _flattened_table(lines, i) or _figure_table(lines, i)
         if table and table.rows:
             tables.append(table)
             i = table.end
@@ -199,6 +200,15 @@ def _close(rows: list[TableRow], columns: list[str]) -> None:
         row = rows[-1]
         row.cells = aligned_cells(row.cells, len(columns))
         row.name = name_cell(row.cells, columns)
+
+
+def _figure_table(lines: list[str], start: int) -> Table | None:
+    """A table of figures with no row-number column (ingest/figure_grids.py), its rows numbered."""
+    if (grid := figure_grid(lines, start)) is None:
+        return None
+    rows = [TableRow(str(k), [c.text for c in row], [n for c in row for n in c.lines], name=row[0].text)
+            for k, row in enumerate(grid.rows, 1)]  # fmt: skip
+    return Table(grid.start, grid.end, grid.columns, rows)
 
 
 def _pipe_table(lines: list[str], start: int) -> Table | None:

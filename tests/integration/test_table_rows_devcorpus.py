@@ -104,9 +104,10 @@ def test_catalogue_row_carries_its_code_name_and_group():
     assert row.section_title.startswith("Giải thể trường tiểu học")  # its name, not its code
     assert "THỦ TỤC HÀNH CHÍNH CẤP XÃ" in row.titles  # its part
     assert any("tiểu học" in t for t in row.titles[-1:])  # its group: Lĩnh vực Giáo dục tiểu học
-    header, body = row.text.split("\n", 1)
+    header, line = row.text.split("\n", 1)
     assert "Mã hồ sơ TTHC" in header and "Tên thủ tục hành chính" in header
-    assert body.startswith("5 | 1.001639 | Giải thể trường tiểu học")
+    assert row.body.startswith("5 | 1.001639 | Giải thể trường tiểu học")
+    assert line.startswith(f"{row.titles[-1]} › 5 | 1.001639")  # read under its group
 
 
 def test_catalogue_row_reads_by_its_columns():

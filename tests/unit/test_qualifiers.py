@@ -11,6 +11,7 @@ import pytest
 from assistant.copies import Passage, passage_from_payload
 from assistant.qualifiers import asked_scopes, scope_missing, scopes_in
 from assistant.query import analyse
+from assistant.wording import not_found_text
 from ingest.chunks import parse_document
 from tests.conftest import DEVCORPUS
 
@@ -63,3 +64,8 @@ def test_a_private_kindergarten_support_resolution_answers_for_private_kindergar
     question = "Giáo viên mầm non tư thục ở Vĩnh Long được hỗ trợ bao nhiêu mỗi tháng?"
     assert not scope_missing(analyse(question), support)
     assert not scope_missing(analyse("How much support do private kindergarten teachers get?"), support)
+
+
+def test_the_refusal_says_why_in_the_question_language():
+    assert "loại trường, vùng hoặc cấp" in not_found_text("vi", "scope", [])
+    assert "schools, area or level" in not_found_text("en", "scope", [])
