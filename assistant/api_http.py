@@ -66,6 +66,12 @@ def validation_detail(kind: str, loc: list, msg: str) -> list[dict]:
 
 def install_error_handlers(app: FastAPI, upload_limit: int, api_routes: list[BaseRoute]) -> None:
     app.add_middleware(RequestIdMiddleware, upload_limit=upload_limit, api_routes=api_routes)
+    _install_request_errors(app)
+    _install_service_errors(app)
+
+
+def _install_request_errors(app: FastAPI) -> None:
+    """A request the API cannot take as sent: 400 for a body that is no JSON, 422 for bad fields."""
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -80,14 +86,22 @@ def install_error_handlers(app: FastAPI, upload_limit: int, api_routes: list[Bas
                    "msg": e.get("msg", "")} for e in exc.errors()]  # fmt: skip
         return error_json(request, 422, errors)
 
+    @app.exception_handler(FilterValueError)
+    async def bad_filter(request: Request, exc: FilterValueError):
+        return error_json(request, 422, validation_detail("value_error", ["filters", exc.key], str(exc)))
+
+    @app.exception_handler(ValueError)
+    async def bad_value(request: Request, exc: ValueError):
+        return error_json(request, 422, validation_detail("value_error", [], str(exc)))
+
+
+def _install_service_errors(app: FastAPI) -> None:
+    """What the service refuses or cannot do now: 422, 404, 409, 503, and 499 for a client gone."""
+
     @app.exception_handler(UnreadableDocument)
     async def unreadable(request: Request, exc: UnreadableDocument):
         return error_json(request, 422, validation_detail("document_refused", ["body", "file"],
                                                           f"document refused: {exc}"))  # fmt: skip
-
-    @app.exception_handler(FilterValueError)
-    async def bad_filter(request: Request, exc: FilterValueError):
-        return error_json(request, 422, validation_detail("value_error", ["filters", exc.key], str(exc)))
 
     @app.exception_handler(DocumentNotFound)
     async def not_found(request: Request, exc: DocumentNotFound):
@@ -104,10 +118,6 @@ def install_error_handlers(app: FastAPI, upload_limit: int, api_routes: list[Bas
     @app.exception_handler(ClientGone)
     async def gone(request: Request, exc: ClientGone):
         return error_json(request, 499, "client closed the request")
-
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError):
-        return error_json(request, 422, validation_detail("value_error", [], str(exc)))
 
 
 class RequestIdMiddleware:

@@ -56,10 +56,28 @@ class Candidates:
     key: str = ""  # set name + question id
 
 
+class SearchCache:
+    """The index with its BM25 searches remembered: the grid ranks each question hundreds of
+    times, and the asked figure's and fact's rankings search the same document each time."""
+
+    def __init__(self, index: ChunkIndex):
+        self._index = index
+        self._hits: dict[tuple, list[Hit]] = {}
+
+    def sparse_search(self, terms: dict[str, float], limit: int, filters=None) -> list[Hit]:
+        key = (tuple(sorted(terms.items())), limit, json.dumps(filters, sort_keys=True, default=str))
+        if key not in self._hits:
+            self._hits[key] = self._index.sparse_search(terms, limit, filters)
+        return list(self._hits[key])
+
+    def __getattr__(self, name: str):
+        return getattr(self._index, name)
+
+
 def fetch(service, questions: list[dict], glossary: bool = True, set_name: str = "") -> list[Candidates]:
     """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
     chunks_of = lru_cache(maxsize=None)(service.chunks)
-    index = service.index  # in-process look-ups: duplicate collapsing repeats them cheaply
+    index = SearchCache(service.index)  # duplicate collapsing's look-ups are in-process and cheap
     out = []
     for q in questions:
         if not q.get("gold"):

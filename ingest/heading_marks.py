@@ -3,7 +3,10 @@
 A web page sets an article's or a task's title in bold with its label: "**Điều 2. Trách nhiệm
 của Sở" / "Giáo dục và Đào tạo; Uỷ ban nhân dân các xã, phường**". A narrow page wraps the title
 anywhere, before a capital too; the bold pair says where it ends: the title is every line up to
-the one that closes it, or the one line it spans from end to end ("**1.1. Lúa**").
+the one that closes it, or the one line it spans from end to end ("**1.1. Lúa**"). An italic
+pair holds a title the same way ("*2.3." / "Công an tỉnh*", a plan's owners) unless what it holds
+ends a sentence: a page also sets quoted clauses in italics ("*a) Đối với hàng hóa … hồ sơ hải
+quan;*"), and a quotation is no title.
 
 Without marks (OCR, plain text), a short label line followed by a capitalised line may still be
 a heading of its own ("1. Phạm vi điều chỉnh" / "Nghị quyết này quy định…"), but never when it is
@@ -17,29 +20,45 @@ import re
 
 MAX_TITLE_LINES = 4  # a title longer than this is not a title: the marks are a stray pair
 MIN_HEADING_WORDS = 2
-_BOLD = re.compile(r"\*\*|__")
+_MARK = re.compile(r"\*\*|__|\*")
+_SENTENCE_END = ".;:!?"
 _WORD = re.compile(r"[^\W\d_]+")
 _COUNT = re.compile(r"^\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?$")  # "05 QUY TRÌNH", "01 TTHC"
 
 
 def bold_title(raw_lines: list[str], first: int) -> str:
-    """The raw text a bold pair opened on raw_lines[first] holds: the whole line when bold from
-    end to end, or the lines up to its closing mark ("**1. Đề nghị Ban Tuyên giáo và" / "Dân vận
-    Tỉnh ủy: **Ban hành …"); "" when the line's bold holds only a part of it, or there is none."""
+    """The raw text a bold (or italic) pair opened on raw_lines[first] holds: the whole line when
+    marked from end to end, or the lines up to its closing mark ("**1. Đề nghị Ban Tuyên giáo
+    và" / "Dân vận Tỉnh ủy: **Ban hành …"); "" when the line's marks hold only a part of it, or
+    there is none."""
     line = raw_lines[first].strip()
-    if not line.startswith(("**", "__")):
+    mark = line[:2] if line.startswith(("**", "__")) else line[:1]
+    if mark != "*" and len(mark) != 2:
         return ""
-    if len(_BOLD.findall(line)) == 2 and line.endswith(("**", "__")):
-        return line  # bold from end to end: a whole title on its line ("**1.1. Lúa**")
-    if len(_BOLD.findall(line)) % 2 == 0:
+    held = _held(raw_lines, first, mark)
+    if mark == "*" and held.rstrip(" *").endswith(tuple(_SENTENCE_END)):
+        return ""  # an italic sentence: a quotation, not a title
+    return held
+
+
+def _marks(text: str, mark: str) -> int:
+    return sum(token == mark for token in _MARK.findall(text))
+
+
+def _held(raw_lines: list[str], first: int, mark: str) -> str:
+    line = raw_lines[first].strip()
+    count = _marks(line, mark)
+    if count == 2 and line.endswith(mark) and _MARK.findall(line)[-1] == mark:
+        return line  # marked from end to end: a whole title on its line ("**1.1. Lúa**")
+    if count % 2 == 0:
         return ""
     for k in range(first + 1, min(first + MAX_TITLE_LINES, len(raw_lines))):
         nxt = raw_lines[k].strip()
         if not nxt:
             return ""
-        if len(_BOLD.findall(nxt)) % 2:
-            last = _BOLD.split(nxt)
-            return " ".join([line, *(r.strip() for r in raw_lines[first + 1 : k]), "".join(last[:-1])])
+        if _marks(nxt, mark) % 2:
+            last = nxt.rpartition(mark)[0]
+            return " ".join([line, *(r.strip() for r in raw_lines[first + 1 : k]), last])
     return ""
 
 

@@ -34,8 +34,12 @@ _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
     r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
 )
-# A label left alone on its line by a hard wrap: "2." or "Điều" then the text on the next line.
-_BARE = re.compile(r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|[a-hđ]\s?[)/]|\(\d{1,2}\))$")
+# A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap, and
+# a page's heading set as a label line then a title line ("2.3." / "Công an tỉnh", "III." / "NHIỆM VỤ").
+_BARE = re.compile(
+    r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|\d{1,2}\.\d{1,2}\.|[IVX]{1,5}\s*\."
+    r"|[a-hđ]\s?[)/]|\(\d{1,2}\))$"
+)
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
 # level words as OCR reads them without marks, and as the document writes them
 _UNMARKED_LEVEL_WORDS = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}

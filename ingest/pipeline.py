@@ -194,40 +194,62 @@ def ingest(
     sources = {p.relative_to(corpus_dir).as_posix(): p for p in files}
     hashes, changed = _changed_files(sources, state)
     if not rebuild and _nothing_to_do(state, set(sources), changed, hashes):
-        _finish(summary, state, sorted(sources), started)  # nothing changed: nothing to read
-        summary.failed = {s: v["reason"] for s, v in state.get("failed", {}).items()}
-        return summary
+        return _unchanged(summary, state, sorted(sources), started)  # nothing changed: nothing to read
 
     store = parse_store(state_path, max_tokens)
     profiles, parsed = _profile_all(
         files, corpus_dir, hashes, set(changed), state, store, read, report, summary
     )
     duplicates = _link_copies(state, profiles, set(changed))
-    for source, doc in parsed.items():
-        for chunk in doc.chunks:
-            chunk.duplicate_of = duplicates.get(source)
+    _mark_copies(parsed, duplicates)
     state.update(corpus_statistics(profiles, with_avgdl=rebuild or "avgdl" not in state))
 
     wanted = {p.relative_to(corpus_dir).as_posix() for p in only} if only else None
     to_index = [s for s in parsed if s in changed and (wanted is None or s in wanted)]
     removed = sorted(set(known) - set(profiles) - set(summary.failed))
     journal.begin([*to_index, *removed], rebuild=rebuild)
-    for source in removed:
-        index.delete_source(source)
-        known.pop(source)
-        summary.removed.append(source)
+    _remove_gone(index, removed, known, summary)
     batch = IndexBatch(index, embedder, parsed, hashes, duplicates, state["avgdl"])
     batch.run(to_index, sources, known, summary, report)
-    for source in profiles:
-        if source not in to_index and source in known:
-            summary.skipped.append(source)
-            relink_copy(index, known[source], source, duplicates.get(source))
+    _keep_unchanged(index, [s for s in profiles if s not in to_index], known, duplicates, summary)
     if wanted is None:
         store.forget_except(set(hashes.values()))
     _finish(summary, state, [], started)
     save_state(state_path, state)
     journal.done()
     return summary
+
+
+def _unchanged(summary: IngestSummary, state: dict, sources: list[str], started: float) -> IngestSummary:
+    """The summary of a run that found nothing to read: every file skipped, the failures kept."""
+    _finish(summary, state, sources, started)
+    summary.failed = {s: v["reason"] for s, v in state.get("failed", {}).items()}
+    return summary
+
+
+def _mark_copies(parsed: dict[str, ParsedDocument], duplicates: dict[str, str]) -> None:
+    """Each chunk of a document that copies another names the document it copies."""
+    for source, doc in parsed.items():
+        for chunk in doc.chunks:
+            chunk.duplicate_of = duplicates.get(source)
+
+
+def _remove_gone(index: ChunkIndex, removed: list[str], known: dict, summary: IngestSummary) -> None:
+    """Documents no longer in the corpus leave the index and the state."""
+    for source in removed:
+        index.delete_source(source)
+        known.pop(source)
+        summary.removed.append(source)
+
+
+def _keep_unchanged(
+    index: ChunkIndex, sources: list[str], known: dict, duplicates: dict[str, str], summary: IngestSummary
+) -> None:
+    """Indexed documents not written again: skipped, their copy link brought up to date."""
+    for source in sources:
+        if source in known:
+            summary.skipped.append(source)
+            relink_copy(index, known[source], source, duplicates.get(source))
 
 
 def _open_state(index: ChunkIndex, state_path: Path, embedder: Embedder | None, journal: WriteJournal):

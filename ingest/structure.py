@@ -29,6 +29,7 @@ __all__ = ["Label", "Node", "clean_line", "match_label", "parse_structure", "wal
 _MARKDOWN = re.compile(r"^#{1,6}\s*|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 _LEADING_JUNK = re.compile(r"^[\s,.'’‘`•·;:\"~]+(?=\S)")
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
+_SENTENCE_END = tuple('.;:!?)"”')
 
 
 @dataclass
@@ -69,7 +70,8 @@ def heading_title(lines: list[str], limit: int = 160, whole: bool = False, marke
     if label and label.rest.strip(" .:;"):
         return _limited(marked_heading(label.rest, whole), limit)
     if len(lines) > 1 and is_bare_label(clean_line(lines[0])):  # "Điều" / "1. Công bố …"
-        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+        k = next((k for k in (1, 2) if k < len(lines) and lines[k].strip()), 1)
+        lines = [f"{lines[0]} {lines[k]}", *lines[k + 1 :]]
     first_paragraph: list[str] = []
     capitals = bool(lines) and capital_heading(clean_line(lines[0]))
     for line in lines:
@@ -149,10 +151,11 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         junk = is_speck(line) and not (match_label(line) or is_bare_label(line))
         if line and (_PAGE_NUMBER.match(line) or junk):
             continue  # page numbers and stray OCR specks are not part of any task
-        label = _label_of(line, cleaned[offset + 1 : offset + 3]) if offset != carried else None
+        before = cleaned[offset - 1] if offset else ""
+        label = _label_of(line, cleaned[offset + 1 : offset + 3], before) if offset != carried else None
         if label and label.kind in ("roman", "num"):
             label = _misread_one(label, current, line[:1])
-        if label and looks_like_heading(label):
+        if label and (looks_like_heading(label) or _marked_part(label, lines, offset)):
             parent = _parent_for(current, label)
             if accepts(parent, label, previous):
                 current = _open_child(parent, label)
@@ -166,6 +169,12 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
     return cite_paths(root)
 
 
+def _marked_part(label: Label, lines: list[str], offset: int) -> bool:
+    """'**I.' / 'Lĩnh vực Đầu tư theo phương thức PPP**': a roman part whose title, in sentence
+    case, its marks hold (unmarked, only a title in capitals tells a part from a misread 1.)."""
+    return label.kind == "roman" and label.rest[:1].isupper() and bool(bold_title(lines, offset))
+
+
 def _carried_line(cleaned: list[str], offset: int) -> int:
     """The line a level word left alone took its number and text from ('Điều' / '1. Phạm vi …'):
     it opens no task."""
@@ -174,14 +183,32 @@ def _carried_line(cleaned: list[str], offset: int) -> int:
     return next((k for k in range(offset + 1, min(offset + 3, len(cleaned))) if cleaned[k]), -1)
 
 
-def _label_of(line: str, following: list[str]) -> Label | None:
+def _label_of(line: str, following: list[str], before: str = "") -> Label | None:
     """The line's label; a label alone on its line ('2.', 'Điều') takes its text from the next."""
     if not line:
         return None
     if is_bare_label(line):
         nxt = next((f for f in following if f), "")
-        return match_label(f"{line} {nxt}") if nxt else None
+        return match_label(f"{line} {nxt}") if title_line(line, nxt, before) else None
     return match_label(line)
+
+
+def title_line(bare: str, nxt: str, before: str = "") -> bool:
+    """Is `nxt` the text of the label left alone on the line before it (`before`: the line
+    above)? Pages set such a label after a blank or a finished line, its title capitalised
+    below it. After a line that runs on, the number ends a sentence instead: a reference
+    ('… tại khoản 3' / 'Điều 1.' / '3. Thay thế …', followed by a task of its own) or a
+    sentence going on in lower case. A level word alone ('Điều' / '1. Phạm vi …') takes its
+    number from the next line, and 'Điều 7.' after a finished line opens its article whose
+    clause 1 follows."""
+    if not nxt:
+        return False
+    runs_on = bool(before) and not before.endswith(_SENTENCE_END)
+    if runs_on and nxt[0].islower():
+        return False
+    if match_label(nxt) is None:
+        return True
+    return bare == "Điều" or (bare.startswith("Điều") and not runs_on)
 
 
 def _misread_one(label: Label, current: Node, written: str) -> Label:

@@ -24,7 +24,8 @@ from ingest.header.heading import (
     sentence_case,
     type_from_number,
 )
-from ingest.header.issuer import Issuer, named_with_province, read_body, read_issuer, starts_body
+from ingest.header.issuer import Issuer, named_with_province, read_body, read_issuer
+from ingest.header.issuer_block import MOTTO, issuer_from_number, issuer_rows, motto_row
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
 from ingest.header.signature import find_recipients, find_signature, last_name_line
@@ -35,18 +36,7 @@ from ingest.text import fold_accents
 __all__ = ["DOC_TYPES", "DocumentMeta", "parse_header"]
 
 HEAD_LINES = 150  # how far down a header may start (below a web page's summary)
-# the national motto, as OCR may read it ("COUG hòa xd hoi", "NGHID Việt Nam", "Tu clo - Hạnh"); its
-# second line starts a line or follows 'CHỦ' ('doanh nghiệp Việt Nam' is no motto)
-_MOTTO = re.compile(
-    r"c\w{0,3}\s*h\w{0,2}a\s*x\w\s*h\w{0,2}[il1|]|d\w{0,2}c\s*l\w{0,2}p\s*-\s*t\w\s*d\w"
-    r"|(?:^\W*|c\w{0,3}\s+)ngh\w{0,3}\s*vi\w{0,2}t\s*nam|t\w\s*\w{1,3}\s*-\s*h\w{0,2}nh\s*ph"
-)
 CONSOLIDATED = "Văn bản hợp nhất"  # its number says so ('89/VBHN-BQP'); its heading names the act
-_MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘI" above "CHỦ NGHĨA VIỆT NAM"
-_ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
-                 "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
-                 "TTG": "thu tuong chinh phu", "CP": "chinh phu", "QH": "quoc hoi",
-                 "UBTVQH": "uy ban thuong vu quoc hoi"}  # fmt: skip
 
 
 @dataclass
@@ -69,48 +59,6 @@ class DocumentMeta:
         return asdict(self)
 
 
-def _motto_row(rows: list[HeaderLine]) -> int:
-    found = next((n for n, r in enumerate(rows) if _MOTTO.search(r.key)), -1)
-    above = next((n for n in range(found - 1, max(found - 3, -1), -1) if not rows[n].is_blank), -1)
-    if found > 0 and above >= 0 and _MOTTO_FIRST_LINE_END.search(rows[above].key):
-        return above  # the motto's first line, misread past recognition
-    return found
-
-
-def _issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
-    """The issuer block: capital lines just above the motto (or the motto line's left part)."""
-    if motto < 0:  # no motto: the capital lines at the very top, if they name a body
-        start = next((n for n, r in enumerate(rows) if not r.is_blank), 0)
-        stop = start
-        while stop < min(len(rows), start + 4) and is_upper(rows[stop].text) and not rows[stop].is_separator:
-            stop += 1
-        block = [r.text for r in rows[start:stop]]
-        return block if block and starts_body(fold_accents(block[0])) else []
-    block: list[str] = []
-    for row in reversed(rows[max(0, motto - 5) : motto]):
-        if row.is_blank or (row.is_separator and not block):
-            continue
-        if NUMBER.match(row.text) and not block:  # a number cell beside the issuer's, in a table row
-            continue
-        if row.is_separator or not is_upper(row.text) or len(row.text) > 90:
-            break
-        block.insert(0, row.text)
-    for row in rows[motto : motto + 2]:  # OCR puts the block and the motto on one line
-        left = _MOTTO.split(row.key)[0]
-        if _MOTTO.search(row.key) and len(left.strip()) > 2:
-            block.append(row.text[: len(left)].strip())
-    return block
-
-
-def _issuer_from_number(suffix: str) -> Issuer:
-    codes = re.sub(r"[^A-Za-zĐđ&\-/]", "", suffix).upper().replace("Đ", "D").replace("&", "")
-    for part in re.split(r"[-/]", codes):
-        for code, body in _ISSUER_CODES.items():
-            if part == code or (code == "SGD" and part.startswith("SGD")):
-                return read_body(body.upper(), "")
-    return Issuer()
-
-
 def parse_header(
     lines: list[str], body_end: int, tail_end: int | None = None, site: dict[str, str] | None = None
 ) -> DocumentMeta:
@@ -118,7 +66,7 @@ def parse_header(
     (a saved web page's own table) fills the fields the document's text leaves empty."""
     text = "\n".join(lines)
     rows = logical_lines(lines, 0, HEAD_LINES, keep_blank=True)
-    motto = _motto_row(rows)
+    motto = motto_row(rows)
     start = max(0, motto - 6) if motto >= 0 else 0
     region = rows[start:][: header_end(rows[start:])]
     motto_at = motto - start if motto >= 0 else -1
@@ -132,10 +80,10 @@ def parse_header(
     # a consolidated text's heading names the act it consolidates; its number says what it is
     meta.type = coded if coded == CONSOLIDATED else meta.type or coded
     meta.title = find_title(region, type_row, len(region), text)
-    block = _issuer_rows(rows, motto)
+    block = issuer_rows(rows, motto)
     issuer = read_issuer(block, text) if block else Issuer()
     if issuer.name is None:
-        issuer = _issuer_from_number(suffix)
+        issuer = issuer_from_number(suffix)
     meta.issuer, meta.issuer_level = issuer.name, issuer.level
     meta.issuer_role = find_authority(region, max(type_row, 0), text)
     meta.place = (province_name(place) or place) if place else None
@@ -184,7 +132,7 @@ def _first_heading(region: list[HeaderLine], skip: set[str], type_row: int, text
     if type_row >= 0:
         return None
     for row in region:
-        if row.is_separator or _MOTTO.search(row.key) or len(row.text) < 10 or row.text in skip:
+        if row.is_separator or MOTTO.search(row.key) or len(row.text) < 10 or row.text in skip:
             continue
         if NUMBER.match(row.text) or PLACE_DATE.match(row.key):  # the number, the place-date
             continue

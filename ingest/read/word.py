@@ -32,6 +32,12 @@ def _check_docx_zip(path: Path) -> None:
             infos = zf.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnreadableDocument(f"corrupt DOCX (not a valid zip archive: {exc})", path) from None
+    _check_expansion(infos, path)
+    _check_word_parts({info.filename for info in infos}, path)
+
+
+def _check_expansion(infos: list[zipfile.ZipInfo], path: Path) -> None:
+    """Too many parts, too many bytes in all, or one part inflating too far: a possible zip bomb."""
     if len(infos) > MAX_ZIP_MEMBERS:
         raise UnreadableDocument(f"refused: the DOCX has {len(infos)} parts (limit {MAX_ZIP_MEMBERS})", path)
     total = sum(info.file_size for info in infos)
@@ -50,19 +56,23 @@ def _check_docx_zip(path: Path) -> None:
                     f"{ratio:.0f}x (limit {MAX_ZIP_RATIO}x)",
                     path,
                 )
-    names = {info.filename for info in infos}
-    if "word/document.xml" not in names:
-        if "xl/workbook.xml" in names:
-            what = "an Excel workbook (.xlsx)"
-        elif "ppt/presentation.xml" in names:
-            what = "a PowerPoint presentation (.pptx)"
-        elif "mimetype" in names and "content.xml" in names:
-            what = "an OpenDocument file (.odt/.ods)"
-        else:
-            what = "a zip archive without word/document.xml"
-        raise UnreadableDocument(
-            f"the extension .docx says a Word .docx document but the content is {what}", path
-        )
+
+
+def _check_word_parts(names: set[str], path: Path) -> None:
+    """A Word document holds word/document.xml; another Office or zip file is named for what it is."""
+    if "word/document.xml" in names:
+        return
+    if "xl/workbook.xml" in names:
+        what = "an Excel workbook (.xlsx)"
+    elif "ppt/presentation.xml" in names:
+        what = "a PowerPoint presentation (.pptx)"
+    elif "mimetype" in names and "content.xml" in names:
+        what = "an OpenDocument file (.odt/.ods)"
+    else:
+        what = "a zip archive without word/document.xml"
+    raise UnreadableDocument(
+        f"the extension .docx says a Word .docx document but the content is {what}", path
+    )
 
 
 def read_docx(path: Path) -> ExtractedText:

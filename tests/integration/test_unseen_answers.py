@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from tests.asking import answered, lead, refused
 from tests.conftest import ROOT, make_settings
 
 pytestmark = pytest.mark.integration
@@ -35,11 +36,11 @@ def recent_service(tmp_path_factory):
 
 def test_a_grade_row_under_its_school_answers_the_fee_of_that_grade(recent_service):
     """'15.2 | Khối 11 | 6.100.000' under the school's row; the year stands in the column name."""
-    answer = recent_service.ask(
-        "Học phí khối 11 của Trường THPT Phan Huy Chú - Đống Đa năm học 2025-2026 là bao nhiêu?"
+    answer = answered(
+        recent_service,
+        "Học phí khối 11 của Trường THPT Phan Huy Chú - Đống Đa năm học 2025-2026 là bao nhiêu?",
     )
-    assert answer.answerable
-    assert "6.100.000" in answer.answer.split("\n")[0]
+    assert "6.100.000" in lead(answer)
 
 
 def test_the_same_in_english_without_diacritics(recent_service):
@@ -51,44 +52,39 @@ def test_the_same_in_english_without_diacritics(recent_service):
 
 
 def test_a_school_the_annex_does_not_list_is_refused_not_answered_with_another(recent_service):
-    answer = recent_service.ask("Học phí Trường THPT Lê Quý Đôn năm học 2025-2026 là bao nhiêu?")
-    assert not answer.answerable
-    english = recent_service.ask(
-        "What is the monthly tuition at the Le Quy Don specialised high school in 2025-2026?"
+    refused(recent_service, "Học phí Trường THPT Lê Quý Đôn năm học 2025-2026 là bao nhiêu?")
+    english = refused(
+        recent_service, "What is the monthly tuition at the Le Quy Don specialised high school in 2025-2026?"
     )
-    assert not english.answerable and english.answer.startswith("The documents do not say.")
+    assert english.answer.startswith("The documents do not say.")
 
 
 def test_an_item_stating_next_school_year_answers_for_it(recent_service):
     """The resolution is for 2025-2026; its item b) assigns the 2026-2027 fee levels."""
-    answer = recent_service.ask(
-        "Cơ quan nào trình Hội đồng nhân dân Thành phố Hà Nội quy định mức học phí năm học 2026-2027?"
+    answer = answered(
+        recent_service,
+        "Cơ quan nào trình Hội đồng nhân dân Thành phố Hà Nội quy định mức học phí năm học 2026-2027?",
     )
-    assert answer.answerable
-    assert "2026-2027" in answer.answer
+    assert "2026-2027" in answer
 
 
 def test_what_a_term_covers_is_answered_by_the_item_defining_it(recent_service):
-    answer = recent_service.ask("Theo nghị quyết học phí của Huế, miền núi là gì?")
-    assert answer.answerable
-    assert "xã miền núi" in answer.answer.split("\n")[0]
+    answer = answered(recent_service, "Theo nghị quyết học phí của Huế, miền núi là gì?")
+    assert "xã miền núi" in lead(answer)
 
 
 def test_an_effective_date_is_quoted_from_its_sentence_not_the_heading(recent_service):
-    answer = recent_service.ask("Thông tư 21/2025/TT-BGDĐT có hiệu lực thi hành từ khi nào?")
-    assert answer.answerable
-    assert "kể từ ngày ký" in answer.answer
+    answer = answered(recent_service, "Thông tư 21/2025/TT-BGDĐT có hiệu lực thi hành từ khi nào?")
+    assert "kể từ ngày ký" in answer
 
 
 def test_a_case_the_circular_does_not_speak_of_is_refused(recent_service):
-    answer = recent_service.ask(
-        "How is overtime paid to teachers who teach on national holidays under Circular 21/2025?"
+    refusal = refused(
+        recent_service,
+        "How is overtime paid to teachers who teach on national holidays under Circular 21/2025?",
     )
-    assert not answer.answerable and answer.answer.startswith("The documents do not say.")
+    assert refusal.answer.startswith("The documents do not say.")
 
 
 def test_an_amount_in_billions_the_plan_never_states_is_refused(recent_service):
-    answer = recent_service.ask(
-        "Kế hoạch phòng, chống ma túy của Đồng Nai bố trí bao nhiêu tỷ đồng cho Dự án 1?"
-    )
-    assert not answer.answerable
+    refused(recent_service, "Kế hoạch phòng, chống ma túy của Đồng Nai bố trí bao nhiêu tỷ đồng cho Dự án 1?")

@@ -5,6 +5,8 @@ lexical evidence than the items around it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.copies import passage_from_payload
@@ -60,7 +62,8 @@ def test_a_who_and_when_question_leads_with_the_task_row(seed_service, question,
     assert answer.answerable
     assert (answer.citations[0].source, answer.citations[0].section) == (PLAN, ["appendix", row])
     first = answer.answer.split("\n")[0]
-    assert first.startswith("Chủ trì: Phòng") and owner in first and "thời hạn:" in first
+    # the unit as restored, or 'Phong' as OCR read it where the model is unsure (phòng / phong)
+    assert re.match(r"Chủ trì: Ph[oò]ng", first) and owner in first and "thời hạn:" in first
     assert first.endswith("[1]")
 
 
@@ -69,7 +72,7 @@ def test_an_english_who_and_when_question_leads_with_the_task_row(seed_service):
         "Who is in charge of the high-quality human resources scheme to 2025 and when is it due?"
     )
     assert (answer.citations[0].source, answer.citations[0].section) == (PLAN, ["appendix", "9"])
-    assert answer.answer.startswith("Lead: Phòng KHTC; deadline:")
+    assert re.match(r"Lead: Ph[oò]ng KHTC; deadline:", answer.answer)
 
 
 def test_another_item_carrying_the_question_is_shown_though_its_ocr_words_score_low(seed_service):

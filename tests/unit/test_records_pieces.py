@@ -106,7 +106,8 @@ def test_a_restored_reading_never_shows_another_number():
 
 def test_tasks_of_an_appendix_row_and_a_unit_list(plan_chunks):
     (row,) = extract_tasks(_chunk(plan_chunks, "appendix", "8"))
-    assert (row["lead_name"], row["deadline_date"]) == ("Phòng KHTC", "2024-06")
+    assert row["lead_name"] in ("Phòng KHTC", "Phong KHTC")  # restored, or as read if unsure
+    assert row["deadline_date"] == "2024-06"
     office = [t for c in plan_chunks if c["section"][:1] == ["IV"] for t in extract_tasks(c)
               if t.get("item")]  # fmt: skip
     assert office and all(t["lead_name"] == "Văn phòng" for t in office)
