@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from assistant.query import QueryAnalysis
+from ingest.row_groups import without_group
 from ingest.text import word_tokens
 
 _QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}|\d{1,3}(?:\.\d{3})+")
+QUOTE_LIMIT = 400  # characters of one quoted sentence
 _LEADING_LABEL = re.compile(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+")
 
 
@@ -30,7 +32,9 @@ def split_sentences(text: str) -> list[str]:
         lines = lines[1:]  # a table-row chunk: the header names the columns, the row answers
     for line in lines:
         parts = (
-            [line] if " | " in line else re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line)
+            [_row(line)]
+            if " | " in line
+            else re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line)
         )
         pieces += [p.strip() for p in parts if len(p.strip()) > 3]
     return pieces
@@ -59,7 +63,13 @@ def best_sentences(analysis: QueryAnalysis, text: str, limit: int = 2) -> list[s
     return [trim(s) for _, _, s in sorted(top, key=lambda s: s[1])]
 
 
-def trim(sentence: str, limit: int = 400) -> str:
+def _row(line: str) -> str:
+    """A table row, read under its group when the whole fits in a quote, else as written: its
+    cells answer, and its group stays in its heading path."""
+    return line if len(_LEADING_LABEL.sub("", line)) <= QUOTE_LIMIT else without_group(line)
+
+
+def trim(sentence: str, limit: int = QUOTE_LIMIT) -> str:
     sentence = _LEADING_LABEL.sub("", sentence)
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
 
