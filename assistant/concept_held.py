@@ -94,3 +94,9 @@ def shown(passage: Passage) -> list[str]:
     payload = passage.payload
     headings = [passage.section_title or "", payload.get("heading_path") or ""]
     return [passage.text, *headings, payload.get("display_text") or ""]
+
+
+def shown_with_title(passage: Passage) -> list[str]:
+    """What a passage shows (`shown`) and its document's title: everywhere a term or a scope the
+    question narrows by may stand written."""
+    return [*shown(passage), (passage.doc or {}).get("title") or ""]

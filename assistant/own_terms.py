@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.concept_held import shown
+from assistant.concept_held import shown_with_title
 from assistant.named_units import named_school_missing
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
@@ -56,5 +56,4 @@ def own_term_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
 
 def _folded(passage: Passage) -> str:
     """What the passage shows and its document's title, folded into words."""
-    parts = [*shown(passage), (passage.doc or {}).get("title") or ""]
-    return " " + " ".join(word_tokens(fold_accents(" ".join(parts)))) + " "
+    return " " + " ".join(word_tokens(fold_accents(" ".join(shown_with_title(passage))))) + " "

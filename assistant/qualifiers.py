@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-from assistant.concept_held import readable
+from assistant.concept_held import shown_with_title
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from ingest.text import fold_accents, word_tokens
@@ -58,10 +58,7 @@ def asked_scopes(analysis: QueryAnalysis) -> set[str]:
 def context(passage: Passage) -> str:
     """Where a passage's scope is written: its document's title, its headings and its text (an
     OCR text's restored reading too)."""
-    payload = passage.payload
-    title = (passage.doc or {}).get("title") or ""
-    headings = f"{payload.get('heading_path') or ''}\n{passage.section_title or ''}"
-    return "\n".join([title, headings, *readable(passage)])
+    return "\n".join(shown_with_title(passage))
 
 
 def scope_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
