@@ -20,6 +20,7 @@ _MARKUP = re.compile(r"<[^>]+>|[\s*|_#`\\]+")
 MIN_PART = 24  # folded characters a straddling quote must share with a chunk
 # What OCR misreads, read the same on both sides: letter pairs first, then single letters; the
 # thin letters (i, l, 1, |) are dropped, since a table mark | is dropped with the markup.
+_NOT_LETTER = re.compile(r"[\W_]+")  # punctuation too: a wrap moves a stray mark mid-line
 _PAIRS = (("rn", "m"), ("ii", "u"), ("tr", "u"), ("cl", "d"), ("lc", "k"))
 _SINGLES = str.maketrans({"6": "o", "0": "o", "c": "e", "&": "a", "d": "a", "h": "b", "n": "u",
                           "i": None, "l": None, "1": None, "|": None})  # fmt: skip
@@ -35,7 +36,7 @@ def fold_confusions(text: str) -> str:
     folded = fold_accents(text or "")
     for pair, letter in _PAIRS:
         folded = folded.replace(pair, letter)
-    return _MARKUP.sub("", folded.translate(_SINGLES))
+    return _NOT_LETTER.sub("", folded.translate(_SINGLES))
 
 
 def quote_in(quote: str, text: str) -> bool:

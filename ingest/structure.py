@@ -21,6 +21,7 @@ from ingest.levels import (
     is_bare_label,
     looks_like_heading,
     match_label,
+    restore_bare_level_word,
 )
 from ingest.text import fold_accents, join_wrapped, squash_spaces
 
@@ -59,7 +60,7 @@ class Node:
 def clean_line(line: str) -> str:
     """A line as a reader sees it: no Markdown marks, no OCR specks before a label."""
     line = _MARKDOWN.sub("", line.replace("\t", " "))
-    return squash_spaces(_LEADING_JUNK.sub("", line))
+    return restore_bare_level_word(squash_spaces(_LEADING_JUNK.sub("", line)))
 
 
 def heading_title(lines: list[str], limit: int = 160, whole: bool = False, marked: str = "") -> str:
