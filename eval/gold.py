@@ -21,7 +21,7 @@ MIN_PART = 24  # folded characters a straddling quote must share with a chunk
 # What OCR misreads, read the same on both sides: letter pairs first, then single letters; the
 # thin letters (i, l, 1, |) are dropped, since a table mark | is dropped with the markup.
 _NOT_LETTER = re.compile(r"[\W_]+")  # punctuation too: a wrap moves a stray mark mid-line
-_PAIRS = (("rn", "m"), ("ii", "u"), ("tr", "u"), ("cl", "d"), ("lc", "k"))
+_PAIRS = (("tr", "u"), ("rn", "m"), ("ii", "u"), ("cl", "d"), ("lc", "k"))
 _SINGLES = str.maketrans({"6": "o", "0": "o", "c": "e", "&": "a", "d": "a", "h": "b", "n": "u",
                           "i": None, "l": None, "1": None, "|": None})  # fmt: skip
 
