@@ -14,7 +14,7 @@ import itertools
 
 from ingest.figure_grids import FigureGrid, GridCell, _cells, _rows, is_figure
 from ingest.levels import match_label
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 
 MAX_COLUMNS = 12
 MAX_CELL_CHARS = 60  # a header cell or a row's name: a few words, never a sentence
