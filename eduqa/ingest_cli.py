@@ -51,7 +51,7 @@ def chunks_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List the indexed chunks (DESIGN.md chunk listing with --json)."""
-    from ingest.chunks import Chunk
+    from ingest.parsed import Chunk
 
     service = open_service(Settings(), "eduqa chunks")
     try:
