@@ -45,3 +45,29 @@ def renamed(issuer: str | None, misread: str, province: str) -> str | None:
     if not issuer:
         return issuer
     return re.sub(re.escape(misread), province, issuer, flags=re.IGNORECASE)
+
+
+# 'ngày 21 tháng 11 năm 2025' as OCR may leave it: marks lost, a letter misread ('ngdy', 'thdng',
+# 'uam', 'narn'); the three numbers hold it together.
+_OCR_WORDED = re.compile(
+    r"(?:,\s*|^)[nu]g\w{0,2}[yv]\s*(\d{1,2})\s*t\w{1,4}g\s*(\d{1,2})\s*[nu]\w{0,2}(?:m|rn)\s*(\d{4})\b"
+)
+_PLACE_WORDS = 4  # a place before the date: 'Hà Nội', 'Thành phố Hồ Chí Minh'
+
+
+def ocr_place_date(rows: list[str]) -> tuple[str | None, str | None]:
+    """(place, ISO date) of a place-date line OCR misread or ran into the line above it
+    ('… theo vị trí việc làm Hà Noi,' / 'ngay 21 thang' / '11 uam 2025'): the worded date after
+    a comma or at a line's start, anywhere in the header rows, the place the known province
+    the words before its comma end with."""
+    from ingest.dates import iso_date
+    from ingest.provinces import province_name
+
+    joined = " ".join(rows)
+    m = _OCR_WORDED.search(fold_accents(joined))
+    if not m:
+        return None, None
+    date = iso_date(m.group(3), m.group(2), m.group(1))
+    before = joined[: m.start()].split()[-_PLACE_WORDS:]
+    places = [province_name(" ".join(before[k:])) for k in range(len(before))]
+    return next((p for p in places if p and is_known_province(p)), None), date
