@@ -9,6 +9,7 @@ place is one, and the two differ by no more than an OCR slip or two, the place n
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ingest.provinces import is_known_province
 from ingest.text import fold_accents
@@ -71,3 +72,28 @@ def ocr_place_date(rows: list[str]) -> tuple[str | None, str | None]:
     before = joined[: m.start()].split()[-_PLACE_WORDS:]
     places = [province_name(" ".join(before[k:])) for k in range(len(before))]
     return next((p for p in places if p and is_known_province(p)), None), date
+
+
+# A code after a number's '/' or '-': 'QĐ', 'UBND', 'BGDĐT', 'TTg' (and OCR's 'Q&', 'UBUD').
+_CODE_WORD = r"[A-ZĐ&][A-Za-zĐđ&]{1,9}"
+_CODE = re.compile(rf"(?<=[/-]){_CODE_WORD}(?![\w&])")
+_SEGMENTS = re.compile(r"([/-])")
+
+
+def repaired_number(number: str | None, text: str) -> str | None:
+    """The document's number with a code OCR misread ('103/2025/QD-UBUD') written as the
+    document writes it elsewhere ('UBND'): a code seen once (in the number itself) whose
+    confusion fold equals that of a code the text cites twice or more."""
+    from ingest.restore.confusions import fold_confusions
+
+    if not number:
+        return number
+    seen = Counter(_CODE.findall(text))
+    parts = _SEGMENTS.split(number)
+    for k, part in enumerate(parts):
+        if not re.fullmatch(_CODE_WORD, part) or seen[part] >= 2:
+            continue
+        key = fold_confusions(part)
+        known = [c for c, n in seen.most_common() if n >= 2 and c != part and fold_confusions(c) == key]
+        parts[k] = known[0] if known else part
+    return "".join(parts)
