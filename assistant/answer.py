@@ -100,9 +100,10 @@ def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[
     unit = decision.leads.get(passage.id)
     if unit is None or not unit.row or not answers_kind(unit, decision.kind):
         return []
-    columns = (passage.payload.get("extra") or {}).get("columns")
+    extra = passage.payload.get("extra") or {}
     parent = (passage.payload.get("titles") or [""])[-1]
-    row = row_answer(decision.kind, passage.text, columns, parent, question)
+    unit_of_table = extra.get("unit", "")
+    row = row_answer(decision.kind, passage.text, extra.get("columns"), parent, question, unit_of_table)
     return [f"{row.line()} [1]"] if row is not None else []
 
 
