@@ -12,6 +12,7 @@ from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, deci
 from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, record_lines
 from assistant.lead_choice import Records, ordered, states_asked
+from assistant.listed_items import listed_items, listing_lines
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
@@ -63,7 +64,9 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
     row = _row_line(decision, first, analysis.question)
-    direct = row + record_lines(analysis, decision.passages[:1], targets, tasks)
+    listed = listed_items(analysis.question, first.text)
+    direct = row + (listing_lines(listed, language) if listed else [])
+    direct += record_lines(analysis, decision.passages[:1], targets, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]

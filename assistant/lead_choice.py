@@ -26,6 +26,7 @@ from assistant.figures import (
     tasks_of,
     verified_owner,
 )
+from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
@@ -58,7 +59,8 @@ def signals(
     analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
 ) -> tuple:
     """The lead signals, best first when sorted (each False is better): for a question asking
-    what a term covers, the item defining it; for a question asking who or when, a task row
+    what a term covers, the item defining it; for one asking for the items of a kind, the item
+    listing them; for a question asking who or when, a task row
     answers it; then answers the asked kind (beside the rarest asked concept), states the asked
     kind, is in the asked scope, has a verified target (when `targets`). A document asked for is
     answered by one the question does not name."""
@@ -71,8 +73,9 @@ def signals(
     scoped = unit is not None and in_scope(analysis, passage, unit, titled=True)
     task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
     defines = not asks_definition(analysis) or defines_asked(analysis, passage)
-    return (not defines, asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
-            not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
+    lists = bool(listed_items(analysis.question, passage.text))  # 'những dự án nào': the item listing them
+    return (not defines, not lists, asks_who_or_when(analysis) and not task, not answers, not typed,
+            not scoped, not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
 
 
 def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:

@@ -90,5 +90,21 @@ def named_school_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> boo
     names = named_schools(analysis)
     if not names:
         return False
-    texts = ["".join(word_tokens(" ".join(shown(p)))) for p in fitting[:NAME_DEPTH]]
-    return any(not any(name.replace(" ", "") in text for text in texts) for name in names)
+    return any(not any(names_all([name], p) for p in fitting[:NAME_DEPTH]) for name in names)
+
+
+def names_all(names: list[str], passage: Passage) -> bool:
+    """The passage names every one of the schools (folded words run together)."""
+    text = "".join(word_tokens(" ".join(shown(passage))))
+    return all(name.replace(" ", "") in text for name in names)
+
+
+def named_first(analysis: QueryAnalysis, passages: list[Passage]) -> list[Passage]:
+    """The passages that name every school the question names, ahead of those that do not (each
+    group in search order): a fee asked for one school is answered only by an item naming it,
+    and one ranked below another school's or city's table would not be read at all."""
+    names = [n for n in named_schools(analysis) if any(c.isalpha() for c in n)]  # '2023 2024': a year
+    if not names:
+        return passages
+    naming = [p for p in passages if names_all(names, p)]
+    return [*naming, *(p for p in passages if p not in naming)] if naming else passages
