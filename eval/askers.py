@@ -122,7 +122,7 @@ class Askers:
     # -- naive baseline --------------------------------------------------------------------------
     def run_naive(self, questions: list[dict], bar) -> dict:
         from eval.naive import NaiveIndex
-        from eval.run import naive_record
+        from eval.outcomes import naive_record
 
         task = bar.add_task("naive-chunks", total=len(questions))
         naive = NaiveIndex(self.settings.corpus_dir, self.settings.embedding_max_tokens)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.dates import iso_date
-from ingest.structure import clean_line, folded, is_junk_line
+from ingest.lines import clean_line, folded, is_junk_line
 from ingest.text import fold_accents, join_wrapped
 
 _HEADER = re.compile(r"^(?:\|\s*)?(?:tt|stt)\s*(?:\|\s*)?nhi\S{0,4}\s*v")

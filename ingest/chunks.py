@@ -15,12 +15,14 @@ from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import DocumentMeta, parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
+from ingest.lines import clean_line
 from ingest.page_furniture import read_page
 from ingest.row_groups import grouped_lines, without_group
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
-from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
+from ingest.structure import parse_structure
 from ingest.tables import Table, TableRow, blank_tables, find_tables, row_lines
+from ingest.task_tree import Node, own_body, titles_along, walk
 from ingest.text import join_wrapped, nfc
 
 __all__ = ["Chunk", "ParsedDocument", "approx_tokens", "body_end", "chunk_id", "parse_document"]

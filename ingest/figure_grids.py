@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 
 MAX_COLUMNS = 12
 MAX_HEADER_CELL_CHARS = 120
