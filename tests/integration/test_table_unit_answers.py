@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests.asking import answered, lead
-from tests.conftest import ROOT, make_settings
+from tests.conftest import DEVCORPUS, ROOT, make_settings
 
 pytestmark = pytest.mark.integration
 
@@ -57,3 +57,32 @@ def test_the_item_listing_a_units_projects_leads_and_is_counted(fee_service):
         "Which projects led by the Ministry of Public Security must Đồng Nai's police carry out?"
     )
     assert english.answerable and english.answer.startswith("6 items [1]:")
+
+
+@pytest.fixture(scope="module")
+def support_service(tmp_path_factory):
+    from assistant.service import AssistantService
+
+    tmp = tmp_path_factory.mktemp("support")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for name in ("vinhlong-nq21-2025.txt", "vinhlong-nq22-2025.txt"):
+        shutil.copy(DEVCORPUS / "directives" / name, corpus / name)
+    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def test_an_english_question_for_the_funding_source_leads_with_that_item(support_service):
+    answer = answered(
+        support_service,
+        "Where will the funds for the support under Vĩnh Long resolution 21/2025 come from?",
+    )
+    assert "ngân sách địa phương" in lead(answer)
+
+
+def test_an_english_question_for_who_is_covered_leads_with_the_item_under_that_heading(support_service):
+    answer = support_service.ask("Who is eligible for the preschool support of Vĩnh Long resolution 21/2025?")
+    assert answer.answerable and answer.citations[0].section[:2] == ["Điều 1", "2"]

@@ -75,3 +75,10 @@ def test_the_item_listing_the_asked_kind_is_read_line_by_line():
     items = listed_items(question, listing[0].text)
     assert len(items) == 6 and items[0].startswith("Dự án 1") and items[-1].startswith("Dự án 9")
     assert listed_items("Công an tỉnh có nhiệm vụ gì?", listing[0].text) == []  # no kind of item asked
+
+
+def test_where_the_money_comes_from_asks_a_source_not_a_place():
+    from assistant.answer_type import asked_kind
+
+    assert asked_kind("Where does the money for the school meals come from?") != "place"
+    assert asked_kind("Where is the exam held?") == "place"
