@@ -11,6 +11,7 @@ from assistant.answer_ranking import answer_kind
 from assistant.conditions import condition_missing
 from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
 from assistant.definitions import definition_given
+from assistant.grades import grade_missing
 from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
 from assistant.qualifiers import scope_missing
@@ -21,6 +22,7 @@ from assistant.typed_evidence import Unit, best_unit, rarest_concept
 
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
+GRADE_DEPTH = 5  # the fitting passages judged for the asked grade: every one the decision may quote
 ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
 LIST_FLOOR = 0.6
 # kinds asked as a figure: answered only where a passage states a figure of that kind beside
@@ -128,11 +130,13 @@ def decide(
 def figure_refused(
     analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
 ) -> bool:
-    """The asked figure is not among the best passages: a near miss, a percentage, code, amount
-    or count written nowhere in them, one stated only for another year or school level, or a
-    deadline asked where no date speaks of the question (assistant/kind_evidence.py)."""
+    """The asked figure is not among the best passages: a near miss, one stated only for other
+    grades than the asked one (assistant/grades.py), a percentage, code, amount or count written
+    nowhere in them, one stated only for another year or school level, or a deadline asked
+    where no date speaks of the question (assistant/kind_evidence.py)."""
     return (
         near_miss(analysis, feats, idf)
+        or (answer_kind(analysis) in FIGURE_KINDS and grade_missing(analysis.question, fitting, GRADE_DEPTH))
         or kind_missing(analysis, fitting, idf)
         or out_of_scope(analysis, feats)
         or deadline_missing(analysis, feats)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ingest.chunks import ParsedDocument, parse_document
+from ingest.chunks import parse_document
 from ingest.corpus_state import current_hash, file_stamp
 from ingest.doc_profile import DocumentProfile, profile_of
+from ingest.parsed import ParsedDocument
 from ingest.parsed_cache import ParsedStore, parser_fingerprint
 from ingest.read import ExtractedText, UnreadableDocument, read_document
 from ingest.restore.hook import restore_ocr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.levels import restore_bare_level_word
 from ingest.text import fold_accents, squash_spaces
 
 __all__ = ["clean_line", "folded", "is_junk_line", "is_page_number", "is_speck"]
@@ -17,7 +18,7 @@ _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$")
 def clean_line(line: str) -> str:
     """A line as a reader sees it: no Markdown marks, no OCR specks before a label."""
     line = _MARKDOWN.sub("", line.replace("\t", " "))
-    return squash_spaces(_LEADING_JUNK.sub("", line))
+    return restore_bare_level_word(squash_spaces(_LEADING_JUNK.sub("", line)))
 
 
 def folded(line: str) -> str:

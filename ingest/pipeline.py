@@ -14,7 +14,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.chunks import ParsedDocument
 from ingest.corpus_read import (
     CorpusReader,
     Progress,
@@ -31,6 +30,7 @@ from ingest.embedding import Embedder
 from ingest.index import ChunkIndex
 from ingest.index_writes import IndexBatch, relink_copy
 from ingest.journal import WriteJournal
+from ingest.parsed import ParsedDocument
 from ingest.read import read_document
 
 # parse_file, parse_store (ingest/corpus_read.py) and the corpus_state helpers stay importable here.

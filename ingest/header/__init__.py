@@ -28,6 +28,7 @@ from ingest.header.issuer import Issuer, named_with_province, read_body, read_is
 from ingest.header.issuer_block import MOTTO, issuer_from_number, issuer_rows, motto_row
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
+from ingest.header.misread import misread_province, renamed
 from ingest.header.signature import find_recipients, find_signature, last_name_line
 from ingest.header.title import find_authority, find_title
 from ingest.provinces import is_known_province, province_name
@@ -88,6 +89,8 @@ def parse_header(
     meta.issuer_role = find_authority(region, max(type_row, 0), text)
     meta.place = (province_name(place) or place) if place else None
     meta.province = _province(issuer, meta.place)
+    if issuer.province and meta.province != issuer.province:  # an OCR misreading, read right
+        meta.issuer = renamed(meta.issuer, issuer.province, meta.province)
     meta.issuer = named_with_province(meta.issuer, meta.province)
     meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
     _from_metadata_table(meta, lines)
@@ -121,7 +124,7 @@ def _province(issuer: Issuer, place: str | None) -> str | None:
     if issuer.level == "national":
         return None
     if issuer.province:
-        return issuer.province
+        return place if misread_province(issuer.province, place) else issuer.province
     if place and (is_known_province(place) or issuer.level in (None, "province")):
         return place
     return None
