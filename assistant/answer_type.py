@@ -56,6 +56,8 @@ DEFINITION = re.compile(
     r"|comprise|refer to|consist of)s?|what is meant by|how is\b.*\bdefined|definition of)\b"
 )
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
+# 'where does the money come from' asks a source (a budget, a fund), not a place
+_SOURCE = re.compile(r"\bwhere (?:does|do|did|will|would|should) .*\bcome from\b")
 # a kind asked in so many words, stricter than its cue: a share or percentage ('rate' alone may
 # ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may be
 # a school's or a tax code, written otherwise), an amount or count by 'how much / how many', a date
@@ -137,6 +139,8 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
             return "list" if asks_list else ""
         if kind == "money" and DEFINITION.search(folded.lower()):
             return ""
+        if kind == "place" and _SOURCE.search(folded):
+            continue
         if _CUE_RES[kind].search(folded):
             return kind
     return ""
