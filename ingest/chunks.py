@@ -101,7 +101,7 @@ class ChunkMaker:
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
         home = row_home(node, row.label)
         titles = [*titles_along(home), *row.parents]
-        first, extra = start + row.line_numbers[0], {"columns": table.columns}
+        first, extra = start + row.line_numbers[0], table.payload
         lines = grouped_lines(row_lines(row.cells), row.name, row.parents)
         self.add(Piece([*home.path, label], row.title, titles, lines, first, extra))
 
