@@ -87,24 +87,25 @@ def test_every_package_is_read():
     assert all(len(modules(package)) >= 2 for package in NEVER_IMPORTS)
 
 
+def findings(package: str, reader) -> list[str]:
+    """`path:line what` for each (line, what) the reader finds in the package's modules."""
+    return [
+        f"{path.relative_to(ROOT)}:{line} {what}"
+        for path in modules(package)
+        for line, what in reader(ast.parse(path.read_text(encoding="utf-8")))
+    ]
+
+
 @pytest.mark.parametrize("package", sorted(NEVER_IMPORTS))
 def test_imports_flow_one_way(package):
-    wrong = [
-        f"{path.relative_to(ROOT)}:{line} imports {imported}"
-        for path in modules(package)
-        for line, imported in imported_packages(ast.parse(path.read_text(encoding="utf-8")))
-        if imported in NEVER_IMPORTS[package]
-    ]
-    assert not wrong, "\n".join(wrong)
+    imports = findings(package, imported_packages)
+    wrong = [found for found in imports if found.rsplit(" ", 1)[1] in NEVER_IMPORTS[package]]
+    assert imports and not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("package", sorted(NEVER_IMPORTS))
 def test_no_module_level_mutable_state(package):
-    changed = [
-        f"{path.relative_to(ROOT)}:{line} {what}"
-        for path in modules(package)
-        for line, what in state_changes(ast.parse(path.read_text(encoding="utf-8")))
-    ]
+    changed = findings(package, state_changes)
     assert not changed, "\n".join(changed)
 
 
