@@ -67,7 +67,9 @@ _PLAINLY = {
     "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
     "money": re.compile(r"\b(?:bao nhieu|how much|what (?:\w+ )?(?:fee|charge|cost|price|amount)s?)\b"),
     "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
-    "date": re.compile(r"\b(?:deadline|han chot|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b"),
+    "date": re.compile(
+        r"\b(?:deadline|han chot|han cuoi|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b"
+    ),
 }
 
 _MONEY = re.compile(

@@ -12,11 +12,12 @@ from assistant.conditions import condition_missing
 from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
 from assistant.definitions import definition_given
 from assistant.grades import grade_missing
-from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
+from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
 from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
+from assistant.scope_evidence import rare_unit_off_level
 from assistant.search import Passage
 from assistant.typed_evidence import Unit, best_unit, rarest_concept
 
@@ -131,12 +132,14 @@ def figure_refused(
     analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
 ) -> bool:
     """The asked figure is not among the best passages: a near miss, one stated only for other
-    grades than the asked one (assistant/grades.py), a percentage, code, amount or count written
+    grades than the asked one (assistant/grades.py) or, beside the rarest asked concept, only for
+    another school level (assistant/scope_evidence.py), a percentage, code, amount or count written
     nowhere in them, one stated only for another year or school level, or a deadline asked
     where no date speaks of the question (assistant/kind_evidence.py)."""
     return (
         near_miss(analysis, feats, idf)
         or (answer_kind(analysis) in FIGURE_KINDS and grade_missing(analysis.question, fitting, GRADE_DEPTH))
+        or rare_unit_off_level(analysis, fitting, idf, SCOPED_KINDS)
         or kind_missing(analysis, fitting, idf)
         or out_of_scope(analysis, feats)
         or deadline_missing(analysis, feats)
