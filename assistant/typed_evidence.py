@@ -16,6 +16,7 @@ from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage
 from assistant.sentences import split_sentences
 from assistant.table_rows import split_row, states
+from ingest.references import referenced_sections
 from ingest.table_units import unit_of
 from ingest.text import fold_accents, word_tokens
 
@@ -88,16 +89,26 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
     per_sentence = len(sentences) > 1 and len(set(readings)) == len(readings) and readings[0] != ""
+    refers = "\n" + " ".join(extra.get("refers") or [])  # the items of its document it refers to
     return [
         Unit(
             s,
-            max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
+            max(
+                share_held(analysis, weighted, s + r + _referred(s, refers), ocr),
+                share_held(analysis, weighted, r, ocr),
+            ),
             not (kind == "money" and unit_of(s))  # a unit line ('Đơn vị tính: 1.000 đồng') states no
             and (expresses(kind, s) or (per_sentence and expresses(kind, r))),  # amount; OCR read restored
-            holds_read(analysis, rare, context + s, r),
+            holds_read(analysis, rare, context + s + _referred(s, refers), r),
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def _referred(sentence: str, refers: str) -> str:
+    """What a sentence naming its subject by reference ('trẻ em quy định tại điểm a khoản 2 Điều 1
+    Nghị quyết này') is about: the referenced items' text (ingest/references.py); else ''."""
+    return refers if refers.strip() and referenced_sections(sentence) else ""
 
 
 def is_task_row(passage: Passage) -> bool:

@@ -23,6 +23,7 @@ from assistant.query import analyse
 from assistant.search import LIFTS, search
 from eval.gold import resolve_gold
 from eval.groups import question_group
+from eval.memo_index import MemoIndex, MemoSeam
 from eval.metrics import item_key, qrels_entry
 from eval.sets import load_set, settings_for
 
@@ -41,40 +42,6 @@ GRID = {  # the current value first; each row without repeats
 }
 MAX_NAMED_GRID = (MAX_NAMED, 1, 3, 5)
 MIN_GAIN = 1  # dev questions a change must add to the top 5
-
-
-class MemoIndex:
-    """The index with its look-ups remembered (the same query asked under every candidate)."""
-
-    def __init__(self, index) -> None:
-        self.index = index
-        self.sparse_search = lru_cache(maxsize=None)(self._sparse)
-        self.retrieve_one = lru_cache(maxsize=None)(self._retrieve)
-
-    def _sparse(self, terms: tuple, limit: int, filters: tuple):
-        return self.index.sparse_search(dict(terms), limit, {k: list(v) for k, v in filters} or None)
-
-    def _retrieve(self, chunk_id: str):
-        return self.index.retrieve([chunk_id])
-
-    def retrieve(self, chunk_ids: list[str]):
-        return [h for cid in chunk_ids for h in self.retrieve_one(cid)]
-
-
-class _Seam:
-    """What search() calls, answered from the memo."""
-
-    def __init__(self, memo: MemoIndex) -> None:
-        self.memo = memo
-
-    def sparse_search(self, terms, limit, filters=None):
-        flt = tuple(
-            sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in (filters or {}).items())
-        )
-        return self.memo.sparse_search(tuple(sorted(terms.items())), limit, flt)
-
-    def retrieve(self, chunk_ids):
-        return self.memo.retrieve(chunk_ids)
 
 
 def questions_of(set_name: str, service) -> list[tuple[dict, dict, bool]]:
@@ -185,7 +152,7 @@ def _open_sets(corpus: Path | None) -> dict[str, tuple]:
         groups = {
             g: [q["id"] for q, _, _ in items if question_group(q, name) == g] for g in ("dev", "held-out")
         }
-        sets[name] = (service, _Seam(MemoIndex(service.index)), items, groups)
+        sets[name] = (service, MemoSeam(MemoIndex(service.index)), items, groups)
     return sets
 
 

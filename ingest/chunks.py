@@ -18,6 +18,7 @@ from ingest.layout import body_end, document_layout
 from ingest.lines import clean_line
 from ingest.page_furniture import read_page
 from ingest.parsed import Chunk, ParsedDocument, chunk_id
+from ingest.references import link_references
 from ingest.row_groups import grouped_lines
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
@@ -45,6 +46,7 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
         maker.add_part(appendix.start, appendix.end, [appendix.label])
     if layout.task_table is not None:
         maker.add_task_table(layout.task_table)
+    link_references(maker.chunks)  # an item read with the items of this document it refers to
     return ParsedDocument(source=source, meta=meta, chunks=maker.chunks, text=text)
 
 
