@@ -23,6 +23,7 @@ from assistant.listings import (
 )
 from assistant.llm import make_llm
 from assistant.models import Answer
+from assistant.named_units import named_first
 from assistant.query import analyse
 from assistant.records import service_records
 from assistant.records_store import RecordStore
@@ -135,6 +136,7 @@ class AssistantService:
         passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
                           filters=filters, limit=20, idf=self.idf, mode=mode,
                           weights=self.fusion)  # fmt: skip
+        passages = named_first(analysis, passages)  # a school asked: the items naming it first
         timings = {"search": _ms(started)}
         decision = decide(analysis, passages[: max(top_k, 3)], self.profile, self.idf,
                           load_model(), self.settings.abstain_threshold)  # fmt: skip

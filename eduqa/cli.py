@@ -61,7 +61,7 @@ def ask_cmd(
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         return
-    from assistant.wording import section_label
+    from assistant.wording import display_date, section_label
 
     out = Console()
     out.print(answer.answer if answer.answerable else f"[yellow]{answer.answer}[/yellow]")
@@ -69,7 +69,7 @@ def ask_cmd(
         out.print("\n[bold]Nguồn / Sources[/bold]" if answer.answerable else "\n[bold]Related[/bold]")
         for c in answer.citations:
             doc = c.doc
-            out.print(f"[{c.n}] {doc.type or ''} {doc.number or ''} {doc.date or ''} — "
+            out.print(f"[{c.n}] {doc.type or ''} {doc.number or ''} {display_date(doc.date)} — "
                       f"{section_label(c.section, answer.language)} ({c.source})")  # fmt: skip
 
 

@@ -52,6 +52,7 @@ def chunks_cmd(
 ) -> None:
     """List the indexed chunks (DESIGN.md chunk listing with --json)."""
     from ingest.parsed import Chunk
+    from ingest.sections import section_label
 
     service = open_service(Settings(), "eduqa chunks")
     try:
@@ -67,8 +68,7 @@ def chunks_cmd(
         if as_json:
             sys.stdout.write(json.dumps(chunk.as_listing(), ensure_ascii=False) + "\n")
         else:
-            section = ".".join(chunk.section) or "[]"
-            typer.echo(f"{chunk.source}  {section:<14} {chunk.section_title[:70]}")
+            typer.echo(f"{chunk.source}  {section_label(chunk.section):<14} {chunk.section_title[:70]}")
 
 
 def _stage_bars(bar: Progress):

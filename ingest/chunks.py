@@ -18,6 +18,7 @@ from ingest.layout import body_end, document_layout
 from ingest.lines import clean_line
 from ingest.page_furniture import read_page
 from ingest.parsed import Chunk, ParsedDocument, chunk_id
+from ingest.references import link_references
 from ingest.row_groups import grouped_lines
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
@@ -45,6 +46,7 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
         maker.add_part(appendix.start, appendix.end, [appendix.label])
     if layout.task_table is not None:
         maker.add_task_table(layout.task_table)
+    link_references(maker.chunks)  # an item read with the items of this document it refers to
     return ParsedDocument(source=source, meta=meta, chunks=maker.chunks, text=text)
 
 
@@ -101,7 +103,7 @@ class ChunkMaker:
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
         home = row_home(node, row.label)
         titles = [*titles_along(home), *row.parents]
-        first, extra = start + row.line_numbers[0], {"columns": table.columns}
+        first, extra = start + row.line_numbers[0], table.payload
         lines = grouped_lines(row_lines(row.cells), row.name, row.parents)
         self.add(Piece([*home.path, label], row.title, titles, lines, first, extra))
 
