@@ -171,3 +171,31 @@ def test_english_questions_may_add_their_rendering_as_a_second_query(seed_servic
     both = query_texts(english, FusionWeights(vietnamese_query=True))
     assert both == [english.search_text, english.vietnamese_text] and "mầm non" in both[1]
     assert query_texts(vietnamese, FusionWeights(vietnamese_query=True)) == [vietnamese.search_text]
+
+
+def ranked(fused: dict) -> list[str]:
+    return sorted(fused, key=lambda i: fused[i][0], reverse=True)
+
+
+def test_a_windowed_rescore_cannot_push_bm25s_first_passage_far(seed_service):
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    swapped = sparse[-1:] + sparse[1:-1] + sparse[:1]  # the model puts BM25's first last, its last first
+    unbounded = ranked(fuse(sparse, [], analysis, FusionWeights(rescore={"vi": 1.0}), swapped))
+    shift = 2.0
+    windowed = FusionWeights(rescore={"vi": 1.0}, window={"vi": shift})
+    bounded = ranked(fuse(sparse, [], analysis, windowed, swapped))
+    first, last = sparse[0].id, sparse[-1].id
+    assert unbounded.index(first) > 5  # a reciprocal-rank vote can bury BM25's first passage
+    assert bounded.index(first) <= 2 * shift  # the window keeps it in the top five
+    for rank, hit in enumerate(sparse):  # no passage moves further than twice the window
+        assert abs(bounded.index(hit.id) - rank) <= 2 * shift
+    assert 0 < len(sparse) - 1 - bounded.index(last) <= 2 * shift  # the model's first rises, boundedly
+
+
+def test_a_windowed_rescore_agreeing_with_bm25_keeps_its_order(seed_service):
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    windowed = FusionWeights(rescore={"vi": 1.0}, window={"vi": 4.0})
+    assert ranked(fuse(sparse, [], analysis, windowed, list(sparse))) == [h.id for h in sparse]
+    assert windowed.rescore_shift(analysis) == 4.0
+    english = analyse(ENGLISH, seed_service.profile)
+    assert replace(windowed, window={"vi": 4.0, "en": 0.0}).rescore_shift(english) == 0.0
