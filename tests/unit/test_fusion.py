@@ -199,3 +199,18 @@ def test_a_windowed_rescore_agreeing_with_bm25_keeps_its_order(seed_service):
     assert windowed.rescore_shift(analysis) == 4.0
     english = analyse(ENGLISH, seed_service.profile)
     assert replace(windowed, window={"vi": 4.0, "en": 0.0}).rescore_shift(english) == 0.0
+
+
+def test_bm25s_first_passage_stays_first_under_the_models_votes(seed_service):
+    analysis, sparse, other = rankings(seed_service, VIETNAMESE, "kế hoạch thực hiện chuyển đổi số")
+    swapped = sparse[1:] + sparse[:1]  # the model's re-score puts BM25's first passage last
+    votes = FusionWeights({"vi": 1.0}, rescore={"vi": 1.0})
+    buried = ranked(fuse(sparse, other, analysis, votes, swapped))
+    assert buried.index(sparse[0].id) > 5  # unguarded, the votes bury it
+    kept = ranked(fuse(sparse, other, analysis, replace(votes, keep_first=1), swapped))
+    assert kept[0] == sparse[0].id
+    assert kept[1:] == [i for i in buried if i != sparse[0].id]  # the rest as the votes ordered them
+    within = ranked(fuse(sparse, other, analysis, replace(votes, keep_first=3), swapped))
+    assert within.index(sparse[0].id) == 2
+    alone = fuse(sparse, [], analysis, replace(DEFAULT_WEIGHTS, rescore={}, dense={}))
+    assert ranked(alone) == [h.id for h in sparse]  # no vote: nothing to guard, BM25's order
