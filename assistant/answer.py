@@ -12,6 +12,7 @@ from assistant.decision import MAX_ANSWER_PASSAGES, Decision, answers_kind, deci
 from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target, record_lines
 from assistant.lead_choice import Records, ordered, states_asked
+from assistant.listed_items import listed_items, listing_lines
 from assistant.llm import generate
 from assistant.models import Answer, Citation, DocInfo, Retrieved
 from assistant.query import QueryAnalysis
@@ -63,7 +64,9 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
     row = _row_line(decision, first, analysis.question)
-    direct = row + record_lines(analysis, decision.passages[:1], targets, tasks)
+    listed = listed_items(analysis.question, first.text)
+    direct = row + (listing_lines(listed, language) if listed else [])
+    direct += record_lines(analysis, decision.passages[:1], targets, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
@@ -100,9 +103,10 @@ def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[
     unit = decision.leads.get(passage.id)
     if unit is None or not unit.row or not answers_kind(unit, decision.kind):
         return []
-    columns = (passage.payload.get("extra") or {}).get("columns")
+    extra = passage.payload.get("extra") or {}
     parent = (passage.payload.get("titles") or [""])[-1]
-    row = row_answer(decision.kind, passage.text, columns, parent, question)
+    unit_of_table = extra.get("unit", "")
+    row = row_answer(decision.kind, passage.text, extra.get("columns"), parent, question, unit_of_table)
     return [f"{row.line()} [1]"] if row is not None else []
 
 

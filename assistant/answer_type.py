@@ -56,6 +56,8 @@ DEFINITION = re.compile(
     r"|comprise|refer to|consist of)s?|what is meant by|how is\b.*\bdefined|definition of)\b"
 )
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
+# 'where does the money come from' asks a source (a budget, a fund), not a place
+_SOURCE = re.compile(r"\bwhere (?:does|do|did|will|would|should) .*\bcome from\b")
 # a kind asked in so many words, stricter than its cue: a share or percentage ('rate' alone may
 # ask an amount: a support or payment rate), a procedure's or a file's code ('mã số' alone may be
 # a school's or a tax code, written otherwise), an amount or count by 'how much / how many', a date
@@ -65,7 +67,9 @@ _PLAINLY = {
     "code": re.compile(r"\b(?:thu tuc|tthc|ho so|procedures?)\b"),
     "money": re.compile(r"\b(?:bao nhieu|how much|what (?:\w+ )?(?:fee|charge|cost|price|amount)s?)\b"),
     "count": re.compile(r"\b(?:bao nhieu|how many)\b"),
-    "date": re.compile(r"\b(?:deadline|han chot|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b"),
+    "date": re.compile(
+        r"\b(?:deadline|han chot|han cuoi|thoi han|by what date|by when|truoc ngay nao|cham nhat)\b"
+    ),
 }
 
 _MONEY = re.compile(
@@ -135,6 +139,8 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
             return "list" if asks_list else ""
         if kind == "money" and DEFINITION.search(folded.lower()):
             return ""
+        if kind == "place" and _SOURCE.search(folded):
+            continue
         if _CUE_RES[kind].search(folded):
             return kind
     return ""

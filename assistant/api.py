@@ -16,7 +16,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
 from starlette.routing import Route
 
-from assistant.api_http import error_responses, install_error_handlers, run_bounded
+from assistant.api_errors import error_responses
+from assistant.api_http import install_error_handlers, run_bounded
 from assistant.deps import ServiceDep, SettingsDep, require_api_key
 from assistant.filters import YEAR_PATTERN, normalise_filters
 from assistant.models import MAX_FILTER_CHARS, MAX_QUESTION_CHARS, NOT_BLANK, Answer, AskRequest

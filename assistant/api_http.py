@@ -1,8 +1,8 @@
 """The HTTP plumbing under the routes: request ids, one error shape, 405 for a known path with
 another method, and work that stops when its client leaves or its time is up.
 
-Every error body is JSON with `detail` and `request_id` (the server log has the same id); a
-422's `detail` is FastAPI's list of {type, loc, msg}. No traceback reaches a client.
+Every error body is JSON with `detail` and `request_id` (assistant/api_errors.py); no traceback
+reaches a client.
 """
 
 from __future__ import annotations
@@ -16,108 +16,25 @@ from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.filters import FilterValueError
-from assistant.models import ErrorBody, ValidationErrorBody
-from assistant.service import DocumentNotFound
-from assistant.uploads import DocumentExists
-from ingest.read import UnreadableDocument
+from assistant.api_errors import (
+    ClientGone,
+    ServiceUnavailable,
+    install_error_json,
+    request_id,
+)
 
 log = logging.getLogger("eduqa.api")
 MULTIPART_SLACK = 64 * 1024  # form boundaries and headers around the file
 API_PATHS = ("/api/", "/docs", "/redoc", "/openapi.json")  # paths the page never serves
 
 
-class ServiceUnavailable(Exception):
-    """The question ran out of its time (EDUQA_ASK_TIMEOUT_S) or the server is busy."""
-
-
-class ClientGone(Exception):
-    """The client disconnected before the answer was ready."""
-
-
-def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI entries for the error statuses a route can return."""
-    text = {400: "Bad request (e.g. a body that is not UTF-8 JSON)",
-            403: "Writes disabled or wrong X-API-Key",
-            404: "Not found", 409: "A document with that name exists (send replace=true)",
-            413: "File too large", 422: "Request does not fit the schema, or the document was refused",
-            503: "The question took longer than the server's limit; try again"}  # fmt: skip
-    return {code: {"model": ValidationErrorBody if code == 422 else ErrorBody, "description": text[code]}
-            for code in codes}  # fmt: skip
-
-
-def _request_id(request: Request) -> str | None:
-    return request.scope.get("state", {}).get("request_id")
-
-
-def error_json(request: Request, status: int, detail: Any, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"detail": detail, "request_id": _request_id(request)}, status, headers=headers)
-
-
-def validation_detail(kind: str, loc: list, msg: str) -> list[dict]:
-    return [{"type": kind, "loc": loc, "msg": msg}]
-
-
 def install_error_handlers(app: FastAPI, upload_limit: int, api_routes: list[BaseRoute]) -> None:
+    """Request ids and early refusals (middleware), then the one error shape (api_errors)."""
     app.add_middleware(RequestIdMiddleware, upload_limit=upload_limit, api_routes=api_routes)
-    _install_request_errors(app)
-    _install_service_errors(app)
-
-
-def _install_request_errors(app: FastAPI) -> None:
-    """A request the API cannot take as sent: 400 for a body that is no JSON, 422 for bad fields."""
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException):
-        detail = exc.detail
-        if exc.status_code == 400 and "parsing the body" in str(detail):
-            detail = "the request body is not valid UTF-8 JSON"
-        return error_json(request, exc.status_code, detail, getattr(exc, "headers", None))
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError):
-        errors = [{"type": e.get("type", "value_error"), "loc": list(e.get("loc", ())),
-                   "msg": e.get("msg", "")} for e in exc.errors()]  # fmt: skip
-        return error_json(request, 422, errors)
-
-    @app.exception_handler(FilterValueError)
-    async def bad_filter(request: Request, exc: FilterValueError):
-        return error_json(request, 422, validation_detail("value_error", ["filters", exc.key], str(exc)))
-
-    @app.exception_handler(ValueError)
-    async def bad_value(request: Request, exc: ValueError):
-        return error_json(request, 422, validation_detail("value_error", [], str(exc)))
-
-
-def _install_service_errors(app: FastAPI) -> None:
-    """What the service refuses or cannot do now: 422, 404, 409, 503, and 499 for a client gone."""
-
-    @app.exception_handler(UnreadableDocument)
-    async def unreadable(request: Request, exc: UnreadableDocument):
-        return error_json(request, 422, validation_detail("document_refused", ["body", "file"],
-                                                          f"document refused: {exc}"))  # fmt: skip
-
-    @app.exception_handler(DocumentNotFound)
-    async def not_found(request: Request, exc: DocumentNotFound):
-        return error_json(request, 404, f"not found: {exc.args[0]}")
-
-    @app.exception_handler(DocumentExists)
-    async def exists(request: Request, exc: DocumentExists):
-        return error_json(request, 409, str(exc))
-
-    @app.exception_handler(ServiceUnavailable)
-    async def unavailable(request: Request, exc: ServiceUnavailable):
-        return error_json(request, 503, str(exc), {"Retry-After": "5"})
-
-    @app.exception_handler(ClientGone)
-    async def gone(request: Request, exc: ClientGone):
-        return error_json(request, 499, "client closed the request")
+    install_error_json(app)
 
 
 class RequestIdMiddleware:
@@ -210,7 +127,7 @@ async def run_bounded(request: Request, limiter: anyio.CapacityLimiter, timeout_
         return task.result()
     task.cancel()
     if watch in done:
-        log.info("client left; request dropped [request_id=%s]", _request_id(request))
+        log.info("client left; request dropped [request_id=%s]", request_id(request))
         raise ClientGone()
     raise ServiceUnavailable(f"no answer within {timeout_s:g} s (EDUQA_ASK_TIMEOUT_S); please try again")
 

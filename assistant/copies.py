@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.chunks import chunk_id
 from ingest.dedupe import numbers_agree
 from ingest.index import ChunkIndex
+from ingest.parsed import chunk_id
 
 
 @dataclass

@@ -8,19 +8,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
+from assistant.coded_numbers import unknown_year_coded
 from assistant.conditions import condition_missing
 from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
 from assistant.definitions import definition_given
-from assistant.kind_evidence import deadline_missing, kind_missing, out_of_scope
+from assistant.grades import grade_missing
+from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope
 from assistant.own_terms import own_term_missing
 from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
+from assistant.scope_evidence import rare_unit_off_level
 from assistant.search import Passage
 from assistant.typed_evidence import Unit, best_unit, rarest_concept
 
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
+GRADE_DEPTH = 5  # the fitting passages judged for the asked grade: every one the decision may quote
 ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
 LIST_FLOOR = 0.6
 # kinds asked as a figure: answered only where a passage states a figure of that kind beside
@@ -51,8 +55,9 @@ class Decision:
     leads: dict[str, Unit] = field(default_factory=dict)  # passage id -> the unit it answers with
 
 
-def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
-    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it; else ''."""
+def uncovered(analysis: QueryAnalysis, profile: CorpusProfile, idf: dict[str, float] | None = None) -> str:
+    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it (a number
+    asked with its year: no document of that number and year, assistant/coded_numbers.py); else ''."""
     c = analysis.constraints
     for province in c.provinces:
         if not profile.covers_province(province):
@@ -63,6 +68,8 @@ def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
     for number in c.doc_numbers:
         if not profile.covers_number(number):
             return f"number:{number}"
+    for number in unknown_year_coded(analysis.question, idf or {}):
+        return f"number:{number}"
     return ""
 
 
@@ -97,7 +104,7 @@ def decide(
     related = passages[:MAX_ANSWER_PASSAGES]
     if not passages:
         return Decision(False, [], "no passage")
-    if reason := uncovered(analysis, profile):
+    if reason := uncovered(analysis, profile, idf):
         return Decision(False, related, reason)
     fitting, reason = fitting_passages(analysis, passages)
     if not fitting:
@@ -128,11 +135,15 @@ def decide(
 def figure_refused(
     analysis: QueryAnalysis, fitting: list[Passage], feats: dict[str, float], idf: dict[str, float]
 ) -> bool:
-    """The asked figure is not among the best passages: a near miss, a percentage, code, amount
-    or count written nowhere in them, one stated only for another year or school level, or a
-    deadline asked where no date speaks of the question (assistant/kind_evidence.py)."""
+    """The asked figure is not among the best passages: a near miss, one stated only for other
+    grades than the asked one (assistant/grades.py) or, beside the rarest asked concept, only for
+    another school level (assistant/scope_evidence.py), a percentage, code, amount or count written
+    nowhere in them, one stated only for another year or school level, or a deadline asked
+    where no date speaks of the question (assistant/kind_evidence.py)."""
     return (
         near_miss(analysis, feats, idf)
+        or (answer_kind(analysis) in FIGURE_KINDS and grade_missing(analysis.question, fitting, GRADE_DEPTH))
+        or rare_unit_off_level(analysis, fitting, idf, SCOPED_KINDS)
         or kind_missing(analysis, fitting, idf)
         or out_of_scope(analysis, feats)
         or deadline_missing(analysis, feats)

@@ -26,7 +26,9 @@ from assistant.figures import (
     tasks_of,
     verified_owner,
 )
+from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
+from assistant.question_frames import frames_in
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
 from assistant.typed_evidence import in_scope
@@ -58,7 +60,9 @@ def signals(
     analysis: QueryAnalysis, decision: Decision, passage: Passage, records: Records, targets: bool = True
 ) -> tuple:
     """The lead signals, best first when sorted (each False is better): for a question asking
-    what a term covers, the item defining it; for a question asking who or when, a task row
+    what a term covers, the item defining it; for one asking for the items of a kind, the item
+    listing them; for an English question asking the kind of item (its funding source, who
+    it covers), the item under that heading; for a question asking who or when, a task row
     answers it; then answers the asked kind (beside the rarest asked concept), states the asked
     kind, is in the asked scope, has a verified target (when `targets`). A document asked for is
     answered by one the question does not name."""
@@ -71,8 +75,24 @@ def signals(
     scoped = unit is not None and in_scope(analysis, passage, unit, titled=True)
     task = asks_who_or_when(analysis) and has_task(analysis, passage, records.tasks)
     defines = not asks_definition(analysis) or defines_asked(analysis, passage)
-    return (not defines, asks_who_or_when(analysis) and not task, not answers, not typed, not scoped,
+    lists = bool(listed_items(analysis.question, passage.text))  # 'những dự án nào': the item listing them
+    framed = heads_frame(analysis, passage)  # 'where does the money come from': under 'Nguồn kinh phí'
+    return (not defines, not lists, not framed, asks_who_or_when(analysis) and not task,
+            not answers, not typed, not scoped,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
+
+
+def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:
+    """An English question asking the kind of item ('where does the money come from': the item a
+    directive heads 'Nguồn kinh phí'; 'who is covered': 'Đối tượng áp dụng') and the passage
+    stands under a heading that opens with that name (not an article's title that lists it
+    among others: 'Phạm vi điều chỉnh, đối tượng áp dụng')."""
+    frames = frames_in(analysis.question) if analysis.language == "en" else []
+    if not frames:
+        return False
+    titles = [*(passage.payload.get("titles") or []), passage.section_title]
+    titles = [fold_accents(t).lower() for t in titles if t]
+    return any(t.startswith(fold_accents(f.renderings[0])) for f in frames for t in titles)
 
 
 def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:

@@ -90,5 +90,29 @@ def named_school_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> boo
     names = named_schools(analysis)
     if not names:
         return False
-    texts = ["".join(word_tokens(" ".join(shown(p)))) for p in fitting[:NAME_DEPTH]]
-    return any(not any(name.replace(" ", "") in text for text in texts) for name in names)
+    return named_school_missing_in(names, fitting[:NAME_DEPTH])
+
+
+def names_all(names: list[str], passage: Passage) -> bool:
+    """The passage names every one of the schools (folded words run together)."""
+    text = "".join(word_tokens(" ".join(shown(passage))))
+    return all(name.replace(" ", "") in text for name in names)
+
+
+def named_first(analysis: QueryAnalysis, passages: list[Passage]) -> list[Passage]:
+    """When none of the best passages names a school the question names (it would be refused
+    as another school's figure), the passages that name every one of them first (each group in
+    search order): a fee asked for one school is answered only by an item naming it, and one
+    ranked below another school's or city's table would not be read at all. A 'name' of digits
+    or of level words only ('2023-2024 school plans', 'upper secondary (THPT) schools') is none."""
+    names = [n for n in named_schools(analysis) if set(n.split()) - _VI_BETWEEN - _EN_BETWEEN]
+    names = [n for n in names if any(c.isalpha() for c in n)]
+    if not names or not named_school_missing_in(names, passages[:NAME_DEPTH]):
+        return passages
+    naming = [p for p in passages if names_all(names, p)]
+    return [*naming, *(p for p in passages if p not in naming)] if naming else passages
+
+
+def named_school_missing_in(names: list[str], best: list[Passage]) -> bool:
+    """Some named school is named by none of `best`."""
+    return any(not any(names_all([name], p) for p in best) for name in names)

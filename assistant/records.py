@@ -23,7 +23,7 @@ from assistant.records_targets import extract_targets as extract_targets
 from assistant.records_tasks import extract_tasks as extract_tasks
 from assistant.records_text import key_of
 from assistant.records_vocab import group_metrics
-from ingest.appendix import parse_deadline as parse_deadline
+from ingest.dates import parse_deadline as parse_deadline
 
 EXTRACTION_MODULES = ("records", "records_text", "records_vocab", "records_values",
                       "records_targets", "records_tasks", "records_display")  # fmt: skip

@@ -12,7 +12,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 
-from assistant.api_http import error_responses, run_bounded
+from assistant.api_errors import error_responses
+from assistant.api_http import run_bounded
 from assistant.deps import ServiceDep, SettingsDep
 from assistant.records import LEVELS, filter_targets, filter_tasks, service_records
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from assistant import records as extraction
-from ingest.chunks import ParsedDocument
+from ingest.parsed import ParsedDocument
 
 log = logging.getLogger(__name__)
 Records = tuple[list[dict], list[dict]]

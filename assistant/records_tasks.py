@@ -8,7 +8,7 @@ import re
 from assistant.records_display import displayed
 from assistant.records_text import norm
 from assistant.records_vocab import canonical_lead
-from ingest.appendix import parse_deadline
+from ingest.dates import parse_deadline
 from ingest.sections import section_label
 
 _TEXT_DEADLINE = re.compile(

@@ -1,7 +1,8 @@
 """Fitting the refusal model (`eduqa calibrate`): logistic regression by gradient descent on
 standardised features (weights returned on the raw scale), features whose weight contradicts
 their documented direction dropped one at a time and the rest refitted, then the cut that
-maximises balanced accuracy while refusing at most MAX_WRONG_REFUSALS of the answerable rows.
+maximises balanced accuracy while refusing at most MAX_WRONG_REFUSALS of the answerable rows
+(and, when asked, none of the answers the model it replaces gave).
 Deterministic: the same rows give the same model."""
 
 from __future__ import annotations
@@ -51,14 +52,20 @@ def fit_weights(
 
 
 def choose_cut(
-    model: RefusalModel, rows: list[dict[str, float]], answerable: list[bool], refused_before: int = 0
+    model: RefusalModel,
+    rows: list[dict[str, float]],
+    answerable: list[bool],
+    refused_before: int = 0,
+    keep: list[bool] | None = None,
 ) -> float:
     """The cut with the best balanced accuracy whose wrong refusals stay within the limit,
-    counting the `refused_before` answerable questions that rules refused before the model."""
+    counting the `refused_before` answerable questions that rules refused before the model,
+    and that still answers every row `keep` marks (the answers a model it replaces gave)."""
     y = np.array(answerable, dtype=bool)
     probs = np.array([model.probability(r) for r in rows])
+    floor = min((p for p, k in zip(probs, keep, strict=True) if k), default=1.0) if keep else 1.0
     best_cut, best = float(CUTS[0]), -1.0
-    for cut in CUTS:
+    for cut in (c for c in CUTS if c <= floor):
         answered = probs >= cut
         tpr = float(np.mean(answered[y])) if y.any() else 0.0
         tnr = float(np.mean(~answered[~y])) if (~y).any() else 0.0
@@ -75,8 +82,10 @@ def fit(
     l2: float = 1.0,
     candidates: tuple[str, ...] = FEATURES,
     signs: Mapping[str, int] = EXPECTED_SIGNS,
+    keep: list[bool] | None = None,
 ) -> RefusalModel:
-    """The model over plausible-signed features and its cut (see the module's docstring)."""
+    """The model over plausible-signed features and its cut (see the module's docstring); with
+    `keep`, the cut never refuses a row it marks."""
     model = fit_weights(rows, answerable, l2, candidates=candidates, signs=signs)
-    cut = choose_cut(model, rows, answerable, refused_before)
+    cut = choose_cut(model, rows, answerable, refused_before, keep)
     return RefusalModel(model.weights, model.bias, cut, model.names)

@@ -1,4 +1,5 @@
-"""The one façade the API, the CLI, the chat page and the benchmark call: ask, search, documents.
+"""The one façade the API, the CLI, the chat page and the benchmark call: ask, search, documents
+(what is indexed is read in assistant/listings.py).
 
 It owns the clients (Qdrant, embedding model, reranker, LLM); they are built once per process.
 """
@@ -13,8 +14,16 @@ from pathlib import Path
 from assistant.answer import assemble, decide
 from assistant.constraints import CorpusProfile
 from assistant.fusion import weights_for
+from assistant.listings import (
+    DocumentNotFound,
+    chunk_payload,
+    document_view,
+    indexed_chunks,
+    indexed_documents,
+)
 from assistant.llm import make_llm
 from assistant.models import Answer
+from assistant.named_units import named_first
 from assistant.query import analyse
 from assistant.records import service_records
 from assistant.records_store import RecordStore
@@ -22,16 +31,12 @@ from assistant.refusal import load_model
 from assistant.search import Passage, idf_table, load_reranker, search
 from assistant.settings import Settings
 from ingest.embedding import load_embedder
-from ingest.index import open_index, source_filter
+from ingest.index import open_index
 from ingest.journal import remove_orphaned_staging, repair_interrupted_write
 from ingest.pipeline import IngestSummary, ingest, load_state, parse_store
 from ingest.read import read_document
 
 log = logging.getLogger(__name__)
-
-
-class DocumentNotFound(KeyError):
-    pass
 
 
 class AssistantService:
@@ -131,6 +136,7 @@ class AssistantService:
         passages = search(self.index, analysis, embedder=self.embedder, reranker=self.reranker,
                           filters=filters, limit=20, idf=self.idf, mode=mode,
                           weights=self.fusion)  # fmt: skip
+        passages = named_first(analysis, passages)  # a school asked: the items naming it first
         timings = {"search": _ms(started)}
         decision = decide(analysis, passages[: max(top_k, 3)], self.profile, self.idf,
                           load_model(), self.settings.abstain_threshold)  # fmt: skip
@@ -140,38 +146,18 @@ class AssistantService:
         answer.timings_ms.update(answer=_ms(step), total=_ms(started))  # the model holds its own copy
         return answer
 
-    # -- what is indexed -----------------------------------------------------------------------
+    # -- what is indexed (assistant/listings.py) ------------------------------------------------
     def documents(self) -> list[dict]:
-        hits = self.index.scroll()
-        by_source: dict[str, dict] = {}
-        for hit in hits:
-            p = hit.payload
-            entry = by_source.setdefault(p["source"], {"id": p["source"], "source": p["source"],
-                                         "doc": p.get("doc", {}), "chunks": 0,
-                                         "duplicate_of": p.get("duplicate_of")})  # fmt: skip
-            entry["chunks"] += 1
-        for entry in by_source.values():
-            entry["duplicates"] = sorted(s for s, e in by_source.items()
-                                         if e["duplicate_of"] == entry["source"])  # fmt: skip
-        return sorted(by_source.values(), key=lambda e: e["source"])
+        return indexed_documents(self.index)
 
     def chunks(self, source: str | None = None) -> list[dict]:
-        hits = self.index.scroll(source_filter(source) if source else None)
-        payloads = [h.payload for h in hits]
-        return sorted(payloads, key=lambda p: (p["source"], p.get("order", 0)))
+        return indexed_chunks(self.index, source)
 
     def document(self, source: str) -> dict:
-        chunks = self.chunks(source)
-        if not chunks:
-            raise DocumentNotFound(source)
-        return {"id": source, "source": source, "doc": chunks[0].get("doc", {}),
-                "duplicate_of": chunks[0].get("duplicate_of"), "sections": section_tree(chunks)}  # fmt: skip
+        return document_view(self.index, source)
 
     def chunk(self, chunk_id: str) -> dict:
-        hits = self.index.retrieve([chunk_id])
-        if not hits:
-            raise DocumentNotFound(chunk_id)
-        return hits[0].payload
+        return chunk_payload(self.index, chunk_id)
 
     def status(self) -> dict:
         exists = self.index.exists()
@@ -207,26 +193,6 @@ class AssistantService:
     def close(self) -> None:
         with self.lock:
             self.index.close()
-
-
-def section_tree(chunks: list[dict]) -> list[dict]:
-    """Sections as a tree: each node has label, title, chunk ids, children."""
-    root: dict = {"children": {}}
-    for c in chunks:
-        node = root
-        for depth, label in enumerate(c["section"]):
-            titles = c.get("titles") or []
-            node = node["children"].setdefault(label, {
-                "label": label, "section": c["section"][: depth + 1],
-                "title": titles[depth] if depth < len(titles) else "", "chunks": [], "children": {},
-            })  # fmt: skip
-        node.setdefault("chunks", []).append(c["id"])
-
-    def listify(node: dict) -> list[dict]:
-        return [{**child, "children": listify(child)} for child in node["children"].values()]
-
-    return [{"label": "", "section": [], "title": "", "chunks": root.get("chunks", []),
-             "children": []}] * bool(root.get("chunks")) + listify(root)  # fmt: skip
 
 
 def _ms(since: float) -> float:

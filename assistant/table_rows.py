@@ -7,7 +7,9 @@ Rows are chunks whose first line is the table's header and whose next lines are 
 cells, ' | ' between cells (ingest/tables.py); the header's cells are also kept in the payload
 (`extra.columns`). A row with as many cells as columns keeps its empty cells (a row one cell
 short of a last note column, 'Ghi chú', left it empty); otherwise an empty cell (a merged one) is
-dropped, and cells are matched to columns only by name."""
+dropped, and cells are matched to columns only by name. A unit the table states once above its
+header (`extra.unit`, 'Đơn vị tính: 1.000 đồng/trẻ,học sinh/tháng') is the unit of its bare
+figures: '110' under it is an amount, and the answer says the unit."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer_type import expresses
+from assistant.levels import levels_in
 from ingest.row_groups import row_cells
 from ingest.text import fold_accents
 
@@ -30,6 +33,18 @@ _NAME_COLUMN = re.compile(r"^(?:ten\b|noi dung|danh muc)")
 _NOTE_COLUMN = re.compile(r"^ghi chu\b")
 _WORD = re.compile(r"\w+")
 _FIGURES = re.compile(r"^(?:\d[\d.,]*%?|[-–—])$")
+_BARE_FIGURE = re.compile(r"^\d[\d.,]*$")
+_MONEY_UNIT = re.compile(r"\b(?:dong|vnd)\b")
+
+
+def unit_states(kind: str, unit: str) -> bool:
+    """A table's unit makes its bare figures amounts of the asked kind ('Triệu đồng': money)."""
+    return kind == "money" and bool(_MONEY_UNIT.search(fold_accents(unit).lower()))
+
+
+def states(kind: str, cell: str, unit: str = "") -> bool:
+    """The cell states the asked kind: written so, or a bare figure under a table's unit of it."""
+    return expresses(kind, cell) or (unit_states(kind, unit) and bool(_BARE_FIGURE.match(cell.strip())))
 
 
 @dataclass(frozen=True)
@@ -42,8 +57,10 @@ class RowAnswer:
 
     def line(self) -> str:
         """'Bữa sáng: 20.000 Đồng/học sinh/ngày (Mức trần)', or by the columns' names: 'Tên thủ
-        tục hành chính: Giải thể trường tiểu học; Mã hồ sơ TTHC: 1.001639'."""
-        value = f"{self.value} {self.unit}".strip()
+        tục hành chính: Giải thể trường tiểu học; Mã hồ sơ TTHC: 1.001639'; a unit that is a
+        multiple ('1.000 đồng/trẻ/tháng') multiplies the figure: '110 × 1.000 đồng/trẻ/tháng'."""
+        times = " × " if self.unit[:1].isdigit() and self.value[:1].isdigit() else " "
+        value = f"{self.value}{times}{self.unit}".strip()
         if self.name_column and self.column:
             return f"{self.column}: {value}; {self.name_column}: {self.label}"
         column = f" ({self.column})" if self.column else ""
@@ -67,44 +84,58 @@ def split_row(text: str, columns: list[str] | None = None) -> tuple[list[str], l
 
 
 def row_answer(
-    kind: str, text: str, columns: list[str] | None = None, parent: str = "", question: str = ""
+    kind: str,
+    text: str,
+    columns: list[str] | None = None,
+    parent: str = "",
+    question: str = "",
+    unit: str = "",
 ) -> RowAnswer | None:
     """The row's label and its value of the asked kind; None when the row states none. A short
     label ('Bữa trưa') is named under its parent row ('Dịch vụ tiền ăn của học sinh › Bữa trưa').
-    Of several cells of the asked kind, the one whose column the question names ('lớp 8')."""
+    Of several cells of the asked kind, the one whose column the question names ('lớp 8', 'THCS').
+    `unit` is the table's own, stated above its header."""
     split = split_row(text, columns)
     if split is None or not kind:
         return None
     header, cells = split
-    if len(cells) == len(header) and (named := _by_columns(kind, header, cells, question)):
+    if len(cells) == len(header) and (named := _by_columns(kind, header, cells, question, unit)):
         return _under(named, parent)
     start = 1 if _ROW_NUMBER.match(cells[0]) else 0
     for i in range(start, len(cells)):
-        if _UNIT.match(cells[i]) or not expresses(kind, cells[i]) or i == start:
+        if _UNIT.match(cells[i]) or not states(kind, cells[i], unit) or i == start:
             continue
         labels = [c for c in cells[start:i] if c and not _UNIT.match(c)]
-        units = [c for c in cells[start:i] + cells[i + 1 : i + 2] if _UNIT.match(c)]
+        units = [c for c in cells[start:i] + cells[i + 1 : i + 2] if _UNIT.match(c)] or [unit]
         label = " — ".join(_short(c) for c in labels)
         if parent and len(label) <= SHORT_LABEL and parent not in label:
             label = f"{_short(parent)} › {label}"
-        return RowAnswer(label, cells[i], units[0] if units else "", _column(header, cells, i))
+        return RowAnswer(label, cells[i], units[0], _column(header, cells, i))
     return None
 
 
-def _by_columns(kind: str, header: list[str], cells: list[str], question: str) -> RowAnswer | None:
+def _by_columns(kind: str, header: list[str], cells: list[str], question: str, unit: str) -> RowAnswer | None:
     """A row read by its columns: the cell of the asked kind (in the column the question names,
-    when it names one) and the row's name cell."""
+    when it names one: by its school level, then by its words) and the row's name cell."""
     named = [i for i, h in enumerate(header) if _NAME_COLUMN.match(fold_accents(h).strip())]
     if not named and not _ROW_NUMBER.match(cells[0]) and all(_FIGURES.match(c) for c in cells[1:]):
         named = [0]  # a table of figures: its first column names the row ('Đô thị | 190 | 110')
     units = [c for c in cells if c and _UNIT.match(c)]  # 'Đồng/học sinh/giờ' in its own column
-    typed = [i for i, c in enumerate(cells) if c and c not in units and expresses(kind, c) and i not in named]
+    typed = [i for i, c in enumerate(cells) if c and c not in units and i not in named]
+    typed = [i for i in typed if states(kind, cells[i], unit)]
     if not named or not typed or not cells[named[0]]:
         return None
-    asked = set(_WORD.findall(fold_accents(question)))
-    best = max(typed, key=lambda i: (len(asked & set(_WORD.findall(fold_accents(header[i])))), -i))
-    unit = units[0] if units else ""
-    return RowAnswer(_short(cells[named[0]]), cells[best], unit, header[best], header[named[0]])
+    best = max(typed, key=lambda i: _column_named(question, header[i]))
+    label = _short(cells[named[0]])
+    return RowAnswer(label, cells[best], (units or [unit])[0], header[best], header[named[0]])
+
+
+def _column_named(question: str, column: str) -> tuple[int, int]:
+    """How plainly the question names a column: the school levels both name ('THCS' asked, the
+    column 'Trung học cơ sở'), then the words they share."""
+    asked, named = fold_accents(question).lower(), fold_accents(column).lower()
+    levels = len(set(levels_in(asked)) & set(levels_in(named)))
+    return levels, len(set(_WORD.findall(asked)) & set(_WORD.findall(named)))
 
 
 def _under(answer: RowAnswer, parent: str) -> RowAnswer:

@@ -15,7 +15,9 @@ from assistant.levels import levels_in, record_level_matches
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import MAX_RARITY, Passage
 from assistant.sentences import split_sentences
-from assistant.table_rows import split_row
+from assistant.table_rows import split_row, states
+from ingest.references import referenced_sections
+from ingest.table_units import unit_of
 from ingest.text import fold_accents, word_tokens
 
 # question words that say what kind of answer is wanted, not what it is about ('tối đa': at
@@ -72,11 +74,13 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
     weighted = weighted_concepts(analysis, idf)
     rare = weighted[0][1] if weighted else None
     ocr = is_ocr(passage)
-    split = split_row(passage.text, (passage.payload.get("extra") or {}).get("columns"))
+    extra = passage.payload.get("extra") or {}
+    split = split_row(passage.text, extra.get("columns"))
     if split is not None:
-        row_text = " | ".join(split[1])
-        context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{row_text}"
-        typed = expresses(kind, row_text) or (kind == "money" and writes(kind, passage.text))  # a bare figure
+        row_text, unit = " | ".join(split[1]), extra.get("unit", "")  # the table's unit heads every row
+        context = f"{passage.payload.get('heading_path', '')}\n{' | '.join(split[0])}\n{unit}\n{row_text}"
+        typed = (expresses(kind, row_text) or (kind == "money" and writes(kind, passage.text))  # bare figure
+                 or any(states(kind, cell, unit) for cell in split[1]))  # fmt: skip
         return [Unit(row_text, share_held(analysis, weighted, context, ocr), typed,
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
     if is_task_row(passage):
@@ -85,15 +89,26 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
     per_sentence = len(sentences) > 1 and len(set(readings)) == len(readings) and readings[0] != ""
+    refers = "\n" + " ".join(extra.get("refers") or [])  # the items of its document it refers to
     return [
         Unit(
             s,
-            max(share_held(analysis, weighted, s + r, ocr), share_held(analysis, weighted, r, ocr)),
-            expresses(kind, s) or (per_sentence and expresses(kind, r)),  # an OCR slip read restored
-            holds_read(analysis, rare, context + s, r),
+            max(
+                share_held(analysis, weighted, s + r + _referred(s, refers), ocr),
+                share_held(analysis, weighted, r, ocr),
+            ),
+            not (kind == "money" and unit_of(s))  # a unit line ('Đơn vị tính: 1.000 đồng') states no
+            and (expresses(kind, s) or (per_sentence and expresses(kind, r))),  # amount; OCR read restored
+            holds_read(analysis, rare, context + s + _referred(s, refers), r),
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def _referred(sentence: str, refers: str) -> str:
+    """What a sentence naming its subject by reference ('trẻ em quy định tại điểm a khoản 2 Điều 1
+    Nghị quyết này') is about: the referenced items' text (ingest/references.py); else ''."""
+    return refers if refers.strip() and referenced_sections(sentence) else ""
 
 
 def is_task_row(passage: Passage) -> bool:

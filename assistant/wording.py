@@ -13,10 +13,12 @@ __all__ = ["ENGLISH_TYPES", "display_date", "document_label", "not_found_text", 
 
 
 def display_date(iso: str | None) -> str:
-    """'2023-12-15' -> '15/12/2023', '2023-12' -> '12/2023', '2023' -> '2023'."""
+    """'2023-12-15' -> '15/12/2023', '2023-12' -> '12/2023', '2023' -> '2023'; anything not an ISO
+    date as it is. The one display form: answers, records, the CLI and the page."""
     if not iso:
         return ""
-    return "/".join(reversed(str(iso).split("-")))
+    parts = str(iso).split("-")
+    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else str(iso)
 
 
 def document_label(doc: dict, language: str = "vi") -> str:

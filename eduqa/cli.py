@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import json
-import logging
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from assistant.settings import Settings
+from eduqa.cli_common import console, open_service, setup_logging
+from eduqa.ingest_cli import chunks_cmd, ingest_cmd
 
 app = typer.Typer(help="eduqa: answers from Vietnamese education directives, with citations.",
                   no_args_is_help=True, add_completion=False)  # fmt: skip
-console = Console(stderr=True, soft_wrap=True)
 
-
-def _service(settings: Settings, owner: str):
-    from assistant.service import AssistantService
-    from ingest.index import IndexBusy
-
-    try:
-        return AssistantService(settings, owner=owner)
-    except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)  # one line: easy to grep
-        raise typer.Exit(2) from None
-
-
-def _setup_logging(verbose: bool) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+app.command("ingest")(ingest_cmd)  # documents in: eduqa/ingest_cli.py
+app.command("chunks")(chunks_cmd)
 
 
 def _parse_filters(items: list[str] | None) -> dict[str, str]:
@@ -43,71 +27,6 @@ def _parse_filters(items: list[str] | None) -> dict[str, str]:
             raise typer.BadParameter(f"filter {item!r} is not key=value")
         filters[key.strip()] = value.strip()
     return filters
-
-
-@app.command("ingest")
-def ingest_cmd(
-    path: Annotated[Path | None, typer.Argument(help="Corpus folder (default: EDUQA_CORPUS_DIR).")] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
-) -> None:
-    """Parse the corpus into numbered-task chunks and index them (unchanged files are skipped)."""
-    _setup_logging(verbose)
-    settings = Settings()
-    if path is not None:
-        settings = settings.model_copy(update={"corpus_dir": path})
-    if not settings.corpus_dir.is_dir():
-        console.print(f"[red]error:[/red] corpus folder {settings.corpus_dir} does not exist")
-        raise typer.Exit(2)
-    service = _service(settings, "eduqa ingest")
-    try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console) as bar:  # fmt: skip
-            tasks: dict[str, int] = {}
-
-            def progress(stage: str, done: int, total: int) -> None:
-                labels = {"read": "Reading documents", "embed": "Embedding chunks", "index": "Indexing"}
-                label = labels.get(stage) or f"Reading pages of {stage.partition(':')[2]}"
-                if stage not in tasks:
-                    tasks[stage] = bar.add_task(label, total=total)
-                bar.update(tasks[stage], completed=done, total=total)
-
-            summary = service.ingest(progress=progress)
-    finally:
-        service.close()
-    mode = "dense + BM25" if summary.dense else "BM25 only (no embedding model on disk)"
-    console.print(
-        f"[green]Ingested[/green] {summary.documents} documents, {summary.chunks} chunks, "
-        f"{summary.duplicates} duplicates in {summary.seconds:.1f} s ({mode}); "
-        f"indexed {len(summary.indexed)}, unchanged {len(summary.skipped)}, removed {len(summary.removed)}."
-    )
-    for source, reason in summary.failed.items():
-        console.print(f"[yellow]skipped[/yellow] {source}: {reason}")
-
-
-@app.command("chunks")
-def chunks_cmd(
-    source: Annotated[str | None, typer.Option(help="Only this file (path relative to corpus/).")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-) -> None:
-    """List the indexed chunks (DESIGN.md chunk listing with --json)."""
-    from ingest.chunks import Chunk
-
-    service = _service(Settings(), "eduqa chunks")
-    try:
-        payloads = service.chunks(source)
-    finally:
-        service.close()
-    if source and not payloads:
-        console.print(f"[red]error:[/red] no chunks for source {source!r}")
-        raise typer.Exit(1)
-    fields = Chunk.__dataclass_fields__
-    for payload in payloads:
-        chunk = Chunk(**{k: payload[k] for k in fields if k in payload})
-        if as_json:
-            sys.stdout.write(json.dumps(chunk.as_listing(), ensure_ascii=False) + "\n")
-        else:
-            section = ".".join(chunk.section) or "[]"
-            typer.echo(f"{chunk.source}  {section:<14} {chunk.section_title[:70]}")
 
 
 @app.command("ask")
@@ -125,13 +44,13 @@ def ask_cmd(
 
     from assistant.models import AskRequest
 
-    _setup_logging(verbose)
+    setup_logging(verbose)
     try:
         request = AskRequest(question=question, top_k=top_k, filters=_parse_filters(filter_))
     except ValidationError as exc:
         console.print(f"[red]error:[/red] {exc.errors()[0]['msg']}")
         raise typer.Exit(2) from None
-    service = _service(Settings(), "eduqa ask")
+    service = open_service(Settings(), "eduqa ask")
     try:
         from assistant.filters import normalise_filters
 
@@ -142,7 +61,7 @@ def ask_cmd(
     if as_json:
         sys.stdout.write(answer.model_dump_json(indent=1) + "\n")
         return
-    from assistant.wording import section_label
+    from assistant.wording import display_date, section_label
 
     out = Console()
     out.print(answer.answer if answer.answerable else f"[yellow]{answer.answer}[/yellow]")
@@ -150,7 +69,7 @@ def ask_cmd(
         out.print("\n[bold]Nguồn / Sources[/bold]" if answer.answerable else "\n[bold]Related[/bold]")
         for c in answer.citations:
             doc = c.doc
-            out.print(f"[{c.n}] {doc.type or ''} {doc.number or ''} {doc.date or ''} — "
+            out.print(f"[{c.n}] {doc.type or ''} {doc.number or ''} {display_date(doc.date)} — "
                       f"{section_label(c.section, answer.language)} ({c.source})")  # fmt: skip
 
 
@@ -165,9 +84,9 @@ def serve_cmd(
 
     from eduqa.server import create_server
 
-    _setup_logging(True)
+    setup_logging(True)
     settings = Settings()
-    service = _service(settings, "eduqa serve")
+    service = open_service(settings, "eduqa serve")
     if not no_ingest and service.is_stale():
         console.print("Index empty or stale: ingesting corpus/ …")
         summary = service.ingest()

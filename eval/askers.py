@@ -109,7 +109,8 @@ class Askers:
         return gold
 
     def _service_chunks(self, source: str) -> list[dict]:
-        return [{"id": c["id"], "text": c.get("text", "")} for c in self.service.chunks(source)]
+        keys = ("text", "display_text")
+        return [{"id": c["id"]} | {k: c.get(k) or "" for k in keys} for c in self.service.chunks(source)]
 
     def _http_chunks(self, source: str) -> list[dict]:
         response = self._http.get(f"/api/documents/{source}")
@@ -122,7 +123,7 @@ class Askers:
     # -- naive baseline --------------------------------------------------------------------------
     def run_naive(self, questions: list[dict], bar) -> dict:
         from eval.naive import NaiveIndex
-        from eval.run import naive_record
+        from eval.outcomes import naive_record
 
         task = bar.add_task("naive-chunks", total=len(questions))
         naive = NaiveIndex(self.settings.corpus_dir, self.settings.embedding_max_tokens)

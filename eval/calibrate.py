@@ -11,7 +11,8 @@ but their wrong refusals count against the 10% the cut may refuse.
 strength, with and without the rule-refused questions (eval/refusal_cv.py), beside dev and
 held-out, the stored model's scores and how many dev answers of the stored model each refit
 would lose; it writes nothing. A refit is worth committing only when grouped CV improves and it
-loses no dev answer (calibrating prints the dev answers it loses against the model it replaces).
+loses no dev answer (calibrating prints the dev answers it loses against the model it replaces;
+`--keep-answers` chooses the cut among those that lose none).
 """
 
 from __future__ import annotations
@@ -87,6 +88,14 @@ def calibrate_cmd(
         bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
     ] = False,
     out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
+    keep_answers: Annotated[
+        bool,
+        typer.Option(
+            "--keep-answers",
+            help="Choose the cut among those that refuse no dev question the stored model answers "
+            "(a refit then loses no dev answer).",
+        ),
+    ] = False,
     cv: Annotated[
         bool,
         typer.Option(
@@ -116,8 +125,12 @@ def calibrate_cmd(
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
     answerable = [q.get("kind") != "unanswerable" for q, _ in fit_rows]
     ruled = sum(q.get("kind") != "unanswerable" for q, _ in dev) - sum(answerable)  # refused by a rule
-    model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled)
-    if (previous := load_model()) is not None:
+    previous = load_model()
+    keep = None
+    if keep_answers and previous is not None:  # the answers the stored model gives stay given
+        keep = [a and not refused(d, previous) for (_, d), a in zip(fit_rows, answerable, strict=True)]
+    model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled, keep=keep)
+    if previous is not None:
         lost = [q["id"] for q, d in dev if q.get("kind") != "unanswerable" and refused(d, model)
                 and not refused(d, previous)]  # fmt: skip
         console.print(f"dev answers the previous model gave and this fit refuses: {len(lost)} {lost}")

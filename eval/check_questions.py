@@ -17,6 +17,7 @@ Verifies:
 Prints the counts by lang, kind and split. Exit status 1 when a check fails.
 
 Usage: python eval/check_questions.py [path/to/questions.jsonl]
+       python eval/check_questions.py --set seeds   (eval/questions.jsonl with eval/sets/seeds.jsonl)
        python eval/check_questions.py --set devcorpus|recent [corpus root]   (quote-gold sets:
        see eval/check_quoted.py; needs the project on the import path)
 """
@@ -56,13 +57,14 @@ def main_quoted(set_name: str, root: Path | None = None) -> int:
     return 1 if problems else 0
 
 
-def check_file(path: Path, corpus: Path = CORPUS) -> tuple[list[str], list[str]]:
-    """(errors, warnings) of the question file against the corpus folder; prints the counts."""
+def check_file(path: Path, corpus: Path = CORPUS, more: tuple[Path, ...] = ()) -> tuple[list[str], list[str]]:
+    """(errors, warnings) of the question file (and the `more` files read after it, as one set)
+    against the corpus folder; prints the counts."""
     if not corpus.is_dir():
         return [f"corpus directory not found: {corpus}"], []
     corpus_text = read_corpus(corpus)
     errors: list[str] = []
-    questions = read_questions(path, errors)
+    questions = [q for p in (path, *more) for q in read_questions(p, errors)]
     checker = Checker(corpus_text)
     for q in questions:
         checker.question(q)
@@ -73,9 +75,14 @@ def check_file(path: Path, corpus: Path = CORPUS) -> tuple[list[str], list[str]]
 
 
 def main(argv):
-    if len(argv) > 2 and argv[1] == "--set":
+    if len(argv) > 2 and argv[1] == "--set" and argv[2] == "seeds":
+        from eval.sets import SEED_SUPPLEMENT
+
+        errors, warnings = check_file(DEFAULT_FILE, more=(SEED_SUPPLEMENT,))
+    elif len(argv) > 2 and argv[1] == "--set":
         return main_quoted(argv[2], Path(argv[3]) if len(argv) > 3 else None)
-    errors, warnings = check_file(Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE)
+    else:
+        errors, warnings = check_file(Path(argv[1]) if len(argv) > 1 else DEFAULT_FILE)
     for w in warnings:
         print("warning:", w)
     if errors:

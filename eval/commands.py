@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from eval.bench.cli import bench_cmd  # noqa: F401  (registered by eduqa.cli as `eduqa bench`)
+from eval.eval_options import (
+    Configs,
+    Corpus,
+    Group,
+    JsonPath,
+    Limit,
+    NoDense,
+    OcrCopy,
+    Reindex,
+    ReportsDir,
+    SetName,
+    Split,
+    Url,
+)
 from eval.report import fmt
 
 console = Console(stderr=True)
@@ -26,67 +40,31 @@ SHORT = {
 
 
 def eval_cmd(
-    set_name: Annotated[
-        str,
-        typer.Option(
-            "--set",
-            help="Question set: seeds (eval/questions.jsonl over corpus/), devcorpus "
-            "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
-            "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
-            "eight documents no rule was written on) or alqac (ALQAC 2023 law questions, retrieval only).",
-        ),
-    ] = "seeds",
-    group: Annotated[
-        str, typer.Option(help="Only one document group: dev, held-out or all (both, side by side).")
-    ] = "all",
-    split: Annotated[
-        str, typer.Option(help="Seed set only: its own question split dev, test or all.")
-    ] = "all",
-    limit: Annotated[int | None, typer.Option(help="Only the first N questions.", min=1)] = None,
-    url: Annotated[
-        str | None,
-        typer.Option(
-            help="Ask a running server (POST {url}/api/ask) instead of in-process; only 'hybrid' "
-            "(the server's own search) runs then. The server must hold the set's corpus."
-        ),
-    ] = None,
-    corpus: Annotated[
-        Path | None,
-        typer.Option(
-            help="The set's corpus root (devcorpus: default $EDUQA_DEVCORPUS_DIR or ../shared/devcorpus)."
-        ),
-    ] = None,
-    no_dense: Annotated[
-        bool, typer.Option("--no-dense", help="BM25 only: do not load or use the dense model.")
-    ] = False,
-    reindex: Annotated[
-        bool, typer.Option("--reindex", help="Re-read and re-index the set's corpus (after reader changes).")
-    ] = False,
-    json_path: Annotated[
-        Path | None, typer.Option("--json", help="Also write the summary JSON here.")
-    ] = None,
-    configs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--config",
-            help="Configurations to compare (repeatable): bm25, dense, hybrid, "
-            "hybrid+rerank, naive-chunks (seed set only). Default: all that can run.",
-        ),
-    ] = None,
-    reports_dir: Annotated[Path | None, typer.Option(help="Where report folders go.")] = None,
+    set_name: SetName = "seeds",
+    group: Group = "all",
+    split: Split = "all",
+    limit: Limit = None,
+    url: Url = None,
+    corpus: Corpus = None,
+    no_dense: NoDense = False,
+    reindex: Reindex = False,
+    ocr_copy: OcrCopy = False,
+    json_path: JsonPath = None,
+    configs: Configs = None,
+    reports_dir: ReportsDir = None,
 ) -> None:
     """Score retrieval (hits@k, MRR, nDCG), answers, citations, refusals and a CRAG-style score,
     configurations side by side, on the dev and held-out document groups; writes
     eval/reports/<timestamp>/ (report.md, results.json, plots)."""
-    from assistant.settings import Settings
-
-    settings = Settings()
-    if no_dense:
-        settings = settings.model_copy(update={"embedding_model": None, "reranker_model": None})
+    settings = _settings(no_dense)
     if set_name == "alqac":
         _alqac(settings, limit, corpus, json_path)
         return
-    result = _run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
+    if ocr_copy and url:
+        console.print("[red]error:[/red] --ocr-copy indexes its own copies; it cannot ask a server (--url)")
+        raise typer.Exit(2)
+    run = _Run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
+    result = run.with_ocr_copy() if ocr_copy else run.clean()
     from eval.report import REPORTS, write_report, write_summary
 
     folder = write_report(result, reports_dir or REPORTS)
@@ -96,22 +74,64 @@ def eval_cmd(
     Console().print(f"\nReport: {folder}")
 
 
-def _run(settings, set_name, group, split, limit, url, corpus, reindex, configs):
-    from eval.run import load_questions, run_eval
-    from ingest.index import IndexBusy
+def _settings(no_dense: bool):
+    from assistant.settings import Settings
 
-    try:
-        questions = load_questions(split, limit, set_name=set_name, group=group)
-        return run_eval(
-            settings, split=split, url=url, configs=configs or None, console=console,
-            questions=questions, set_name=set_name, corpus=corpus, reindex=reindex,
-        )  # fmt: skip
-    except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}\nOr point EDUQA_DATA_DIR at another folder.")
-        raise typer.Exit(2) from None
-    except ValueError as exc:
-        console.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    settings = Settings()
+    if no_dense:
+        settings = settings.model_copy(update={"embedding_model": None, "reranker_model": None})
+    return settings
+
+
+@dataclass
+class _Run:
+    """One `eduqa eval` run: the clean set and, asked for, its OCR-like copy beside it."""
+
+    settings: object
+    set_name: str
+    group: str
+    split: str
+    limit: int | None
+    url: str | None
+    corpus: Path | None
+    reindex: bool
+    configs: list[str] | None
+
+    def clean(self):
+        from eval.run import run_eval
+
+        def run(questions: list[dict]):
+            return run_eval(
+                self.settings, split=self.split, url=self.url, configs=self.configs or None,
+                console=console, questions=questions, set_name=self.set_name, corpus=self.corpus,
+                reindex=self.reindex,
+            )  # fmt: skip
+
+        return self._guarded(run)
+
+    def with_ocr_copy(self):
+        from eval.ocr_sets import beside, run_on_copy
+
+        clean = self.clean()
+        copy = self._guarded(
+            lambda questions: run_on_copy(
+                self.settings, self.set_name, questions, self.configs, console, self.corpus, self.reindex
+            )
+        )
+        return beside(clean, copy)
+
+    def _guarded(self, run):
+        from eval.run import load_questions
+        from ingest.index import IndexBusy
+
+        try:
+            return run(load_questions(self.split, self.limit, set_name=self.set_name, group=self.group))
+        except IndexBusy as exc:
+            console.print(f"[red]error:[/red] {exc}\nOr point EDUQA_DATA_DIR at another folder.")
+            raise typer.Exit(2) from None
+        except ValueError as exc:
+            console.print(f"[red]error:[/red] {exc}")
+            raise typer.Exit(2) from None
 
 
 def print_result(result) -> None:
@@ -135,6 +155,7 @@ def print_result(result) -> None:
         out.print(f"[dim]{name} skipped: {reason}[/dim]")
     for source, why in (result.meta.get("left_out") or {}).items():
         out.print(f"[yellow]left out, the reader fails on it:[/yellow] {source} ({why})")
+    _print_copy_notes(out, result.meta.get("ocr_copy"))
     failures = worst_failures(result)
     if failures:
         out.print(f"\n[bold]Worst failures ({failures[0]['config']})[/bold]")
@@ -145,6 +166,18 @@ def print_result(result) -> None:
                 f"    first retrieved: {f['first_retrieved']}",
                 highlight=False,
             )
+
+
+def _print_copy_notes(out: Console, notes: dict | None) -> None:
+    if not notes:
+        return
+    out.print(f"[dim]OCR-like copies: {notes.get('copy_corpus')}[/dim]")
+    if notes.get("gold_unresolved"):
+        out.print(f"[yellow]gold not found on the copy:[/yellow] {', '.join(notes['gold_unresolved'])}")
+    for source in notes.get("copied_as_is") or []:
+        out.print(f"[yellow]not plain text, indexed as it is:[/yellow] {source}")
+    for source, why in (notes.get("left_out") or {}).items():
+        out.print(f"[yellow]copy left out, the reader fails on it:[/yellow] {source} ({why})")
 
 
 def _alqac(settings, limit, corpus, json_path) -> None:

@@ -3,8 +3,10 @@
 A question's gold entry `{"source", "quote"}` names a short exact piece of the document. The
 chunks that hold it are found at eval time by folded, whitespace-insensitive containment (accents,
 case, spaces and Markdown/table marks ignored), so gold survives any change to how documents are
-cut into chunks. A quote that no single chunk holds whole (it straddles a boundary) falls back to
-the chunk holding the longest head or tail of it.
+cut into chunks. On an OCR document a quote is looked for in the original text, then in the
+restored reading (`display_text`), then with OCR's letter confusions folded on both sides
+(`ingest.restore.confusions`: `rn`/`m`, `ii`/`u`, `|`/`l`, `0`/`o` …). A quote that no single chunk holds
+whole (it straddles a boundary) falls back to the chunk holding the longest head or tail of it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ingest.restore.confusions import fold_confusions
 from ingest.text import fold_accents
 
 _MARKUP = re.compile(r"<[^>]+>|[\s*|_#`\\]+")
@@ -28,16 +31,22 @@ def quote_in(quote: str, text: str) -> bool:
 
 
 def resolve_quote(quote: str, chunks: Iterable[dict]) -> list[str]:
-    """Ids of the chunks (dicts with "id" and "text") that contain the quote."""
+    """Ids of the chunks (dicts with "id", "text" and, restored, "display_text") that contain
+    the quote: as written, in the restored reading, or across OCR confusions; else straddling."""
     chunks = list(chunks)
     wanted = fold_for_match(quote)
     if not wanted:
         return []
     folded = [(c["id"], fold_for_match(c.get("text", ""))) for c in chunks]
-    exact = [cid for cid, text in folded if wanted in text]
-    if exact:
-        return exact
-    return _straddling(wanted, folded)
+    readings = [folded, [(c["id"], fold_for_match(c.get("display_text") or "")) for c in chunks]]
+    for reading in readings:
+        exact = [cid for cid, text in reading if wanted in text]
+        if exact:
+            return exact
+    confused = [(c["id"], fold_confusions(c.get("text", ""))) for c in chunks]
+    wanted_confused = fold_confusions(quote)
+    exact = [cid for cid, text in confused if wanted_confused and wanted_confused in text]
+    return exact or _straddling(wanted, folded) or _straddling(wanted_confused, confused)
 
 
 def _straddling(wanted: str, folded: list[tuple[str, str]]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Write a benchmark run to eval/reports/<YYYYmmdd-HHMMSS>/: report.md, results.json, plots."""
+"""Write a benchmark run to eval/reports/<YYYYmmdd-HHMMSS>/: report.md, results.json, plots
+(eval/report_plots.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from eval.groups import question_group
 from eval.metrics import RETRIEVAL_METRICS
-from eval.run import EvalResult, worst_failures
+from eval.report_plots import plots
+from eval.result import EvalResult, worst_failures
 
 REPORTS = Path(__file__).with_name("reports")
 ANSWER_METRICS = (
@@ -23,7 +25,6 @@ ANSWER_METRICS = (
     "latency_p95_ms",
 )
 BREAKDOWN_METRICS = ("hits@5", "mrr@10", "answer_correct", "wrong_refusals", "crag_score")
-PLOT_METRICS = (*RETRIEVAL_METRICS, "answer_correct")
 
 
 def fmt(value, large_digits: int = 0) -> str:
@@ -152,49 +153,6 @@ def results_json(result: EvalResult) -> dict:
         ],
         "worst_failures": worst_failures(result),
     }
-
-
-def plots(result: EvalResult, folder: Path) -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    written = []
-    names = list(result.configs)
-    fig, ax = plt.subplots(figsize=(10, 4.5))
-    width = 0.8 / max(len(names), 1)
-    for i, name in enumerate(names):
-        summary = result.configs[name]["summary"]
-        values = [summary.get(m, math.nan) for m in PLOT_METRICS]
-        values = [0.0 if v is None or math.isnan(v) else v for v in values]
-        ax.bar([x + i * width for x in range(len(PLOT_METRICS))], values, width, label=name)
-    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(PLOT_METRICS))], PLOT_METRICS)
-    ax.set_ylim(0, 1.05)
-    ax.set_title(f"Metrics by configuration ({result.set_name}, {len(result.questions)} questions)")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    written.append(folder / "metrics_by_config.png")
-    fig.savefig(written[-1], dpi=110)
-    plt.close(fig)
-
-    langs = sorted({q["lang"] for q in result.questions})
-    fig, ax = plt.subplots(figsize=(8, 4))
-    for i, name in enumerate(names):
-        by = result.configs[name]["by"]["lang"]
-        values = [by.get(lang, {}).get("hits@5", math.nan) for lang in langs]
-        values = [0.0 if v is None or math.isnan(v) else v for v in values]
-        ax.bar([x + i * width for x in range(len(langs))], values, width, label=name)
-    ax.set_xticks([x + width * (len(names) - 1) / 2 for x in range(len(langs))], langs)
-    ax.set_ylim(0, 1.05)
-    ax.set_ylabel("hits@5")
-    ax.set_title("hits@5 by question language")
-    ax.legend(fontsize=8)
-    fig.tight_layout()
-    written.append(folder / "hits5_by_lang.png")
-    fig.savefig(written[-1], dpi=110)
-    plt.close(fig)
-    return written
 
 
 def write_report(result: EvalResult, root: Path = REPORTS) -> Path:

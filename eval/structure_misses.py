@@ -29,8 +29,9 @@ from collections import Counter
 from pathlib import Path
 
 from ingest.layout import document_layout
-from ingest.structure import Node, parse_structure, walk
+from ingest.structure import parse_structure
 from ingest.tables import Table, blank_tables, find_tables
+from ingest.task_tree import Node, walk
 from ingest.text import fold_accents, nfc
 
 SUFFIXES = (".txt", ".md")

@@ -23,6 +23,7 @@ from assistant.query import analyse
 from assistant.search import LIFTS, search
 from eval.gold import resolve_gold
 from eval.groups import question_group
+from eval.memo_index import MemoIndex, MemoSeam
 from eval.metrics import item_key, qrels_entry
 from eval.sets import load_set, settings_for
 
@@ -41,40 +42,6 @@ GRID = {  # the current value first; each row without repeats
 }
 MAX_NAMED_GRID = (MAX_NAMED, 1, 3, 5)
 MIN_GAIN = 1  # dev questions a change must add to the top 5
-
-
-class MemoIndex:
-    """The index with its look-ups remembered (the same query asked under every candidate)."""
-
-    def __init__(self, index) -> None:
-        self.index = index
-        self.sparse_search = lru_cache(maxsize=None)(self._sparse)
-        self.retrieve_one = lru_cache(maxsize=None)(self._retrieve)
-
-    def _sparse(self, terms: tuple, limit: int, filters: tuple):
-        return self.index.sparse_search(dict(terms), limit, {k: list(v) for k, v in filters} or None)
-
-    def _retrieve(self, chunk_id: str):
-        return self.index.retrieve([chunk_id])
-
-    def retrieve(self, chunk_ids: list[str]):
-        return [h for cid in chunk_ids for h in self.retrieve_one(cid)]
-
-
-class _Seam:
-    """What search() calls, answered from the memo."""
-
-    def __init__(self, memo: MemoIndex) -> None:
-        self.memo = memo
-
-    def sparse_search(self, terms, limit, filters=None):
-        flt = tuple(
-            sorted((k, tuple(v) if isinstance(v, list) else (v,)) for k, v in (filters or {}).items())
-        )
-        return self.memo.sparse_search(tuple(sorted(terms.items())), limit, flt)
-
-    def retrieve(self, chunk_ids):
-        return self.memo.retrieve(chunk_ids)
 
 
 def questions_of(set_name: str, service) -> list[tuple[dict, dict, bool]]:
@@ -131,27 +98,8 @@ def totals(scores: dict, ids: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    from assistant.service import AssistantService
-    from assistant.settings import Settings
-
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--corpus", type=Path, default=None, help="The development corpus root.")
-    parser.add_argument("--only", nargs="+", choices=list(GRID), default=list(GRID),
-                        help="Search only these lifts (the others keep their current values).")  # fmt: skip
-    parser.add_argument("--rows", action="store_true", help="Print every row's dev hits@5 per set.")
-    args = parser.parse_args()
-    base = Settings().model_copy(update={"embedding_model": None, "reranker_model": None})
-    sets = {}
-    for name in ("seeds", "devcorpus"):
-        settings, _ = settings_for(name, base, args.corpus if name == "devcorpus" else None)
-        service = AssistantService(settings, owner="eduqa tune-lifts", load_models=False)
-        items = questions_of(name, service)
-        groups = {
-            g: [q["id"] for q, _, _ in items if question_group(q, name) == g] for g in ("dev", "held-out")
-        }
-        sets[name] = (service, _Seam(MemoIndex(service.index)), items, groups)
+    args = _arguments()
+    sets = _open_sets(args.corpus)
     names = list(args.only)
 
     def measure(lifts: dict, max_named: int) -> tuple:
@@ -174,7 +122,43 @@ def main() -> None:
             print({k: lifts[k] for k in names}, "dev hits@5", hits, f"MRR@10 sum {dev((0, 0, row))[1]:.2f}")
     best = _chosen(results, dev, per_set)
     best = _chosen([best] + [measure(best[0], m) for m in MAX_NAMED_GRID[1:]], dev, per_set)
-    for label, (lifts, max_named, row) in (("current", results[0]), ("chosen", best)):
+    _print_choice([("current", results[0]), ("chosen", best)], names, sets)
+    for service, *_ in sets.values():
+        service.close()
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=None, help="The development corpus root.")
+    parser.add_argument("--only", nargs="+", choices=list(GRID), default=list(GRID),
+                        help="Search only these lifts (the others keep their current values).")  # fmt: skip
+    parser.add_argument("--rows", action="store_true", help="Print every row's dev hits@5 per set.")
+    return parser.parse_args()
+
+
+def _open_sets(corpus: Path | None) -> dict[str, tuple]:
+    """Each set: (its service, BM25 only; the memoised index seam; its questions; ids per group)."""
+    from assistant.service import AssistantService
+    from assistant.settings import Settings
+
+    base = Settings().model_copy(update={"embedding_model": None, "reranker_model": None})
+    sets = {}
+    for name in ("seeds", "devcorpus"):
+        settings, _ = settings_for(name, base, corpus if name == "devcorpus" else None)
+        service = AssistantService(settings, owner="eduqa tune-lifts", load_models=False)
+        items = questions_of(name, service)
+        groups = {
+            g: [q["id"] for q, _, _ in items if question_group(q, name) == g] for g in ("dev", "held-out")
+        }
+        sets[name] = (service, MemoSeam(MemoIndex(service.index)), items, groups)
+    return sets
+
+
+def _print_choice(rows: list[tuple[str, tuple]], names: list[str], sets: dict[str, tuple]) -> None:
+    """Each labelled row's lifts, then hits@5 and MRR@10 per set and group."""
+    for label, (lifts, max_named, row) in rows:
         changed = {k: lifts[k] for k in names}
         print(f"{label}: lifts {changed} max_named {max_named}")
         for n in sets:
@@ -182,8 +166,6 @@ def main() -> None:
                 hits, rr = row[n][g]
                 size = len(ids)
                 print(f"  {n:<10} {g:<9} n={size:<4} hits@5 {hits / size:.3f}  MRR@10 {rr / size:.3f}")
-    for service, *_ in sets.values():
-        service.close()
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.dates import iso_date
-from ingest.structure import clean_line, folded, is_junk_line
-from ingest.text import fold_accents, join_wrapped
+from ingest.dates import parse_deadline
+from ingest.lines import clean_line, folded, is_junk_line
+from ingest.text import join_wrapped
 
 _HEADER = re.compile(r"^(?:\|\s*)?(?:tt|stt)\s*(?:\|\s*)?nhi\S{0,4}\s*v")
 _ROW_START = re.compile(r"^(\d{1,2})(?:\s*$|\s+(?=[A-ZĐ\u00c0-\u1ef8]))")
@@ -117,52 +117,6 @@ def read_row_fields(text: str) -> dict:
     if output:
         fields["output"] = re.sub(r"\s+", " ", output)
     return _with_parsed_deadline({k: v for k, v in fields.items() if v})
-
-
-_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
-_MONTH = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{4})")
-_QUARTER = re.compile(r"qu\S{0,2}\s*,?\s*([ivx]{1,3}|[1-4l]{1,3})\s*/?\s*(\d{4})", re.IGNORECASE)
-_QUARTER_NUMBER = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "1": 1,
-    "2": 2,
-    "3": 3,
-    "4": 4,
-    "l": 1,
-    "11": 2,
-    "ll": 2,
-    "1l": 2,
-    "l1": 2,
-    "111": 3,
-    "lll": 3,
-}
-
-
-def parse_deadline(deadline: str | None) -> str | None:
-    """ISO form of a deadline as written: a date '20/12/2023' -> '2023-12-20', a month
-    'Tháng 12/2023' -> '2023-12', a quarter 'Quý II/2024' -> '2024-06' (its last month).
-
-    OCR reads 'Quý II' as 'Quy 11' or even 'Quy 112024' (slash lost); both are handled.
-    """
-    if not deadline:
-        return None
-    key = fold_accents(deadline)
-    if m := _DATE.search(key):
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return iso_date(year, month, day)
-    if m := _QUARTER.search(key):
-        quarter = _QUARTER_NUMBER.get(m.group(1).lower())
-        if quarter:
-            return iso_date(m.group(2), quarter * 3)
-    if m := _MONTH.search(key):
-        month = int(m.group(1))
-        if 1 <= month <= 12:
-            return iso_date(m.group(2), month)
-    return None
 
 
 def _with_parsed_deadline(fields: dict) -> dict:

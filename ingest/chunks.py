@@ -3,112 +3,31 @@ directive's text, never longer than MAX_CHARS.
 
 parse_document reads top to bottom: the layout (body, closing, appendices), the header metadata,
 then the chunks of the body, of the closing, of each appendix, and of the seeds' task table.
+What a chunk and a parsed document hold (the chunk listing contract): ingest/parsed.py.
 """
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 
 from ingest.appendix import parse_appendix
 from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
-from ingest.header import DocumentMeta, parse_header
+from ingest.header import parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
+from ingest.lines import clean_line
 from ingest.page_furniture import read_page
-from ingest.row_groups import grouped_lines, without_group
+from ingest.parsed import Chunk, ParsedDocument, chunk_id
+from ingest.references import link_references
+from ingest.row_groups import grouped_lines
 from ingest.row_home import row_home
 from ingest.sections import ROW_WORD, TASK_TABLE
-from ingest.structure import Node, clean_line, own_body, parse_structure, titles_along, walk
+from ingest.structure import parse_structure
 from ingest.tables import Table, TableRow, blank_tables, find_tables, row_lines
+from ingest.task_tree import Node, own_body, titles_along, walk
 from ingest.text import join_wrapped, nfc
 
 __all__ = ["Chunk", "ParsedDocument", "approx_tokens", "body_end", "chunk_id", "parse_document"]
-
-
-@dataclass
-class Chunk:
-    id: str
-    source: str
-    section: list[str]
-    section_title: str
-    titles: list[str]  # titles along the heading path, top first
-    text: str  # wrapped lines joined: what users read
-    raw_text: str  # the chunk's lines before wrapped lines are joined
-    doc: dict
-    duplicate_of: str | None = None
-    page: int | None = None
-    part: int = 0
-    extra: dict = field(default_factory=dict)  # table rows: columns; task rows: lead, deadline…
-    # OCR documents: the restored reading (diacritics, misread letters) shown beside the original
-    restored: bool = False
-    display_text: str | None = None
-    display_section_title: str | None = None
-    display_titles: list[str] | None = None
-
-    @property
-    def heading_path(self) -> str:
-        return " > ".join(t for t in self.titles if t)
-
-    @property
-    def display_index_text(self) -> str:
-        """What the dense side embeds: the restored reading of an OCR chunk, else index_text."""
-        if not self.restored:
-            return self.index_text
-        path = " > ".join(t for t in self.display_titles or [] if t)
-        return f"{path}\n{self.display_text}" if path else self.display_text or ""
-
-    @property
-    def index_text(self) -> str:
-        """What search sees: the heading path gives a task the context its text leaves out."""
-        return f"{self.heading_path}\n{self.text}" if self.heading_path else self.text
-
-    @property
-    def body(self) -> str:
-        """The chunk's own text: without the column headers and the group a table row repeats."""
-        columns = self.extra.get("columns")
-        return without_group(self.text.split("\n", 1)[1]) if columns else self.text
-
-    def as_listing(self) -> dict:
-        """The chunk listing contract of DESIGN.md."""
-        return {
-            "id": self.id,
-            "source": self.source,
-            "section": self.section,
-            "section_title": self.section_title,
-            "text": self.text,
-            "display_text": self.display_text or self.text,
-            "display_section_title": self.display_section_title or self.section_title,
-            "restored": self.restored,
-            "duplicate_of": self.duplicate_of,
-            "doc": _contract_doc(self.doc),
-        }
-
-    def as_payload(self) -> dict:
-        return asdict(self) | {"heading_path": self.heading_path}
-
-
-@dataclass
-class ParsedDocument:
-    source: str
-    meta: DocumentMeta
-    chunks: list[Chunk]
-    text: str
-
-
-def _contract_doc(doc: dict) -> dict:
-    keys = [f.name for f in fields(DocumentMeta) if f.name != "recipients"]
-    return {k: doc.get(k) for k in keys} | {"display_title": doc.get("display_title") or doc.get("title")}
-
-
-def chunk_id(source: str, section: list[str], ordinal: int) -> str:
-    key = f"{source}|{'/'.join(section)}|{ordinal}"
-    return hashlib.sha1(key.encode()).hexdigest()[:16]
-
-
-def page_of(text_before: str) -> int:
-    """1-based page of the text that follows: pages are separated by form feeds."""
-    return text_before.count("\f") + 1
 
 
 def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocument:
@@ -127,6 +46,7 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
         maker.add_part(appendix.start, appendix.end, [appendix.label])
     if layout.task_table is not None:
         maker.add_task_table(layout.task_table)
+    link_references(maker.chunks)  # an item read with the items of this document it refers to
     return ParsedDocument(source=source, meta=meta, chunks=maker.chunks, text=text)
 
 
@@ -183,7 +103,7 @@ class ChunkMaker:
         label = row.label if " " in row.label else f"{ROW_WORD} {row.label}"  # "Bước 2" names itself
         home = row_home(node, row.label)
         titles = [*titles_along(home), *row.parents]
-        first, extra = start + row.line_numbers[0], {"columns": table.columns}
+        first, extra = start + row.line_numbers[0], table.payload
         lines = grouped_lines(row_lines(row.cells), row.name, row.parents)
         self.add(Piece([*home.path, label], row.title, titles, lines, first, extra))
 

@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 
 from ingest.acronyms import mine_acronyms
 from ingest.bm25 import DEFAULT_AVGDL
-from ingest.chunks import ParsedDocument
 from ingest.dedupe import (
     DUPLICATE_CONTAINMENT,
     cleanliness,
@@ -21,6 +20,7 @@ from ingest.dedupe import (
     numbers_agree,
     shingles,
 )
+from ingest.parsed import ParsedDocument
 from ingest.text import bm25_terms, word_tokens
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 
 MAX_COLUMNS = 12
 MAX_HEADER_CELL_CHARS = 120
@@ -48,7 +48,9 @@ class FigureGrid:
 def figure_grid(lines: list[str], start: int) -> FigureGrid | None:
     """The table of figures whose header starts at lines[start], if one does."""
     if not _opens_bold_run(lines, start):
-        return None
+        from ingest.unmarked_grids import unmarked_grid  # its header without marks (OCR)
+
+        return unmarked_grid(lines, start)
     cells = _cells(lines, start)
     header, first = _header(cells)
     width = len(header)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 from ingest.text import fold_accents
 
 OPENING, BASIS, PREAMBLE, RECIPIENTS, SIGNATURE = "opening", "basis", "preamble", "recipients", "signature"

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from ingest.heading_wrap import in_capitals
-from ingest.structure import folded
+from ingest.lines import folded
 from ingest.table_cells import header_cells
 
 SUB = " › "

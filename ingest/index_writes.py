@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.bm25 import chunk_vector, title_field
-from ingest.chunks import Chunk, ParsedDocument
 from ingest.corpus_state import file_stamp
 from ingest.embedding import Embedder
 from ingest.index import DENSE, SPARSE, ChunkIndex
 from ingest.journal import write_batches
+from ingest.parsed import Chunk, ParsedDocument
 from ingest.parsed_cache import parser_fingerprint
 from ingest.restore.hook import bm25_text, search_reading
 

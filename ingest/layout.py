@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.appendix import find_appendix_start
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 from ingest.text import fold_accents
 
 TITLE_LINES = 3

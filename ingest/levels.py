@@ -81,6 +81,14 @@ def to_roman(value: int) -> str:
     return out
 
 
+def restore_bare_level_word(line: str) -> str:
+    """'Dieu', 'Điêu': the level word of a hard-wrapped article heading ('Điều' / '2. Quy định
+    …') alone on its line, its marks lost or misread by OCR, written as the document writes it."""
+    if line in _WRITTEN_LEVEL_WORDS or not 3 <= len(line) <= 6:
+        return line
+    return "Điều" if _fold(line) == "dieu" else line
+
+
 def is_bare_label(line: str) -> bool:
     """'2.', 'Điều', 'a)': a label whose text a hard wrap moved to the next line."""
     return bool(_BARE.match(line))

@@ -17,9 +17,9 @@ from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.chunks import Chunk, ParsedDocument
 from ingest.doc_profile import DocumentProfile
 from ingest.header import DocumentMeta
+from ingest.parsed import Chunk, ParsedDocument
 from ingest.restore.hook import restoration_fingerprint
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.header_rows import column_numbers
-from ingest.structure import clean_line
+from ingest.lines import clean_line
 
 _PIPE_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVX]{1,5})\.?$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.structure import Node
+from ingest.task_tree import Node
 
 _PART_LABEL = re.compile(r"^([A-H])(?:\.|$)")  # "B", "B.I.5", "B.2": a row of lettered part B
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.structure import folded
+from ingest.lines import folded
 from ingest.text import starts_list_item
 
 _CODE = re.compile(r"^\d{1,2}\.\d{6}$")  # national procedure code: 1.001639, 3.000182

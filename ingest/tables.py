@@ -12,15 +12,16 @@ of bold/italic marks, or the next line starts in lower case.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ingest.figure_grids import figure_grid
 from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.levels import looks_like_heading, match_label
-from ingest.pipe_tables import is_pipe_line, pipe_rows
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
 from ingest.structure import clean_line, folded
 from ingest.table_cells import aligned_cells, header_cells, name_cell
+from ingest.table_model import Table, TableRow, blank_tables, figure_table, pipe_table, row_lines
+
+__all__ = ["Table", "TableRow", "blank_tables", "cells_of", "find_tables", "is_number_column", "row_lines"]
+from ingest.table_units import unit_above
 
 MAX_HEADER_CELLS = 12
 MAX_HEADER_CELL_CHARS = 120
@@ -32,39 +33,14 @@ _EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, th
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
 
 
-@dataclass
-class TableRow:
-    label: str  # the row number as written, under its group: "1.1.1", "I.2"
-    cells: list[str]
-    line_numbers: list[int]  # offsets of the row's lines in the lines given
-    parents: list[str] = field(default_factory=list)  # titles of the rows it sits under
-    name: str = ""  # the cell that says what the row is about (table_cells.name_cell)
-
-    @property
-    def title(self) -> str:
-        text = self.name or next((c for c in self.cells[1:] if c), self.cells[0] if self.cells else "")
-        return text if len(text) <= 160 else text[:160].rsplit(" ", 1)[0] + "…"
-
-
-@dataclass
-class Table:
-    start: int  # offset of the header's first line
-    end: int  # offset after the last row
-    columns: list[str]
-    rows: list[TableRow]
-
-    @property
-    def header(self) -> str:
-        return " | ".join(self.columns)
-
-
 def find_tables(lines: list[str]) -> list[Table]:
     """Every table in `lines` (raw lines), in order."""
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        table = _pipe_table(lines, i) or _flattened_table(lines, i) or _figure_table(lines, i)
+        table = pipe_table(lines, i) or _flattened_table(lines, i) or figure_table(lines, i)
         if table and table.rows:
+            table.unit = unit_above(lines, table.start)
             tables.append(table)
             i = table.end
         else:
@@ -200,48 +176,3 @@ def _close(rows: list[TableRow], columns: list[str]) -> None:
         row = rows[-1]
         row.cells = aligned_cells(row.cells, len(columns))
         row.name = name_cell(row.cells, columns)
-
-
-def _figure_table(lines: list[str], start: int) -> Table | None:
-    """A table of figures with no row-number column (ingest/figure_grids.py), its rows numbered."""
-    if (grid := figure_grid(lines, start)) is None:
-        return None
-    rows = [TableRow(str(k), [c.text for c in row], [n for c in row for n in c.lines], name=row[0].text)
-            for k, row in enumerate(grid.rows, 1)]  # fmt: skip
-    return Table(grid.start, grid.end, grid.columns, rows)
-
-
-def _pipe_table(lines: list[str], start: int) -> Table | None:
-    if not is_pipe_line(lines[start]) or (start and is_pipe_line(lines[start - 1])):
-        return None
-    if lines[start].strip() == "|":
-        return None  # a cell border of a table flattened one cell per line, not a pipe row
-    end = start
-    while end < len(lines) and is_pipe_line(lines[end]):
-        end += 1
-    if end - start < 2:
-        return None
-    columns, pipe = pipe_rows(lines, start, end)
-    rows = [TableRow(r.label, r.cells, [r.line], r.parents) for r in pipe]
-    for row in rows:
-        row.name = name_cell(row.cells, columns)
-    return Table(start, end, columns, rows)
-
-
-def row_lines(cells: list[str]) -> list[str]:
-    """A row's cells joined by ' | '; the items of a cell holding a list ('- Trưởng ban', '1. Hội
-    đồng thi') each start a line, so a long row splits at its sub-items."""
-    lines: list[str] = []
-    for cell in cells:
-        first, *items = cell.split("\n")
-        lines.append(f"| {first}" if lines else first)
-        lines.extend(items)
-    return lines
-
-
-def blank_tables(lines: list[str], tables: list[Table]) -> list[str]:
-    """The lines with each table's lines blanked: the structure reads around them."""
-    out = list(lines)
-    for table in tables:
-        out[table.start : table.end] = [""] * (table.end - table.start)
-    return out

@@ -8,8 +8,8 @@ import re
 from urllib.parse import quote
 
 from assistant.models import Citation
-from assistant.wording import ENGLISH_TYPES, section_label
-from ui.labels import display_date, labels
+from assistant.wording import ENGLISH_TYPES, display_date, section_label
+from ui.labels import labels
 from ui.restored import reading_view, restored_note_html
 
 EXCERPT_CHARS = 220  # context kept either side of the quote in the short passage

@@ -1,4 +1,5 @@
-"""The page's words in Vietnamese and English, and its one date form."""
+"""The page's words in Vietnamese and English (dates in the one display form of
+assistant.wording.display_date)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,3 @@ LABELS = {
 
 def labels(language: str) -> dict[str, str]:
     return LABELS["en" if language == "en" else "vi"]
-
-
-def display_date(iso: str | None) -> str:
-    """'2023-12-15' -> '15/12/2023'; '2023-09' -> '09/2023'; anything else as it is."""
-    if not iso:
-        return ""
-    parts = iso.split("-")
-    return "/".join(reversed(parts)) if all(p.isdigit() for p in parts) else iso

@@ -111,32 +111,14 @@ def run_bench(
     json_path: Path | None = None,
 ) -> dict:
     """Run each section in one scratch folder; returns the merged results."""
-    from eval.run import load_questions
-
-    questions = load_questions("all")
-    random.Random(7).shuffle(questions)
-    if quick:
-        questions = questions[:24]
     base = settings.model_copy(
         update={"qdrant_url": None, "llm_base_url": None, "vector_cache": settings.vector_cache_path}
     )  # never embed twice
     sizes = [s for s in (synthetic_chunks, large) if s]
     with tempfile.TemporaryDirectory(prefix="eduqa-bench-", dir=workdir) as tmp, RssSampler() as sampler:
-        ctx = BenchContext(
-            base,
-            Path(tmp),
-            questions,
-            console or Console(stderr=True),
-            sampler,
-            quick,
-            sizes,
-            dense_large,
-            clients or [1, 4, 16],
-            requests,
-            http,
-            plot,
-            json_path,
-        )
+        ctx = BenchContext(base, Path(tmp), _bench_questions(quick), console or Console(stderr=True),
+                           sampler, quick, sizes, dense_large, clients or [1, 4, 16], requests, http,
+                           plot, json_path)  # fmt: skip
         ctx.results = {
             "cpu_count": os.cpu_count(),
             "quick": quick,
@@ -150,3 +132,12 @@ def run_bench(
             ctx.checkpoint()
         ctx.results["peak_rss_mb"] = sampler.overall / 2**20
     return ctx.results
+
+
+def _bench_questions(quick: bool) -> list[dict]:
+    """The seed questions in a fixed shuffled order (the first 24 for a quick run)."""
+    from eval.run import load_questions
+
+    questions = load_questions("all")
+    random.Random(7).shuffle(questions)
+    return questions[:24] if quick else questions

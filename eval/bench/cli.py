@@ -16,39 +16,46 @@ console = Console(stderr=True)
 DEFAULT_PLOT = Path(__file__).resolve().parents[1] / "reports" / "bench-latency.png"
 
 
+Quick = Annotated[bool, typer.Option("--quick", help="A small run: 24 questions, 600-chunk corpus.")]
+SyntheticChunks = Annotated[
+    int, typer.Option(help="Size of the derived corpus in chunks (0 skips it).", min=0)
+]
+Large = Annotated[
+    int, typer.Option(help="Also a large derived corpus of this many chunks, e.g. 200000 (0: none).", min=0)
+]
+DenseLarge = Annotated[
+    bool, typer.Option(help="Dense vectors in corpora of 100,000 chunks or more (else BM25 only).")
+]
+Clients = Annotated[
+    list[int] | None,
+    typer.Option("--clients", help="Concurrent HTTP clients (repeatable). Default 1, 4, 16."),
+]
+Requests = Annotated[
+    int | None,
+    typer.Option("--requests", help="HTTP requests per concurrency level (default 48, quick 12).", min=1),
+]
+NoHttp = Annotated[bool, typer.Option("--no-http", help="Skip the HTTP measurements.")]
+JsonPath = Annotated[Path | None, typer.Option("--json", help="Also write the results JSON here.")]
+PlotPath = Annotated[Path, typer.Option(help="PNG of p50/p95 latency against corpus size.")]
+Sections = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--section", help="Only these sections (repeatable): embedding, corpus, devcorpus-ingest, load."
+    ),
+]
+
+
 def bench_cmd(
-    quick: Annotated[
-        bool, typer.Option("--quick", help="A small run: 24 questions, 600-chunk corpus.")
-    ] = False,
-    synthetic_chunks: Annotated[
-        int, typer.Option(help="Size of the derived corpus in chunks (0 skips it).", min=0)
-    ] = 20000,
-    large: Annotated[
-        int,
-        typer.Option(help="Also a large derived corpus of this many chunks, e.g. 200000 (0: none).", min=0),
-    ] = 0,
-    dense_large: Annotated[
-        bool, typer.Option(help="Dense vectors in corpora of 100,000 chunks or more (else BM25 only).")
-    ] = True,
-    clients: Annotated[
-        list[int] | None,
-        typer.Option("--clients", help="Concurrent HTTP clients (repeatable). Default 1, 4, 16."),
-    ] = None,
-    requests_per_level: Annotated[
-        int | None,
-        typer.Option("--requests", help="HTTP requests per concurrency level (default 48, quick 12).", min=1),
-    ] = None,
-    no_http: Annotated[bool, typer.Option("--no-http", help="Skip the HTTP measurements.")] = False,
-    json_path: Annotated[
-        Path | None, typer.Option("--json", help="Also write the results JSON here.")
-    ] = None,
-    plot: Annotated[Path, typer.Option(help="PNG of p50/p95 latency against corpus size.")] = DEFAULT_PLOT,
-    sections: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--section", help="Only these sections (repeatable): embedding, corpus, devcorpus-ingest, load."
-        ),
-    ] = None,
+    quick: Quick = False,
+    synthetic_chunks: SyntheticChunks = 20000,
+    large: Large = 0,
+    dense_large: DenseLarge = True,
+    clients: Clients = None,
+    requests_per_level: Requests = None,
+    no_http: NoHttp = False,
+    json_path: JsonPath = None,
+    plot: PlotPath = DEFAULT_PLOT,
+    sections: Sections = None,
 ) -> None:
     """Our pipeline beside a PrivateGPT-style one (fixed-size chunks, dense only, top 2) on the same
     questions: in-process latency and hit@5 at the seed size and on larger corpora derived from it,
@@ -88,27 +95,7 @@ def bench_cmd(
 
 def print_results(results: dict) -> None:
     out = Console(width=max(Console().width, 170))  # the table is wide: do not squeeze it into 80
-    table = Table(title=f"eduqa bench — {results['cpu_count']} CPUs, model {results.get('embedding_model')}")
-    columns = ["corpus", "chunks", "ours p50/p95", "hit@5", "PrivateGPT p50/p95", "hit@5 ", "PGPT/ours p50"]
-    for c in columns:
-        table.add_column(c, justify="right")
-    levels = sorted({k for r in results["corpora"] for k in r.get("http", {})}, key=int)
-    for n in levels:
-        table.add_column(f"http×{n} p50/p95 (rps, err)", justify="right")
-    table.add_column("peak RSS MB", justify="right")
-    for r in results["corpora"]:
-        table.add_row(
-            r["name"],
-            str(r["chunks"]),
-            f"{_fmt(r['query_p50_ms'])}/{_fmt(r['query_p95_ms'])}",
-            _fmt(r.get("hit_at_5")),
-            f"{_fmt(r.get('baseline_query_p50_ms'))}/{_fmt(r.get('baseline_query_p95_ms'))}",
-            _fmt(r.get("baseline_hit_at_5")),
-            _fmt(r.get("baseline_over_ours_p50")),
-            *[_http(r["http"].get(n)) for n in levels],
-            _fmt(r["peak_rss_mb"]),
-        )
-    out.print(table)
+    out.print(_corpus_table(results))
     for r in results["corpora"]:
         stages = ", ".join(f"{k} {_fmt(v)}" for k, v in r.get("stages_p50_ms", {}).items())
         out.print(f"{r['name']}: stage p50 (ms) {stages}; index built at {_fmt(r['chunks_per_s'])} chunks/s")
@@ -129,6 +116,31 @@ def print_results(results: dict) -> None:
     print_devcorpus_ingest(results.get("devcorpus_ingest"), out)
     if results.get("load"):
         print_load(results["load"], out)
+
+
+def _corpus_table(results: dict) -> Table:
+    """One row per corpus: ours beside the PrivateGPT-style pipeline, then each HTTP load level."""
+    table = Table(title=f"eduqa bench — {results['cpu_count']} CPUs, model {results.get('embedding_model')}")
+    columns = ["corpus", "chunks", "ours p50/p95", "hit@5", "PrivateGPT p50/p95", "hit@5 ", "PGPT/ours p50"]
+    for c in columns:
+        table.add_column(c, justify="right")
+    levels = sorted({k for r in results["corpora"] for k in r.get("http", {})}, key=int)
+    for n in levels:
+        table.add_column(f"http×{n} p50/p95 (rps, err)", justify="right")
+    table.add_column("peak RSS MB", justify="right")
+    for r in results["corpora"]:
+        table.add_row(
+            r["name"],
+            str(r["chunks"]),
+            f"{_fmt(r['query_p50_ms'])}/{_fmt(r['query_p95_ms'])}",
+            _fmt(r.get("hit_at_5")),
+            f"{_fmt(r.get('baseline_query_p50_ms'))}/{_fmt(r.get('baseline_query_p95_ms'))}",
+            _fmt(r.get("baseline_hit_at_5")),
+            _fmt(r.get("baseline_over_ours_p50")),
+            *[_http(r["http"].get(n)) for n in levels],
+            _fmt(r["peak_rss_mb"]),
+        )
+    return table
 
 
 def _http(level: dict | None) -> str:

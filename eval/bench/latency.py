@@ -67,32 +67,46 @@ def measure(name: str, service, baseline, ctx, baseline_chunks: int | None) -> d
         "stages_p50_ms": {k: percentile(v, 50) for k, v in stages.items()},
     }
     if service.embedder is not None:
-        embed = []
-        for q in ctx.questions[:24]:
-            started = time.perf_counter()
-            service.embedder.embed_query(q["question"])
-            embed.append((time.perf_counter() - started) * 1000)
-        result["stages_p50_ms"]["embed_query"] = percentile(embed, 50)
+        result["stages_p50_ms"]["embed_query"] = _query_embedding_p50(service.embedder, ctx.questions[:24])
     if baseline is not None and baseline_chunks:
-        base = time_questions(baseline.ask, ctx.questions)
-        result |= {
-            "baseline_chunks": baseline_chunks,
-            "baseline_query_p50_ms": base["p50_ms"],
-            "baseline_query_p95_ms": base["p95_ms"],
-            "baseline_hit_at_5": base["hit_at_5"],
-            "baseline_over_ours_p50": base["p50_ms"] / mine["p50_ms"],
-        }
-    result["http"] = {}
-    if ctx.http:
-        with ServerThread(service.settings, service) as server:
-            http_load(server.url, [q["question"] for q in ctx.questions], 1, 2)  # warm-up
-            for n in ctx.clients:
-                ctx.console.print(f"  HTTP, {n} concurrent client(s), {max(ctx.requests, n)} requests …")
-                result["http"][str(n)] = http_load(
-                    server.url, [q["question"] for q in ctx.questions], n, ctx.requests
-                )
+        result |= _beside_baseline(baseline, ctx.questions, baseline_chunks, mine["p50_ms"])
+    result["http"] = _http_levels(service, ctx) if ctx.http else {}
     result["peak_rss_mb"] = ctx.sampler.peak / 2**20
     return result
+
+
+def _query_embedding_p50(embedder, questions: list[dict]) -> float:
+    """Median time (ms) the model takes to embed one question."""
+    embed = []
+    for q in questions:
+        started = time.perf_counter()
+        embedder.embed_query(q["question"])
+        embed.append((time.perf_counter() - started) * 1000)
+    return percentile(embed, 50)
+
+
+def _beside_baseline(baseline, questions: list[dict], baseline_chunks: int, ours_p50_ms: float) -> dict:
+    """The PrivateGPT-style pipeline on the same questions, and how much slower it is than ours."""
+    base = time_questions(baseline.ask, questions)
+    return {
+        "baseline_chunks": baseline_chunks,
+        "baseline_query_p50_ms": base["p50_ms"],
+        "baseline_query_p95_ms": base["p95_ms"],
+        "baseline_hit_at_5": base["hit_at_5"],
+        "baseline_over_ours_p50": base["p50_ms"] / ours_p50_ms,
+    }
+
+
+def _http_levels(service, ctx) -> dict[str, dict]:
+    """Our server under each number of concurrent clients (after a warm-up)."""
+    levels: dict[str, dict] = {}
+    questions = [q["question"] for q in ctx.questions]
+    with ServerThread(service.settings, service) as server:
+        http_load(server.url, questions, 1, 2)  # warm-up
+        for n in ctx.clients:
+            ctx.console.print(f"  HTTP, {n} concurrent client(s), {max(ctx.requests, n)} requests …")
+            levels[str(n)] = http_load(server.url, questions, n, ctx.requests)
+    return levels
 
 
 def build_synthetic(

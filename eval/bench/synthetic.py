@@ -105,7 +105,7 @@ def _variant_source(source: str | None, n: int) -> str | None:
 
 def variant_payload(payload: dict, n: int, rng: random.Random) -> dict:
     """The chunk as it would read in the n-th varied copy of its document (n=0: unchanged)."""
-    from ingest.chunks import chunk_id
+    from ingest.parsed import chunk_id
 
     if n == 0:
         return payload

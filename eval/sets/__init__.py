@@ -1,7 +1,8 @@
 """Named benchmark sets: which questions, over which corpus, indexed in which data folder.
 
 - `seeds`: `eval/questions.jsonl` over the project's own `corpus/` (the settings' corpus and data
-  folders), gold given by `{source, section}`.
+  folders), gold given by `{source, section}`, followed by `eval/sets/seeds.jsonl` (more questions
+  on the dev documents, in the same shape).
 - `devcorpus`: `eval/sets/devcorpus.jsonl` over the development corpus (directives, long
   documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default a
   `shared/devcorpus` folder beside the repository), indexed once into `<data>/eval-devcorpus`; gold given by
@@ -54,11 +55,14 @@ def get_set(name: str) -> EvalSet:
 
 
 SET_NAMES = ("seeds", "devcorpus", "recent")
+SEED_SUPPLEMENT = HERE / "seeds.jsonl"  # read after eval/questions.jsonl as one seed set
 
 
 def load_set(name: str, path: Path | None = None) -> list[dict]:
-    source = path or get_set(name).questions
-    lines = source.read_text(encoding="utf-8").splitlines()
+    sources = [path or get_set(name).questions]
+    if path is None and name == "seeds" and SEED_SUPPLEMENT.is_file():
+        sources.append(SEED_SUPPLEMENT)
+    lines = [line for source in sources for line in source.read_text(encoding="utf-8").splitlines()]
     return [json.loads(line) for line in lines if line.strip()]
 
 

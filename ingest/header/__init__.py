@@ -28,6 +28,7 @@ from ingest.header.issuer import Issuer, named_with_province, read_body, read_is
 from ingest.header.issuer_block import MOTTO, issuer_from_number, issuer_rows, motto_row
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
+from ingest.header.misread import misread_province, ocr_place_date, renamed, repaired_number
 from ingest.header.signature import find_recipients, find_signature, last_name_line
 from ingest.header.title import find_authority, find_title
 from ingest.provinces import is_known_province, province_name
@@ -72,7 +73,11 @@ def parse_header(
     motto_at = motto - start if motto >= 0 else -1
     meta = DocumentMeta()
     meta.number, suffix = find_number(region)
+    meta.number = repaired_number(meta.number, text)  # a code OCR misread, as the text cites it
+    suffix = repaired_number(suffix, text) or suffix
     place, meta.date = find_place_date(region)
+    if meta.date is None:  # a place-date line OCR misread or ran into the line above
+        place, meta.date = ocr_place_date([r.text for r in region])
     meta.type, type_row = find_type(region, after=max(motto_at, 0))
     coded = type_from_number(suffix)
     if meta.type is None and _is_letter(rows[start:][: len(region) + 1], coded):
@@ -88,6 +93,8 @@ def parse_header(
     meta.issuer_role = find_authority(region, max(type_row, 0), text)
     meta.place = (province_name(place) or place) if place else None
     meta.province = _province(issuer, meta.place)
+    if issuer.province and meta.province != issuer.province:  # an OCR misreading, read right
+        meta.issuer = renamed(meta.issuer, issuer.province, meta.province)
     meta.issuer = named_with_province(meta.issuer, meta.province)
     meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
     _from_metadata_table(meta, lines)
@@ -121,7 +128,7 @@ def _province(issuer: Issuer, place: str | None) -> str | None:
     if issuer.level == "national":
         return None
     if issuer.province:
-        return issuer.province
+        return place if misread_province(issuer.province, place) else issuer.province
     if place and (is_known_province(place) or issuer.level in (None, "province")):
         return place
     return None

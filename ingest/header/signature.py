@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.header.lines import HeaderLine, is_upper, logical_lines, table_cells
-from ingest.structure import clean_line, folded
+from ingest.lines import clean_line, folded
 
 ROLE = re.compile(
     r"^(?:(?:kt|tm|tl|tuq|q|k/t|t/m|t/l)(?:\s*[.:]\s*|\s+)|"

@@ -12,7 +12,7 @@ import pytest
 from ingest.bounds import MAX_CHARS
 from ingest.chunks import ParsedDocument, parse_document
 from ingest.levels import match_label
-from ingest.structure import clean_line, is_speck
+from ingest.lines import clean_line, is_speck
 from ingest.text import nfc
 from tests.conftest import DEVCORPUS
 

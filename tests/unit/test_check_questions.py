@@ -24,6 +24,16 @@ def test_the_seed_question_set_passes(capsys):
     assert f"questions: {len(REAL)}" in out and out.rstrip().endswith("OK")
 
 
+def test_the_seed_set_with_its_supplement_passes(capsys):
+    from eval.sets import SEED_SUPPLEMENT, load_set
+
+    assert main(["check_questions", "--set", "seeds"]) == 0
+    out = capsys.readouterr().out
+    extra = [line for line in SEED_SUPPLEMENT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert f"questions: {len(REAL) + len(extra)}" in out and out.rstrip().endswith("OK")
+    assert len(load_set("seeds")) == len(REAL) + len(extra)
+
+
 def test_the_devcorpus_set_passes(capsys):
     assert main(["check_questions", "--set", "devcorpus"]) == 0
     assert capsys.readouterr().out.rstrip().endswith("OK")

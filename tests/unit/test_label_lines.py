@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from ingest.heading_marks import bold_title
-from ingest.structure import parse_structure, walk
+from ingest.structure import parse_structure
+from ingest.task_tree import walk
 
 pytestmark = pytest.mark.unit
 

@@ -128,7 +128,7 @@ def test_wrapped_line_starting_with_a_number_is_not_a_heading():
      ("1.2. Các đơn vị", "1.2"), ("IV. TỔ CHỨC", "IV")],
 )  # fmt: skip
 def test_ocr_labels_are_read_right(line, label):
-    from ingest.structure import clean_line
+    from ingest.lines import clean_line
 
     found = match_label(clean_line(line))
     if label is None:  # after cleaning, "~ €)" becomes "€)": read as c)

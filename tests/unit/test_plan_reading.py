@@ -11,9 +11,11 @@ import pytest
 from eval.ocr_noise import Noise, ocr_copy, strip_marks
 from eval.sets import devcorpus_root
 from ingest.levels import match_label
+from ingest.lines import clean_line
 from ingest.pipeline import parse_file
-from ingest.structure import clean_line, parse_structure, walk
+from ingest.structure import parse_structure
 from ingest.tables import find_tables
+from ingest.task_tree import walk
 
 pytestmark = pytest.mark.unit
 PLAN = "distractors/980_KH-UBND__c5d930a5fc8373cd.txt"

@@ -88,3 +88,19 @@ def test_a_refit_that_refuses_what_the_previous_model_answered_is_named():
     lost = lost_answers(rows, result, everything)
     assert lost == [r.question_id for r in rows if r.answerable and refuses(result["model"], r)]
     assert not lost_answers(rows, result, result["model"])  # against itself: nothing lost
+
+
+def test_a_cut_chosen_to_keep_the_answers_refuses_none_of_them():
+    from assistant.refusal_fit import fit
+
+    # the real dev questions; a few answerable ones carry evidence as weak as an unanswerable one
+    rows = dev_rows(inverted_fold="")
+    weak = {r.question_id for r in [r for r in rows if r.answerable][::12]}
+    feats = [r.features | ({"best_evidence": 0.1} if r.question_id in weak else {}) for r in rows]
+    answerable = [r.answerable for r in rows]
+    free = fit(feats, answerable, candidates=("best_evidence",))
+    keep = [r.question_id in weak for r in rows]
+    kept = fit(feats, answerable, candidates=("best_evidence",), keep=keep)
+    assert any(free.probability(f) < free.cut for f, k in zip(feats, keep, strict=True) if k)
+    assert all(kept.probability(f) >= kept.cut for f, k in zip(feats, keep, strict=True) if k)
+    assert kept.weights == free.weights and kept.cut <= free.cut

@@ -6,8 +6,10 @@ import pytest
 
 from ingest.bounds import bounded_parts
 from ingest.levels import match_label
-from ingest.structure import clean_line, parse_structure, walk
+from ingest.lines import clean_line
+from ingest.structure import parse_structure
 from ingest.tables import find_tables
+from ingest.task_tree import walk
 from ingest.text import join_wrapped
 
 pytestmark = pytest.mark.unit

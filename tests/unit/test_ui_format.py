@@ -8,11 +8,11 @@ import re
 import pytest
 
 from assistant.models import Answer, Citation, DocInfo
+from assistant.wording import display_date
 from tests.conftest import NEW_DIRECTIVE, make_settings
 from ui.answer_html import format_answer_html, timeout_html
 from ui.chat_tab import document_choices, make_filters, province_choices, year_choices
 from ui.citations import citation_html, excerpt_html, highlight, original_url, quote_spans
-from ui.labels import display_date
 from ui.records_tab import passage_link, target_years, targets_frame, tasks_frame
 from ui.upload_tab import UPLOAD_DISABLED, WRONG_KEY, upload_document
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 import pytest
 
 from ingest.heading_marks import bold_title
-from ingest.structure import clean_line, heading_title, parse_structure, titles_along, walk
+from ingest.heading_title import heading_title
+from ingest.lines import clean_line
+from ingest.structure import parse_structure
+from ingest.task_tree import titles_along, walk
 
 pytestmark = pytest.mark.unit
 

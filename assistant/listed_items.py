@@ -1,0 +1,53 @@
+"""A question asking for the items of a kind ('những dự án nào', 'các nhiệm vụ nào', 'which
+projects') is answered by the item that lists them: a directive lists a unit's projects or
+tasks one a line under the clause that gives them ('c) Tổ chức triển khai … các dự án …:' then
+'- Dự án 1: …', '- Dự án 2: …'). Such an item leads the answer, and the answer counts its lines.
+
+A listed line names the asked kind among its first words ('- Tiểu dự án 2 (Dự án 7): …'); a
+line that only mentions it later ('- Sở Tài chính và các đơn vị có liên quan …') is another
+thing."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.text import fold_accents
+
+MIN_LISTED = 2  # one line is an item, not a list
+HEAD_WORDS = 5  # the asked kind is named among a line's first words
+_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+nao\b")
+_EN_ASKED = re.compile(r"\b(?:which|what)\s+([a-z]+s)\b")
+_LINE = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d+[.)])\s+(.*)$")
+_WORDS = re.compile(r"[a-z0-9]+")
+# English plurals to the words a Vietnamese directive lists them by
+_EN_KINDS = {"projects": "du an", "tasks": "nhiem vu", "programs": "chuong trinh",
+             "programmes": "chuong trinh", "schemes": "de an", "solutions": "giai phap"}  # fmt: skip
+
+
+def asked_items(question: str) -> str:
+    """The kind of item asked to be listed (folded words): 'du an' of 'những dự án nào'."""
+    folded = fold_accents(question).lower()
+    if m := _VI_ASKED.search(folded):
+        return m.group(1)
+    m = _EN_ASKED.search(folded)
+    return _EN_KINDS.get(m.group(1), "") if m else ""
+
+
+def listed_items(question: str, text: str) -> list[str]:
+    """The lines of `text` that each list an item of the asked kind, as written; none unless
+    the question asks for such items and there are at least MIN_LISTED of them."""
+    kind = asked_items(question)
+    if not kind:
+        return []
+    items = []
+    for line in text.split("\n"):
+        m = _LINE.match(line)
+        if m and kind in " ".join(_WORDS.findall(fold_accents(m.group(1)).lower())[:HEAD_WORDS]):
+            items.append(m.group(1).strip())
+    return items if len(items) >= MIN_LISTED else []
+
+
+def listing_lines(items: list[str], language: str) -> list[str]:
+    """'Có 6 mục: [1]' then each listed line."""
+    head = f"{len(items)} items [1]:" if language == "en" else f"Có {len(items)} mục [1]:"
+    return [head, *(f"- {item}" for item in items)]

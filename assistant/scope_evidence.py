@@ -1,0 +1,35 @@
+"""Whether the unit that states the asked figure beside the rarest asked concept is for the asked
+school level. A fee schedule lists one service per level ('Trang thiết bị bán trú: Mầm non
+200.000; Tiểu học, THCS 133.000'): a question for that service at upper secondary level finds
+rows of the asked kind holding the service, none for the level — and rows of other services
+that do name the level. Judging the level on any unit of the asked kind
+(kind_evidence.out_of_scope) lets those other rows answer for it; judging it on the units that
+hold the rarest asked concept does not. Only the level is judged here: a year is often written
+once in a document's header, not beside each figure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.answer_ranking import answer_kind
+from assistant.query import QueryAnalysis
+from assistant.search import Passage
+from assistant.typed_evidence import best_unit, in_scope
+
+# the fitting passages whose lead units are judged: the three the refusal features read
+SCOPE_UNIT_DEPTH = 3
+
+
+def rare_unit_off_level(
+    analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str, float], kinds: tuple[str, ...]
+) -> bool:
+    """A figure of one of `kinds` is asked for a school level, some best passage leads with a
+    unit stating one beside the rarest asked concept, and no such unit is for the asked level
+    (its text, headings or a table's column names)."""
+    kind = answer_kind(analysis)
+    if kind not in kinds or not analysis.levels:
+        return False
+    leads = [(p, u) for p in fitting[:SCOPE_UNIT_DEPTH] if (u := best_unit(analysis, p, idf, kind))]
+    rare = [(p, u) for p, u in leads if u.typed and u.rare]
+    level_only = replace(analysis, years=[])
+    return bool(rare) and not any(in_scope(level_only, p, u) for p, u in rare)
