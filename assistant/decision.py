@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
+from assistant.coded_numbers import unknown_year_coded
 from assistant.conditions import condition_missing
 from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
 from assistant.definitions import definition_given
@@ -54,8 +55,9 @@ class Decision:
     leads: dict[str, Unit] = field(default_factory=dict)  # passage id -> the unit it answers with
 
 
-def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
-    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it; else ''."""
+def uncovered(analysis: QueryAnalysis, profile: CorpusProfile, idf: dict[str, float] | None = None) -> str:
+    """'province:X', 'year:Y' or 'number:N' when the corpus holds nothing for it (a number
+    asked with its year: no document of that number and year, assistant/coded_numbers.py); else ''."""
     c = analysis.constraints
     for province in c.provinces:
         if not profile.covers_province(province):
@@ -66,6 +68,8 @@ def uncovered(analysis: QueryAnalysis, profile: CorpusProfile) -> str:
     for number in c.doc_numbers:
         if not profile.covers_number(number):
             return f"number:{number}"
+    for number in unknown_year_coded(analysis.question, idf or {}):
+        return f"number:{number}"
     return ""
 
 
@@ -100,7 +104,7 @@ def decide(
     related = passages[:MAX_ANSWER_PASSAGES]
     if not passages:
         return Decision(False, [], "no passage")
-    if reason := uncovered(analysis, profile):
+    if reason := uncovered(analysis, profile, idf):
         return Decision(False, related, reason)
     fitting, reason = fitting_passages(analysis, passages)
     if not fitting:

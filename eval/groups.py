@@ -6,10 +6,10 @@ held-out numbers are the ones that say whether a rule generalises. Questions are
 their own: a question goes with its document — the first gold source, or for an unanswerable
 question the document it looks like (`near`). The split, documented here once:
 
-- seeds (`eval/questions.jsonl`, `corpus/`): `dev` = the Quảng Ninh plan and the Hải Phòng
-  letter; `held-out` = the Bắc Giang plan and the Quảng Ninh notice (both copies). Seed
-  unanswerable questions name no document, so they keep the set's own `dev` / `test` split
-  (`test` → `held-out`).
+- seeds (`eval/questions.jsonl` and `eval/sets/seeds.jsonl`, `corpus/`): `dev` = the Quảng Ninh
+  plan and the Hải Phòng letter; `held-out` = the Bắc Giang plan and the Quảng Ninh notice (both
+  copies). Seed unanswerable questions name no document, so they keep the set's own `dev` /
+  `test` split (`test` → `held-out`).
 - devcorpus (`eval/sets/devcorpus.jsonl`, the development corpus): the ten education documents
   are paired by kind and one of each pair goes each way — fee schedules (Hà Nội 60 dev, Vĩnh
   Long 22 held-out), procedure tables (Nghệ An 3771 dev, 3760 held-out), short decisions (Cà Mau
