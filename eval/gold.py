@@ -5,7 +5,7 @@ chunks that hold it are found at eval time by folded, whitespace-insensitive con
 case, spaces and Markdown/table marks ignored), so gold survives any change to how documents are
 cut into chunks. On an OCR document a quote is looked for in the original text, then in the
 restored reading (`display_text`), then with OCR's letter confusions folded on both sides
-(`fold_confusions`: `rn`/`m`, `ii`/`u`, `|`/`l`, `0`/`o` …). A quote that no single chunk holds
+(`ingest.restore.confusions`: `rn`/`m`, `ii`/`u`, `|`/`l`, `0`/`o` …). A quote that no single chunk holds
 whole (it straddles a boundary) falls back to the chunk holding the longest head or tail of it.
 """
 
@@ -14,29 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ingest.restore.confusions import fold_confusions
 from ingest.text import fold_accents
 
 _MARKUP = re.compile(r"<[^>]+>|[\s*|_#`\\]+")
 MIN_PART = 24  # folded characters a straddling quote must share with a chunk
-# What OCR misreads, read the same on both sides: letter pairs first, then single letters; the
-# thin letters (i, l, 1, |) are dropped, since a table mark | is dropped with the markup.
-_NOT_LETTER = re.compile(r"[\W_]+")  # punctuation too: a wrap moves a stray mark mid-line
-_PAIRS = (("tr", "u"), ("rn", "m"), ("ii", "u"), ("cl", "d"), ("lc", "k"))
-_SINGLES = str.maketrans({"6": "o", "0": "o", "c": "e", "&": "a", "d": "a", "h": "b", "n": "u",
-                          "i": None, "l": None, "1": None, "|": None})  # fmt: skip
 
 
 def fold_for_match(text: str) -> str:
     """'**Bữa trưa**\\n| 35.000' -> 'buatrua35.000': comparable across layouts."""
     return _MARKUP.sub("", fold_accents(text or ""))
-
-
-def fold_confusions(text: str) -> str:
-    """A folding under which an OCR misreading of a text equals the text: for matching only."""
-    folded = fold_accents(text or "")
-    for pair, letter in _PAIRS:
-        folded = folded.replace(pair, letter)
-    return _NOT_LETTER.sub("", folded.translate(_SINGLES))
 
 
 def quote_in(quote: str, text: str) -> bool:

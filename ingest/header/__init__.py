@@ -28,7 +28,7 @@ from ingest.header.issuer import Issuer, named_with_province, read_body, read_is
 from ingest.header.issuer_block import MOTTO, issuer_from_number, issuer_rows, motto_row
 from ingest.header.lines import HeaderLine, header_end, is_upper, logical_lines
 from ingest.header.metadata_table import front_matter_title, metadata_table
-from ingest.header.misread import misread_province, renamed
+from ingest.header.misread import misread_province, ocr_place_date, renamed, repaired_number
 from ingest.header.signature import find_recipients, find_signature, last_name_line
 from ingest.header.title import find_authority, find_title
 from ingest.provinces import is_known_province, province_name
@@ -73,7 +73,11 @@ def parse_header(
     motto_at = motto - start if motto >= 0 else -1
     meta = DocumentMeta()
     meta.number, suffix = find_number(region)
+    meta.number = repaired_number(meta.number, text)  # a code OCR misread, as the text cites it
+    suffix = repaired_number(suffix, text) or suffix
     place, meta.date = find_place_date(region)
+    if meta.date is None:  # a place-date line OCR misread or ran into the line above
+        place, meta.date = ocr_place_date([r.text for r in region])
     meta.type, type_row = find_type(region, after=max(motto_at, 0))
     coded = type_from_number(suffix)
     if meta.type is None and _is_letter(rows[start:][: len(region) + 1], coded):

@@ -1,7 +1,9 @@
 """The recent documents' seeded OCR-like copies (eval.ocr_sets) read like their clean originals
 where OCR changes only the look: every gold quote is found on the copy, an article heading whose
 'Điều' lost its marks opens its article, a fee table whose header lost its bold is still read row
-by row, and a province misread in the issuer block is read from the place line."""
+by row, a province misread in the issuer block is read from the place line, a place-date line
+misread or run into the line above still dates the document, and a number's misread code is
+written as the text cites it."""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from eval.ocr_noise import ocr_copy
 from eval.ocr_sets import copy_seed
 from eval.sets import get_set, load_set
 from ingest.chunks import ParsedDocument, parse_document
-from ingest.header.misread import misread_province
+from ingest.header.misread import misread_province, ocr_place_date, repaired_number
 from ingest.levels import restore_bare_level_word
+from ingest.text import fold_accents
 
 RECENT = get_set("recent").corpus
 
@@ -74,3 +77,28 @@ def test_misread_province_needs_a_known_place_one_or_two_slips_away():
     assert not misread_province("Hà Nội", "Hà Nội")  # known: nothing to read right
     assert not misread_province("Thủ Đức", "Hồ Chí Minh")  # a city under its province
     assert not misread_province("Ba Noi", "Ba Noi")  # the place is no province we know
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RECENT.glob("*.txt")))
+def test_copy_keeps_the_clean_number_and_date(name):
+    clean, copy = parsed(name, False).meta, parsed(name, True).meta
+    assert copy.date == clean.date
+    assert fold_accents(copy.number or "") == fold_accents(clean.number or "")
+
+
+def test_place_date_run_into_the_line_above_still_dates_the_document():
+    rows = [
+        "V/v",
+        "đề xuất biên chế giai đoạn 2026-2031 theo vi tri viec lam Hà Noi,",
+        "ngay 21 thang",
+        "11 uam 2025",
+    ]
+    assert ocr_place_date(rows) == ("Hà Nội", "2025-11-21")
+    assert ocr_place_date(["Căn cứ Luật số 43/2019/QH14;"]) == (None, None)
+
+
+def test_misread_code_of_a_number_is_written_as_the_text_cites_it():
+    text = (RECENT / "hue-nq36-2025.txt").read_text(encoding="utf-8")
+    assert repaired_number("36/2025/NQ-HĐUD", text) == "36/2025/NQ-HĐND"
+    assert repaired_number("36/2025/NQ-HĐND", text) == "36/2025/NQ-HĐND"
+    assert repaired_number("36/2025/NQ-XYZ", text) == "36/2025/NQ-XYZ"  # nothing like it cited
