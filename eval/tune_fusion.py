@@ -11,7 +11,8 @@ question is ranked once per grid point (`eval.fusion_grid`), so the whole grid c
 minutes on two cores. The gate is chosen on the dev document group of every set given, jointly,
 and reported on both groups of each set (held-out is the measure), overall and per language,
 beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
-query, and BM25 without the English lexicon.
+query or without its windows, the default gate with and without its guard of BM25's first
+passage, and BM25 without the English lexicon.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def cached_ranker(cands: list[Candidates]):
         setting = (key, w, rw, weights.rescore_shift(c.analysis), weights.rrf_k)
         setting += (weights.ocr_gate, weights.dense_only) if w else ()
         setting += (weights.vietnamese_query,) if (w or rw) and len(c.dense) > 1 else ()
+        setting += (weights.keep_first,) if (w or rw) else ()
         if setting not in seen:
             seen[setting] = outcome(c, weights)
         return seen[setting]
@@ -185,6 +187,8 @@ def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionW
             "hybrid": score(cands, "hybrid", weights),
             "hybrid-no-rescore": score(cands, "hybrid", replace(weights, rescore={}, vietnamese_query=False)),
             "hybrid-unbounded": score(cands, "hybrid", replace(weights, window={})),
+            "hybrid-default": score(cands, "hybrid", DEFAULT_WEIGHTS),
+            "hybrid-default-unguarded": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_first=0)),
             "bm25-no-lexicon": score(plain, "bm25", bm25),
             "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
 
