@@ -28,11 +28,13 @@ from assistant.figures import (
 )
 from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
-from assistant.question_frames import frames_in
+from assistant.question_frames import EXCLUSION, frames_in
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
 from assistant.typed_evidence import in_scope
 from ingest.text import fold_accents
+
+_EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,11 @@ def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:
     """An English question asking the kind of item ('where does the money come from': the item a
     directive heads 'Nguồn kinh phí'; 'who is covered': 'Đối tượng áp dụng') and the passage
     stands under a heading that opens with that name (not an article's title that lists it
-    among others: 'Phạm vi điều chỉnh, đối tượng áp dụng')."""
+    among others: 'Phạm vi điều chỉnh, đối tượng áp dụng'); a question asking what a text does
+    not cover ('không áp dụng đối với …', 'who does it not apply to') and the passage states an
+    exclusion."""
+    if EXCLUSION.search(fold_accents(analysis.question).lower()):  # what a text does not cover
+        return bool(_EXCLUDES.search(fold_accents(passage.text).lower()))
     frames = frames_in(analysis.question) if analysis.language == "en" else []
     if not frames:
         return False

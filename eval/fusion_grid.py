@@ -1,8 +1,9 @@
 """Choose the fusion gate on dev questions: every question's outcome at every grid point, then
 the weights of each kind of question chosen on their own.
 
-A question's fused ranking depends only on its own kind's pair of weights (the dense ranking's
-and the re-score's), the passage gates, `dense_only`, the RRF k and, for English, whether its
+A question's fused ranking depends only on its own kind's weights (the dense ranking's, the
+re-score's and the re-score's window: by reciprocal rank, or a shift of at most rescore × window
+of BM25's ranks), the passage gates, `dense_only`, the RRF k and, for English, whether its
 Vietnamese rendering is a second query; so one ranking per question per grid point gives every
 combination of per-kind weights by look-up. A kind's pair must keep it at or above BM25's top 5
 in every language of every question set, and add at least MIN_GAIN questions to it, or stay 0.
@@ -13,16 +14,23 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 
 from assistant.fusion import QUESTION_KINDS, RRF_K, FusionWeights
 
 DENSE_GRID = (0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 RESCORE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)  # BM25's candidates by cosine
-PAIRS = tuple(itertools.product(DENSE_GRID, RESCORE_GRID))  # (dense, rescore) per kind
+WINDOW_GRID = (0.0, 4.0, 8.0)  # 0: the re-score votes by reciprocal rank; else a bounded shift
+# (dense, rescore, window) per kind; a window only where there is a re-score
+PAIRS = tuple((w, rw, win) for w, rw, win in itertools.product(DENSE_GRID, RESCORE_GRID, WINDOW_GRID)
+              if rw or not win)  # fmt: skip
 VIETNAMESE_QUERY = (False, True)
 RRF_K_GRID = (RRF_K, 20)
-OCR_GATES = (True, False)
-DENSE_ONLY_GRID = (1.0, 0.5)
+# the OCR gate and a half vote for dense-only candidates were measured on both groups and never
+# chosen (README "Dense vectors and fusion"); `--full` puts them back in the grid
+OCR_GATES = (False,)
+DENSE_ONLY_GRID = (1.0,)
+FULL_GRID = {"ocr_gate": (True, False), "dense_only": (1.0, 0.5)}
 TRANSLATED_GRID = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)  # 0: English questions are one kind
 MIN_GAIN = 2  # dev questions a dense weight must add to the top 5: one is within a group's noise
 
@@ -48,13 +56,13 @@ Ranker = Callable[[str, FusionWeights], Outcome]  # question key, weights -> out
 
 
 def _kind_table(questions, ranker, base: FusionWeights, t: float) -> dict[str, dict[tuple, list]]:
-    """Per kind, per (dense, rescore) pair: [(question, outcome)] for the kind's questions."""
+    """Per kind, per (dense, rescore, window): [(question, outcome)] for the kind's questions."""
     table: dict[str, dict[tuple, list]] = {k: {} for k in QUESTION_KINDS}
-    for w, rw in PAIRS:
-        weights = replace(base, dense=dict.fromkeys(QUESTION_KINDS, w),
-                          rescore=dict.fromkeys(QUESTION_KINDS, rw), translated_below=t)  # fmt: skip
+    for w, rw, win in PAIRS:
+        every = partial(dict.fromkeys, QUESTION_KINDS)
+        weights = replace(base, dense=every(w), rescore=every(rw), window=every(win), translated_below=t)
         for q in questions:
-            table[weights.kind(q.analysis)].setdefault((w, rw), []).append((q, ranker(q.key, weights)))
+            table[weights.kind(q.analysis)].setdefault((w, rw, win), []).append((q, ranker(q.key, weights)))
     return table
 
 
@@ -69,10 +77,10 @@ def _merit(rows: list, bm25: dict[str, Outcome]) -> tuple[bool, int, float]:
 
 
 def _best_weight(by_pair: dict[tuple, list], bm25: dict[str, Outcome]) -> tuple[tuple, int, float]:
-    """The kind's (dense, rescore) pair: safe, most gained (at least MIN_GAIN), then MRR, then
-    the smallest sum of weights."""
-    best: tuple[tuple, int, float] = ((0.0, 0.0), 0, 0.0)
-    for pair in sorted(PAIRS[1:], key=sum):
+    """The kind's (dense, rescore, window): safe, most gained (at least MIN_GAIN), then MRR, then
+    the smallest weights (a window, bounding the re-score, before none)."""
+    best: tuple[tuple, int, float] = ((0.0, 0.0, 0.0), 0, 0.0)
+    for pair in sorted(PAIRS[1:], key=lambda p: (p[0] + p[1], -p[2])):
         safe, gain, mrr = _merit(by_pair.get(pair, []), bm25)
         if safe and gain >= MIN_GAIN and (gain, mrr) > best[1:]:
             best = (pair, gain, mrr)
@@ -87,13 +95,14 @@ def departures(weights: FusionWeights) -> int:
     return sum(knobs)
 
 
-def choose(questions: list[Question], ranker: Ranker) -> tuple[FusionWeights, dict]:
+def choose(questions: list[Question], ranker: Ranker, full: bool = False) -> tuple[FusionWeights, dict]:
     """The gate with the most dev questions in the top 5 over every grid point, each knob that
     leaves the plain setting having to add MIN_GAIN questions of its own; then MRR@10, then the
     smaller weights. Each grid point is compared with BM25 at its own k and at k 60."""
     reference = {q.key: ranker(q.key, FusionWeights()) for q in questions}
     best: tuple[tuple, FusionWeights, int] | None = None
-    for k, gate, only, vq in itertools.product(RRF_K_GRID, OCR_GATES, DENSE_ONLY_GRID, VIETNAMESE_QUERY):
+    gates, onlies = (FULL_GRID["ocr_gate"], FULL_GRID["dense_only"]) if full else (OCR_GATES, DENSE_ONLY_GRID)
+    for k, gate, only, vq in itertools.product(RRF_K_GRID, gates, onlies, VIETNAMESE_QUERY):
         base = FusionWeights(ocr_gate=gate, rrf_k=k, dense_only=only, vietnamese_query=vq)
         bm25 = {q.key: ranker(q.key, FusionWeights(rrf_k=k)) for q in questions}
         k_safe, k_gain, _ = _merit([(q, bm25[q.key]) for q in questions], reference)
@@ -105,8 +114,8 @@ def choose(questions: list[Question], ranker: Ranker) -> tuple[FusionWeights, di
             chosen = {kind: _best_weight(table[kind], bm25) for kind in kinds}
             gain = sum(c[1] for c in chosen.values()) + k_gain
             mrr = sum(c[2] for c in chosen.values())
-            dense, rescore = ({kd: c[0][i] for kd, c in chosen.items()} for i in (0, 1))
-            weights = replace(base, dense=dense, rescore=rescore, translated_below=t)
+            dense, rescore, window = ({kd: c[0][i] for kd, c in chosen.items()} for i in (0, 1, 2))
+            weights = replace(base, dense=dense, rescore=rescore, window=window, translated_below=t)
             cost = departures(weights) * (MIN_GAIN - 1)
             spent = sum(weights.dense.values()) + sum(weights.rescore.values())
             key = (gain - cost, -departures(weights), round(mrr, 6), -spent, -t)

@@ -11,7 +11,8 @@ question is ranked once per grid point (`eval.fusion_grid`), so the whole grid c
 minutes on two cores. The gate is chosen on the dev document group of every set given, jointly,
 and reported on both groups of each set (held-out is the measure), overall and per language,
 beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
-query, and BM25 without the English lexicon.
+query or without its windows, the default gate with and without its guard of BM25's first
+passage, and BM25 without the English lexicon.
 """
 
 from __future__ import annotations
@@ -128,8 +129,10 @@ def cached_ranker(cands: list[Candidates]):
     def rank(key: str, weights: FusionWeights) -> Outcome:
         c = by_key[key]
         w, rw = weights.dense_weight(c.analysis), weights.rescore_weight(c.analysis)
-        setting = (key, w, rw, weights.rrf_k) + ((weights.ocr_gate, weights.dense_only) if w else ())
+        setting = (key, w, rw, weights.rescore_shift(c.analysis), weights.rrf_k)
+        setting += (weights.ocr_gate, weights.dense_only) if w else ()
         setting += (weights.vietnamese_query,) if (w or rw) and len(c.dense) > 1 else ()
+        setting += (weights.keep_first,) if (w or rw) else ()
         if setting not in seen:
             seen[setting] = outcome(c, weights)
         return seen[setting]
@@ -183,6 +186,9 @@ def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionW
             "dense": score(cands, "dense"), "hybrid-plain-rrf": score(cands, "hybrid", PLAIN_RRF),
             "hybrid": score(cands, "hybrid", weights),
             "hybrid-no-rescore": score(cands, "hybrid", replace(weights, rescore={}, vietnamese_query=False)),
+            "hybrid-unbounded": score(cands, "hybrid", replace(weights, window={})),
+            "hybrid-default": score(cands, "hybrid", DEFAULT_WEIGHTS),
+            "hybrid-default-unguarded": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_first=0)),
             "bm25-no-lexicon": score(plain, "bm25", bm25),
             "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
 
@@ -213,6 +219,7 @@ def main(argv: list[str] | None = None) -> None:
                         "together.")  # fmt: skip
     parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for devcorpus.")
     parser.add_argument("--json", action="store_true", help="Print the whole report as JSON.")
+    parser.add_argument("--full", action="store_true", help="Also grid the OCR gate and the dense-only vote.")
     args = parser.parse_args(argv)
     names = [n for s in args.set or ["all"] for n in SET_GROUPS.get(s, (s,))]
     services, dev, groups = [], [], {}
@@ -224,7 +231,7 @@ def main(argv: list[str] | None = None) -> None:
                 groups[(name, group)] = (fetch(service, questions, set_name=name), plain)
             dev += groups[(name, "dev")][0]
         questions = [Question(c.key, (c.key.split(":")[0], c.question["lang"]), c.analysis) for c in dev]
-        weights, gains = choose(questions, cached_ranker(dev))
+        weights, gains = choose(questions, cached_ranker(dev), full=args.full)
         report = {"chosen": asdict(weights), "dev_gains": gains,
                   "report_on": {g: report_on(c, p, weights) for g, (c, p) in groups.items()}}  # fmt: skip
         if args.json:

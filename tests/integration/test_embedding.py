@@ -181,3 +181,37 @@ def test_an_english_question_and_its_rendering_through_the_bundled_model(dense_s
     assert [h.score for h in cosines] == sorted((h.score for h in cosines), reverse=True)
     assert 1.0 >= cosines[0].score > cosines[-1].score > -1.0  # cosines of normalised vectors
     assert service.embedder.embedded - before == 2  # the question's vector came from the cache
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ trường mầm non đạt chuẩn quốc gia năm 2025 là bao nhiêu?",
+        "Tỉnh sẽ nâng trình độ chuẩn được đào tạo của giáo viên như thế nào?",
+        "Sở Giáo dục và Đào tạo tăng cường đầu tư cơ sở vật chất cho trường học ra sao?",
+    ],
+)
+def test_the_models_rescore_keeps_bm25s_first_passage_first(dense_seed_service, question):
+    """The default gate's re-score of BM25's candidates by the bundled model reorders them, but
+    BM25's first passage stays first; the others keep the order the votes gave them."""
+    from dataclasses import replace
+
+    from assistant.dense_rankings import dense_rankings
+    from assistant.fusion import DEFAULT_WEIGHTS, fuse
+    from assistant.query import analyse
+
+    service = dense_seed_service
+    analysis = analyse(question, service.profile)
+    assert DEFAULT_WEIGHTS.rescore_weight(analysis) > 0 and DEFAULT_WEIGHTS.keep_first == 1
+    sparse = service.index.sparse_search(analysis.terms, 50)
+    found = dense_rankings(service.index, service.embedder, analysis, sparse, DEFAULT_WEIGHTS)
+    assert sorted(h.id for h in found.rescored) == sorted(h.id for h in sparse)
+
+    def order(weights) -> list[str]:
+        fused = fuse(sparse, found.ranked, analysis, weights, found.rescored)
+        return sorted(fused, key=lambda i: fused[i][0], reverse=True)
+
+    guarded, unguarded = order(DEFAULT_WEIGHTS), order(replace(DEFAULT_WEIGHTS, keep_first=0))
+    assert guarded[0] == sparse[0].id
+    assert guarded[1:] == [i for i in unguarded if i != sparse[0].id]
+    assert guarded != [h.id for h in sparse]  # the model did reorder BM25's candidates

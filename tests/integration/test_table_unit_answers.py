@@ -86,3 +86,25 @@ def test_an_english_question_for_the_funding_source_leads_with_that_item(support
 def test_an_english_question_for_who_is_covered_leads_with_the_item_under_that_heading(support_service):
     answer = support_service.ask("Who is eligible for the preschool support of Vĩnh Long resolution 21/2025?")
     assert answer.answerable and answer.citations[0].section[:2] == ["Điều 1", "2"]
+
+
+@pytest.fixture(scope="module")
+def circular_service(tmp_path_factory):
+    from assistant.service import AssistantService
+
+    tmp = tmp_path_factory.mktemp("circular")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    shutil.copy(RECENT / "bgddt-tt21-2025.txt", corpus / "bgddt-tt21-2025.txt")
+    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def test_a_question_on_what_a_text_does_not_cover_leads_with_its_exclusion(circular_service):
+    answer = answered(
+        circular_service, "Quy định về tiền lương dạy thêm giờ không áp dụng đối với nhà giáo nào?"
+    )
+    assert "không áp dụng" in lead(answer) and "Bộ Quốc phòng" in lead(answer)

@@ -171,3 +171,46 @@ def test_english_questions_may_add_their_rendering_as_a_second_query(seed_servic
     both = query_texts(english, FusionWeights(vietnamese_query=True))
     assert both == [english.search_text, english.vietnamese_text] and "mầm non" in both[1]
     assert query_texts(vietnamese, FusionWeights(vietnamese_query=True)) == [vietnamese.search_text]
+
+
+def ranked(fused: dict) -> list[str]:
+    return sorted(fused, key=lambda i: fused[i][0], reverse=True)
+
+
+def test_a_windowed_rescore_cannot_push_bm25s_first_passage_far(seed_service):
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    swapped = sparse[-1:] + sparse[1:-1] + sparse[:1]  # the model puts BM25's first last, its last first
+    unbounded = ranked(fuse(sparse, [], analysis, FusionWeights(rescore={"vi": 1.0}), swapped))
+    shift = 2.0
+    windowed = FusionWeights(rescore={"vi": 1.0}, window={"vi": shift})
+    bounded = ranked(fuse(sparse, [], analysis, windowed, swapped))
+    first, last = sparse[0].id, sparse[-1].id
+    assert unbounded.index(first) > 5  # a reciprocal-rank vote can bury BM25's first passage
+    assert bounded.index(first) <= 2 * shift  # the window keeps it in the top five
+    for rank, hit in enumerate(sparse):  # no passage moves further than twice the window
+        assert abs(bounded.index(hit.id) - rank) <= 2 * shift
+    assert 0 < len(sparse) - 1 - bounded.index(last) <= 2 * shift  # the model's first rises, boundedly
+
+
+def test_a_windowed_rescore_agreeing_with_bm25_keeps_its_order(seed_service):
+    analysis, sparse, _ = rankings(seed_service, VIETNAMESE, ENGLISH)
+    windowed = FusionWeights(rescore={"vi": 1.0}, window={"vi": 4.0})
+    assert ranked(fuse(sparse, [], analysis, windowed, list(sparse))) == [h.id for h in sparse]
+    assert windowed.rescore_shift(analysis) == 4.0
+    english = analyse(ENGLISH, seed_service.profile)
+    assert replace(windowed, window={"vi": 4.0, "en": 0.0}).rescore_shift(english) == 0.0
+
+
+def test_bm25s_first_passage_stays_first_under_the_models_votes(seed_service):
+    analysis, sparse, other = rankings(seed_service, VIETNAMESE, "kế hoạch thực hiện chuyển đổi số")
+    swapped = sparse[1:] + sparse[:1]  # the model's re-score puts BM25's first passage last
+    votes = FusionWeights({"vi": 1.0}, rescore={"vi": 1.0})
+    buried = ranked(fuse(sparse, other, analysis, votes, swapped))
+    assert buried.index(sparse[0].id) > 5  # unguarded, the votes bury it
+    kept = ranked(fuse(sparse, other, analysis, replace(votes, keep_first=1), swapped))
+    assert kept[0] == sparse[0].id
+    assert kept[1:] == [i for i in buried if i != sparse[0].id]  # the rest as the votes ordered them
+    within = ranked(fuse(sparse, other, analysis, replace(votes, keep_first=3), swapped))
+    assert within.index(sparse[0].id) == 2
+    alone = fuse(sparse, [], analysis, replace(DEFAULT_WEIGHTS, rescore={}, dense={}))
+    assert ranked(alone) == [h.id for h in sparse]  # no vote: nothing to guard, BM25's order
