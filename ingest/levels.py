@@ -28,6 +28,7 @@ _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
 _ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX])\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
+_OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
@@ -89,6 +90,14 @@ def restore_bare_level_word(line: str) -> str:
     return "Điều" if _fold(line) == "dieu" else line
 
 
+def reads_as_one(parent_kind: str, written: str) -> bool:
+    """Is a roman I that does not read as a heading the first numbered item, "1." misread, under
+    a parent of this kind? Under a roman heading, and under an article (its clauses are numbered
+    1., 2.; it holds no roman parts); "l." and "|." are never a roman I in clean text, anywhere
+    below the top."""
+    return parent_kind in ("roman", "article") or (written in ("l", "|") and parent_kind != "root")
+
+
 def is_bare_label(line: str) -> bool:
     """'2.', 'Điều', 'a)': a label whose text a hard wrap moved to the next line."""
     return bool(_BARE.match(line))
@@ -96,7 +105,15 @@ def is_bare_label(line: str) -> bool:
 
 def match_label(line: str) -> Label | None:
     """The label a line starts with, if any, at the highest level it can be read as."""
-    return _named_label(_level_word_restored(line)) or _alpha_or_roman(line) or _numbered_label(line)
+    named = _named_label(_level_word_restored(line))
+    return named or _ocr_dotted(line) or _alpha_or_roman(line) or _numbered_label(line)
+
+
+def _ocr_dotted(line: str) -> Label | None:
+    """'l.2. Text', '|.2. Text': a dotted label whose leading 1 OCR read as a thin letter."""
+    if m := _OCR_DOTTED.match(line):
+        return Label("dotted", f"1.{int(m.group(1))}", int(m.group(1)), m.group(2))
+    return None
 
 
 def _level_word_restored(line: str) -> str:

@@ -10,7 +10,15 @@ ingest/task_tree.py; a task's title, ingest/heading_title.py; a clean line, inge
 from __future__ import annotations
 
 from ingest.heading_marks import bold_title
-from ingest.levels import GROUPING, LETTERS, Label, is_bare_label, looks_like_heading, match_label
+from ingest.levels import (
+    GROUPING,
+    LETTERS,
+    Label,
+    is_bare_label,
+    looks_like_heading,
+    match_label,
+    reads_as_one,
+)
 from ingest.lines import clean_line, folded, is_page_number, is_speck
 from ingest.task_tree import Node, cite_paths, open_child, parent_for, walk
 
@@ -125,6 +133,5 @@ def _misread_one(label: Label, current: Node, written: str) -> Label:
     as_number = Label("num", "1", 1, label.rest)
     parent = parent_for(current, as_number)
     first = "num" not in parent.last_child_value
-    # "I." is a one only under a roman heading; "l." and "|." are never a roman I in clean text
-    misread = parent.kind == "roman" or (written in ("l", "|") and parent.kind != "root")
+    misread = reads_as_one(parent.kind, written)
     return as_number if first and misread and looks_like_heading(as_number) else label

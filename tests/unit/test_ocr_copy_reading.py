@@ -17,7 +17,7 @@ from eval.ocr_sets import copy_seed
 from eval.sets import get_set, load_set
 from ingest.chunks import ParsedDocument, parse_document
 from ingest.header.misread import misread_province, ocr_place_date, repaired_number
-from ingest.levels import restore_bare_level_word
+from ingest.levels import match_label, reads_as_one, restore_bare_level_word
 from ingest.text import fold_accents
 
 RECENT = get_set("recent").corpus
@@ -102,3 +102,17 @@ def test_misread_code_of_a_number_is_written_as_the_text_cites_it():
     assert repaired_number("36/2025/NQ-HĐUD", text) == "36/2025/NQ-HĐND"
     assert repaired_number("36/2025/NQ-HĐND", text) == "36/2025/NQ-HĐND"
     assert repaired_number("36/2025/NQ-XYZ", text) == "36/2025/NQ-XYZ"  # nothing like it cited
+
+
+@pytest.mark.parametrize("name", ["bgddt-tt21-2025.txt", "hue-nq36-2025.txt", "vinhlong-nq20-2025.txt"])
+def test_copy_reads_every_section_of_the_clean_parse(name):
+    """Clause 1 of an article whose '1.' OCR read as 'I.' is clause 1 still."""
+    clean = {tuple(c.section) for c in parsed(name, False).chunks}
+    assert clean <= {tuple(c.section) for c in parsed(name, True).chunks}
+
+
+def test_thin_letter_for_one_in_a_dotted_label():
+    assert match_label("l.2. Tổ chức thực hiện").label == "1.2"
+    assert match_label("|.3. Kinh phí").label == "1.3"
+    assert match_label("I.2. Tổ chức").kind == "roman"  # a roman I stays what clean text means by it
+    assert reads_as_one("article", "I") and not reads_as_one("root", "I")
