@@ -96,8 +96,9 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
     body = cells[first_row + numbers :]
     group = first_group(header) if not numbers else None
     if group is not None:  # the first group's cells open the rows: they name no column
-        at = next(k for k in range(group, first_row) if cells[k][0] == header[group])
-        header, body = header[:group], cells[at:]
+        at = next((k for k in range(group, first_row) if cells[k][0] == header[group]), None)
+        if at is not None:  # a header cell rewritten from its lines (a wrap joined) is no group
+            header, body = header[:group], cells[at:]
     rows = _rows(body, header)
     two_level = two_level_columns(header, [len(row.cells) for row in rows])
     if two_level:

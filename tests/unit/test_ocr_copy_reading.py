@@ -116,3 +116,18 @@ def test_thin_letter_for_one_in_a_dotted_label():
     assert match_label("|.3. Kinh phí").label == "1.3"
     assert match_label("I.2. Tổ chức").kind == "roman"  # a roman I stays what clean text means by it
     assert reads_as_one("article", "I") and not reads_as_one("root", "I")
+
+
+def test_a_table_whose_first_group_cell_the_copy_rewrapped_is_still_read():
+    """A flattened table whose first group's header cell was joined from wrapped lines on the
+    copy (so no single cell equals it) reads as a table without a group, never as a parse error."""
+    from eval.sets import devcorpus_root
+
+    name = "distractors/1949_QĐ-UBND__55f3a3d0d7e08b45.txt"
+    source = devcorpus_root() / name
+    if not source.exists():
+        pytest.skip("development corpus not beside the repository")
+    copy = parse_document(name, ocr_copy(source.read_text(encoding="utf-8"), seed=copy_seed(name)))
+    clean = parse_document(name, source.read_text(encoding="utf-8"))
+    assert len(copy.chunks) >= len(clean.chunks) // 2
+    assert any(chunk.extra for chunk in copy.chunks)  # its table rows
