@@ -26,7 +26,12 @@ def test_recent_questions_pass_the_set_check():
     problems, counts = check_set(load_set("recent"), spec.corpus, "recent")
     assert problems == []
     assert counts["questions"] >= 60 and counts["documents"] == 8
-    assert 0.18 <= counts["unanswerable"] / counts["questions"] <= 0.25
+    # the set as first written (r001–r064) keeps about a fifth unanswerable; r2xx, added later
+    # to the dev group as negatives for the refusal rules, raise the whole set's share
+    first = [q for q in load_set("recent") if int(q["id"][1:]) < 200]
+    unanswerable = sum(q["kind"] == "unanswerable" for q in first)
+    assert len(first) == 64 and 0.18 <= unanswerable / len(first) <= 0.25
+    assert counts["unanswerable"] / counts["questions"] >= 0.18
     broken = [{**q, "gold": [{**q["gold"][0], "quote": q["gold"][0]["quote"] + " chưa từng có"}]}
               for q in load_set("recent") if q["gold"]][:1]  # fmt: skip
     problems, _ = check_set(broken, spec.corpus, "recent")
