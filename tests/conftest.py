@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,6 +57,22 @@ def make_settings(tmp: Path, **overrides):
     values = {"corpus_dir": copy_corpus(tmp / "corpus"), "data_dir": tmp / "data",
               "embedding_model": None, "api_key": "test-key"} | overrides  # fmt: skip
     return Settings(_env_file=None, **values)
+
+
+@contextmanager
+def service_with(tmp: Path, sources: Iterable[Path]) -> Iterator:
+    """A service (BM25 only) ingested over the seed corpus and copies of the given documents."""
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp)
+    for source in sources:
+        shutil.copy(source, settings.corpus_dir / source.name)
+    service = AssistantService(settings, owner="pytest")
+    try:
+        service.ingest()
+        yield service
+    finally:
+        service.close()
 
 
 @pytest.fixture(scope="session")

@@ -5,12 +5,10 @@ questions are not the benchmark's."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.asking import answered, lead
-from tests.conftest import DEVCORPUS, ROOT, make_settings
+from tests.conftest import DEVCORPUS, ROOT, service_with
 
 pytestmark = pytest.mark.integration
 
@@ -20,18 +18,8 @@ DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt", "vinhlong-nq20-2025.txt
 
 @pytest.fixture(scope="module")
 def fee_service(tmp_path_factory):
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("units")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy(RECENT / name, corpus / name)
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    with service_with(tmp_path_factory.mktemp("units"), (RECENT / name for name in DOCUMENTS)) as service:
+        yield service
 
 
 def test_a_row_of_bare_figures_answers_with_its_tables_unit_and_the_asked_level(fee_service):
@@ -61,18 +49,11 @@ def test_the_item_listing_a_units_projects_leads_and_is_counted(fee_service):
 
 @pytest.fixture(scope="module")
 def support_service(tmp_path_factory):
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("support")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    for name in ("vinhlong-nq21-2025.txt", "vinhlong-nq22-2025.txt"):
-        shutil.copy(DEVCORPUS / "directives" / name, corpus / name)
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    with service_with(
+        tmp_path_factory.mktemp("support"),
+        (DEVCORPUS / "directives" / name for name in ("vinhlong-nq21-2025.txt", "vinhlong-nq22-2025.txt")),
+    ) as service:
+        yield service
 
 
 def test_an_english_question_for_the_funding_source_leads_with_that_item(support_service):
@@ -90,17 +71,8 @@ def test_an_english_question_for_who_is_covered_leads_with_the_item_under_that_h
 
 @pytest.fixture(scope="module")
 def circular_service(tmp_path_factory):
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("circular")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    shutil.copy(RECENT / "bgddt-tt21-2025.txt", corpus / "bgddt-tt21-2025.txt")
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    with service_with(tmp_path_factory.mktemp("circular"), [RECENT / "bgddt-tt21-2025.txt"]) as service:
+        yield service
 
 
 def test_a_question_on_what_a_text_does_not_cover_leads_with_its_exclusion(circular_service):

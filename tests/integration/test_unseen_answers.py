@@ -5,12 +5,10 @@ real engine, BM25 only. The questions are not the benchmark's."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from tests.asking import answered, lead, refused
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, service_with
 
 pytestmark = pytest.mark.integration
 
@@ -20,18 +18,8 @@ DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt", "bgddt-tt21-2025.txt", 
 
 @pytest.fixture(scope="module")
 def recent_service(tmp_path_factory):
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("recent")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy(RECENT / name, corpus / name)
-    settings = make_settings(tmp).model_copy(update={"corpus_dir": corpus})
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    with service_with(tmp_path_factory.mktemp("recent"), (RECENT / name for name in DOCUMENTS)) as service:
+        yield service
 
 
 def test_a_grade_row_under_its_school_answers_the_fee_of_that_grade(recent_service):
