@@ -12,8 +12,8 @@ from eval.question_file import (
     NOTICE_PAIR,
     SPLITS,
     doc_key,
-    has_vietnamese_marks,
 )
+from ingest.text import has_diacritics
 
 
 class Checker:
@@ -75,7 +75,7 @@ class Checker:
         """The question text is written the way its `lang` says."""
         if not isinstance(q["question"], str):
             return
-        marked = has_vietnamese_marks(q["question"])
+        marked = has_diacritics(q["question"])
         if q["lang"] == "vi" and not marked:
             self.err(qid, "lang vi but the question has no diacritics")
         if q["lang"] == "vi-nodiac" and marked:

@@ -39,16 +39,6 @@ MIN_QUESTIONS = 130
 MIN_UNANSWERABLE = 0.18
 
 
-def has_vietnamese_marks(text: str) -> bool:
-    """True when the text holds a Vietnamese accented letter or đ."""
-    for ch in unicodedata.normalize("NFD", text):
-        if ch in "đĐ":
-            return True
-        if unicodedata.category(ch) == "Mn":
-            return True
-    return False
-
-
 def doc_key(source: str) -> str:
     """The two notice copies are one document."""
     return NOTICE_PAIR[0] if source in NOTICE_PAIR else source
