@@ -52,3 +52,14 @@ def test_a_deadline_after_an_abbreviation_stays_in_the_quote(fresh_service):
         "Cơ sở đào tạo gửi báo cáo kết quả thực hiện nhiệm vụ năm học 2025 - 2026 về Bộ VHTTDL trước ngày nào?",
     )
     assert "31/8/2026" in answer
+
+
+def test_a_plan_asked_about_drug_free_communes_asks_a_percentage_not_a_code():
+    """Folded, 'không có ma túy' (no drugs) reads 'có mã' (has a code): a question typed with its
+    marks asks a code only where it writes 'mã'; without marks the cue stands."""
+    from assistant.question_kind import asked_kind
+
+    question = "Đến năm 2030, Cần Thơ phấn đấu bao nhiêu phần trăm số xã, phường không có ma túy?"
+    assert asked_kind(question) == "percent"
+    assert asked_kind("Thủ tục này có mã số gì?") == asked_kind("Thu tuc nay co ma so gi?") == "code"
+    assert asked_kind("What is the procedure code of this service?") == "code"
