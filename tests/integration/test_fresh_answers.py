@@ -1,5 +1,5 @@
 """Answers on the `fresh` set's dev documents (Gia Lai's item tables, Thông tư 05/2025 on
-teachers' working time, the Bộ VHTTDL letter), through the real engine, BM25 only, after the
+teachers' working time, the Bộ VHTTDL letter, Cần Thơ's drug-prevention plan), through the real engine, BM25 only, after the
 reader and answer fixes their failures showed. The questions are not the benchmark's."""
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ from tests.conftest import ROOT, service_with
 pytestmark = pytest.mark.integration
 
 FRESH = ROOT / "eval" / "corpora" / "fresh"
-DOCUMENTS = ("gialai-qd48-2025.txt", "bgddt-tt05-2025.txt", "bvhttdl-cv6386-2025.txt")
+DOCUMENTS = (
+    "gialai-qd48-2025.txt",
+    "bgddt-tt05-2025.txt",
+    "bvhttdl-cv6386-2025.txt",
+    "cantho-kh153-2025.txt",
+)
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +68,26 @@ def test_a_plan_asked_about_drug_free_communes_asks_a_percentage_not_a_code():
     assert asked_kind(question) == "percent"
     assert asked_kind("Thủ tục này có mã số gì?") == asked_kind("Thu tuc nay co ma so gi?") == "code"
     assert asked_kind("What is the procedure code of this service?") == "code"
+
+
+def test_a_target_record_that_names_no_metric_neither_leads_nor_is_stated(fresh_service):
+    """Cần Thơ's targets read as records with metrics such as 'e) Phấn đấu' or 'phường trên thành
+    phố và': the item stating the asked share leads, quoted, and no such record is stated."""
+    answer = answered(
+        fresh_service, "Đến năm 2030 Cần Thơ phấn đấu bao nhiêu phần trăm số xã, phường không có ma túy?"
+    )
+    assert "50%" in lead(answer) and "ít nhất 50% số xã, phường" in answer
+    assert "Phấn đấu, 2030" not in answer and "thành phố và," not in answer
+
+
+def test_readable_metrics():
+    from assistant.readable_records import readable_metric
+
+    for metric in (
+        "tỷ lệ trẻ em đi học mẫu giáo",
+        "đạt chuẩn phổ cập giáo dục THCS",
+        "số xã không có ma túy",
+    ):
+        assert readable_metric(metric), metric
+    for metric in ("e) Phấn đấu", "6.3. Trên", "phường trên thành phố và", "bắt giữ tăng trên", ""):
+        assert not readable_metric(metric), metric
