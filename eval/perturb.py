@@ -204,7 +204,8 @@ def topic_swap(question: str, facts: CorpusFacts, key: str, own: Document | None
         return None
     folded = fold_accents(question)
     content = {w for w in word_tokens(folded) if w.isalpha()}
-    subjects = [c for c in question_compounds(question, content) if " " in c and c in own.text and not levels_in(c)]
+    compounds = question_compounds(question, content)
+    subjects = [c for c in compounds if " " in c and c in own.text and not levels_in(c)]
     if not subjects:
         return None
     subject = max(subjects, key=lambda c: _rarity(c, facts.idf))
