@@ -11,7 +11,8 @@ which takes its answer out of the corpus while keeping its shape and language:
   (by the province or number it names) states anywhere;
 - `topic`: its rarest asked compound word — the subject — becomes a topic of a distractor
   document (of another province), one no document it pins down holds (Vietnamese only: an
-  English question's subject is a translation).
+  English question's subject is a translation; not a question about a document's own facts or
+  one citing its number, whose other words only describe the document).
 
 A perturbed question goes with its original's document group (`near`), so dev and held-out are
 reported apart; the originals are asked beside them and must still be answered. Nothing here
@@ -26,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.compounds import question_compounds
+from assistant.document_facts import asked_fact
 from assistant.levels import levels_in, vocabulary
 from eval.groups import anchor
 from ingest.provinces import ALIASES, PROVINCES, find_provinces
@@ -200,9 +202,9 @@ def _rarity(compound: str, idf: dict[str, float]) -> float:
 
 def topic_swap(question: str, facts: CorpusFacts, key: str, own: Document | None) -> str | None:
     pinned = facts.pinned(question)
-    if not pinned or own is None:
-        return None
     folded = fold_accents(question)
+    if not pinned or own is None or asked_fact(question) or _CITED_NUMBER.search(folded):
+        return None  # a question about a document named by its number or facts: its words describe it
     content = {w for w in word_tokens(folded) if w.isalpha()}
     compounds = question_compounds(question, content)
     subjects = [c for c in compounds if " " in c and c in own.text and not levels_in(c)]
