@@ -11,7 +11,14 @@ from assistant.answer_ranking import answer_kind
 from assistant.coded_numbers import CITED_DEPTH, unknown_year_coded, unnamed_cited
 from assistant.concept_held import shown_with_title
 from assistant.conditions import condition_missing
-from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
+from assistant.constraints import (
+    CorpusProfile,
+    province_fits,
+    school_year_fits,
+    span_fits,
+    spans_in,
+    year_fits,
+)
 from assistant.definitions import definition_given
 from assistant.grades import grade_missing
 from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope
@@ -26,6 +33,7 @@ from assistant.typed_evidence import Unit, best_unit, rarest_concept
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
 GRADE_DEPTH = 5  # the fitting passages judged for the asked grade: every one the decision may quote
+SPAN_DEPTH = 5  # the fitting passages read for the asked school year or period
 ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
 LIST_FLOOR = 0.6
 # kinds asked as a figure: answered only where a passage states a figure of that kind beside
@@ -87,6 +95,9 @@ def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[
     dated = [p for p in dated if school_year_fits(p.doc, asked, p.text)]
     if not dated:
         return [], f"year:{', '.join(asked)}"
+    spans = spans_in(analysis.question)
+    if not span_fits(["\n".join(shown_with_title(p)) for p in dated[:SPAN_DEPTH]], spans):
+        return [], "year:" + ", ".join(f"{a}-{b}" for a, b in sorted(spans))
     for number in analysis.numbers:
         dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
         if not dated:
