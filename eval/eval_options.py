@@ -49,6 +49,15 @@ OcrCopy = Annotated[
         "run as '<config> OCR copy' rows. In-process only.",
     ),
 ]
+Perturb = Annotated[
+    bool,
+    typer.Option(
+        "--perturb",
+        help="Ask the set's answerable questions beside metamorphic negatives written from them "
+        "(eval.perturb: province, year, document number, grade or level, topic swapped for one the "
+        "corpus does not answer) and report refusal recall per kind. In-process only.",
+    ),
+]
 JsonPath = Annotated[Path | None, typer.Option("--json", help="Also write the summary JSON here.")]
 Configs = Annotated[
     list[str] | None,
