@@ -57,7 +57,8 @@ def get_set(name: str) -> EvalSet:
 
 SET_NAMES = ("seeds", "devcorpus", "recent")
 SEED_SUPPLEMENT = HERE / "seeds.jsonl"  # read after eval/questions.jsonl as one seed set
-SUPPLEMENTS = {"seeds": SEED_SUPPLEMENT, "devcorpus": HERE / "devcorpus_en.jsonl"}  # read after the set's own file
+# read after a set's own file, as one set
+SUPPLEMENTS = {"seeds": SEED_SUPPLEMENT, "devcorpus": HERE / "devcorpus_en.jsonl"}
 
 
 def load_set(name: str, path: Path | None = None) -> list[dict]:
