@@ -11,7 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from assistant.answer import assemble, decide
+from assistant.answer import decide
+from assistant.answer_contract import assemble
 from assistant.constraints import CorpusProfile
 from assistant.fusion import weights_for
 from assistant.listings import (
