@@ -51,10 +51,8 @@ def eval_cmd(
     if set_name == "alqac":
         _alqac(settings, limit, corpus, json_path)
         return
-    if (ocr_copy or perturb) and url:
-        console.print(
-            "[red]error:[/red] --ocr-copy and --perturb run in-process; they cannot ask a server (--url)"
-        )
+    if perturb and (url or ocr_copy):
+        console.print("[red]error:[/red] --perturb runs alone and in-process (not with --url or --ocr-copy)")
         raise typer.Exit(2)
     if ocr_copy and url:
         console.print("[red]error:[/red] --ocr-copy indexes its own copies; it cannot ask a server (--url)")
