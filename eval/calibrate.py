@@ -80,31 +80,36 @@ def _set_pairs(set_name: str, no_dense: bool) -> dict[str, list]:
         return {group: decisions(askers.service, qs) for group, qs in grouped.items()}
 
 
+SetsOption = Annotated[
+    list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
+]
+NoDenseOption = Annotated[bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")]
+OutOption = Annotated[Path | None, typer.Option(help="Where to write the model JSON.")]
+KeepAnswersOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-answers",
+        help="Choose the cut among those that refuse no dev question the stored model answers "
+        "(a refit then loses no dev answer).",
+    ),
+]
+CvOption = Annotated[
+    bool,
+    typer.Option(
+        "--cv",
+        help="Only report: leave-one-dev-document-out cross-validation of the fit (L2 "
+        "strength, rule-refused questions fitted on or not) beside dev and held-out, the "
+        "stored model's too; writes nothing.",
+    ),
+]
+
+
 def calibrate_cmd(
-    sets: Annotated[
-        list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
-    ] = None,
-    no_dense: Annotated[
-        bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
-    ] = False,
-    out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
-    keep_answers: Annotated[
-        bool,
-        typer.Option(
-            "--keep-answers",
-            help="Choose the cut among those that refuse no dev question the stored model answers "
-            "(a refit then loses no dev answer).",
-        ),
-    ] = False,
-    cv: Annotated[
-        bool,
-        typer.Option(
-            "--cv",
-            help="Only report: leave-one-dev-document-out cross-validation of the fit (L2 "
-            "strength, rule-refused questions fitted on or not) beside dev and held-out, the "
-            "stored model's too; writes nothing.",
-        ),
-    ] = False,
+    sets: SetsOption = None,
+    no_dense: NoDenseOption = False,
+    out: OutOption = None,
+    keep_answers: KeepAnswersOption = False,
+    cv: CvOption = False,
 ) -> None:
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
     document group of the sets together, keeping only features whose fitted sign matches their

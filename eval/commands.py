@@ -18,6 +18,7 @@ from eval.eval_options import (
     Limit,
     NoDense,
     OcrCopy,
+    Perturb,
     Reindex,
     ReportsDir,
     SetName,
@@ -38,6 +39,7 @@ def eval_cmd(
     no_dense: NoDense = False,
     reindex: Reindex = False,
     ocr_copy: OcrCopy = False,
+    perturb: Perturb = False,
     json_path: JsonPath = None,
     configs: Configs = None,
     reports_dir: ReportsDir = None,
@@ -49,11 +51,14 @@ def eval_cmd(
     if set_name == "alqac":
         _alqac(settings, limit, corpus, json_path)
         return
+    if perturb and (url or ocr_copy):
+        console.print("[red]error:[/red] --perturb runs alone and in-process (not with --url or --ocr-copy)")
+        raise typer.Exit(2)
     if ocr_copy and url:
         console.print("[red]error:[/red] --ocr-copy indexes its own copies; it cannot ask a server (--url)")
         raise typer.Exit(2)
     run = _Run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
-    result = run.with_ocr_copy() if ocr_copy else run.clean()
+    result = run.perturbed() if perturb else run.with_ocr_copy() if ocr_copy else run.clean()
     from eval.eval_print import print_result
     from eval.report import REPORTS, write_report, write_summary
 
@@ -98,6 +103,15 @@ class _Run:
             )  # fmt: skip
 
         return self._guarded(run)
+
+    def perturbed(self):
+        from eval.perturb_run import run_perturbed
+
+        return self._guarded(
+            lambda questions: run_perturbed(
+                self.settings, self.set_name, questions, self.configs, console, self.corpus, self.reindex
+            )
+        )
 
     def with_ocr_copy(self):
         from eval.ocr_sets import beside, run_on_copy

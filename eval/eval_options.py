@@ -37,7 +37,12 @@ Corpus = Annotated[
 ]
 NoDense = Annotated[bool, typer.Option("--no-dense", help="BM25 only: do not load or use the dense model.")]
 Reindex = Annotated[
-    bool, typer.Option("--reindex", help="Re-read and re-index the set's corpus (after reader changes).")
+    bool,
+    typer.Option(
+        "--reindex",
+        help="Re-read and re-index the whole set's corpus from scratch (documents parsed by "
+        "another version of the reader are read again without it).",
+    ),
 ]
 OcrCopy = Annotated[
     bool,
@@ -46,6 +51,15 @@ OcrCopy = Annotated[
         help="Also run the set on OCR-like copies of its whole corpus (eval.ocr_noise, seeded per "
         "document; indexed once into <data>/ocr-copy/<set>/) and report them beside the clean "
         "run as '<config> OCR copy' rows. In-process only.",
+    ),
+]
+Perturb = Annotated[
+    bool,
+    typer.Option(
+        "--perturb",
+        help="Ask the set's answerable questions beside metamorphic negatives written from them "
+        "(eval.perturb: province, year, document number, grade or level, topic swapped for one the "
+        "corpus does not answer) and report refusal recall per kind. In-process only.",
     ),
 ]
 JsonPath = Annotated[Path | None, typer.Option("--json", help="Also write the summary JSON here.")]

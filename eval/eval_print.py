@@ -41,6 +41,10 @@ def print_result(result) -> None:
     for source, why in (result.meta.get("left_out") or {}).items():
         out.print(f"[yellow]left out, the reader fails on it:[/yellow] {source} ({why})")
     _print_copy_notes(out, result.meta.get("ocr_copy"))
+    if result.meta.get("perturb"):
+        from eval.perturb_run import perturb_table
+
+        out.print(perturb_table(result.meta["perturb"]))
     failures = worst_failures(result)
     if failures:
         out.print(f"\n[bold]Worst failures ({failures[0]['config']})[/bold]")
