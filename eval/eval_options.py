@@ -38,7 +38,12 @@ Corpus = Annotated[
 ]
 NoDense = Annotated[bool, typer.Option("--no-dense", help="BM25 only: do not load or use the dense model.")]
 Reindex = Annotated[
-    bool, typer.Option("--reindex", help="Re-read and re-index the set's corpus (after reader changes).")
+    bool,
+    typer.Option(
+        "--reindex",
+        help="Re-read and re-index the whole set's corpus from scratch (documents parsed by "
+        "another version of the reader are read again without it).",
+    ),
 ]
 OcrCopy = Annotated[
     bool,

@@ -12,8 +12,9 @@ from assistant.answer_ranking import add_figure_ranking
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import merge_rankings, query_texts, rescore
-from assistant.fusion import FusionWeights, fuse, wants_dense, wants_rescore
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense, wants_rescore
 from assistant.query import QueryAnalysis, analyse
+from assistant.rendering_choice import chosen_terms
 from assistant.search import CANDIDATES, LIFTS, add_fact_ranking, boost
 from assistant.targeting import with_named
 from eval.fusion_grid import Outcome
@@ -37,6 +38,9 @@ class Candidates:
     by_id: bool  # gold given as chunk ids (quotes resolved) rather than sections
     index: ChunkIndex  # the set's index (for duplicate collapsing)
     key: str = ""  # set name + question id
+    # English, hybrid with `choose_renderings`: BM25's candidates and their re-scores when BM25
+    # weighs the renderings the model's first passages use (as search() does), else None
+    guided: tuple[list[Hit], list[list[Hit]]] | None = None
 
 
 class SearchCache:
@@ -57,8 +61,12 @@ class SearchCache:
         return getattr(self._index, name)
 
 
-def fetch(service, questions: list[dict], glossary: bool = True, set_name: str = "") -> list[Candidates]:
-    """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
+def fetch(
+    service, questions: list[dict], glossary: bool = True, set_name: str = "",
+    choose: int = DEFAULT_WEIGHTS.choose_renderings,
+) -> list[Candidates]:  # fmt: skip
+    """Candidates for the questions that have gold: by section, or by quote resolved to chunks;
+    for English, also with the renderings the model's first `choose` passages use."""
     chunks_of = lru_cache(maxsize=None)(service.chunks)
     index = SearchCache(service.index)  # duplicate collapsing's look-ups are in-process and cheap
     out = []
@@ -74,17 +82,30 @@ def fetch(service, questions: list[dict], glossary: bool = True, set_name: str =
         dense = [service.index.dense_search(v, CANDIDATES) for v in vectors]
         rescored = [rescore(service.index, v, sparse) for v in vectors]
         key = f"{set_name}:{q['id']}"
-        out.append(Candidates(q, analysis, sparse, dense, rescored, gold, by_id, index, key))
+        guided = _guided(service, index, analysis, dense[0], vectors, choose)
+        out.append(Candidates(q, analysis, sparse, dense, rescored, gold, by_id, index, key, guided))
     return out
+
+
+def _guided(service, index, analysis: QueryAnalysis, ranked: list[Hit], vectors: list, passages: int):
+    """BM25's candidates (and re-scores) with the renderings chosen by the model's ranking."""
+    terms = chosen_terms(analysis, ranked, passages)
+    if terms is analysis.terms:
+        return None
+    sparse = service.index.sparse_search(terms, CANDIDATES)
+    sparse = with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
+    return sparse, [rescore(service.index, v, sparse) for v in vectors]
 
 
 def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
     """search()'s order (fusion, the asked fact's and figure's chunks, boosts, duplicates collapsed) without
     the evidence scores."""
-    sparse = c.sparse if mode in ("bm25", "hybrid") else []
+    sparse, rescores = c.sparse if mode in ("bm25", "hybrid") else [], c.rescored
+    if mode == "hybrid" and weights.choose_renderings and c.guided:
+        sparse, rescores = c.guided
     used = len(query_texts(c.analysis, weights))  # as search(): dense_rankings()
     dense = merge_rankings(c.dense[:used]) if wants_dense(mode, sparse, c.analysis, weights) else []
-    rescored = merge_rankings(c.rescored[:used]) if wants_rescore(mode, sparse, c.analysis, weights) else []
+    rescored = merge_rankings(rescores[:used]) if wants_rescore(mode, sparse, c.analysis, weights) else []
     fused = fuse(sparse, dense, c.analysis, weights, rescored)
     sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
     add_figure_ranking(c.index, c.analysis, fused, weights.rrf_k, LIFTS["figure"], partial(boost, c.analysis))

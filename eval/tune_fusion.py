@@ -12,7 +12,8 @@ minutes on two cores. The gate is chosen on the dev document group of every set 
 and reported on both groups of each set (held-out is the measure), overall and per language,
 beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
 query or without its windows, the default gate with and without its guard of BM25's first
-passage, and BM25 without the English lexicon.
+passage, without the English rendering choice and guarding BM25's first five passages, and BM25
+without the English lexicon.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionW
             "hybrid-unbounded": score(cands, "hybrid", replace(weights, window={})),
             "hybrid-default": score(cands, "hybrid", DEFAULT_WEIGHTS),
             "hybrid-default-unguarded": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_first=0)),
+            "hybrid-default-no-rendering-choice": score(cands, "hybrid",
+                                                        replace(DEFAULT_WEIGHTS, choose_renderings=0)),
+            "hybrid-default-keep-top-5": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_top=5)),
             "bm25-no-lexicon": score(plain, "bm25", bm25),
             "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -160,3 +161,31 @@ def test_unknown_keys_are_named_in_the_error(served):
     response = httpx.post(f"{url}/api/ask", json={"question": "học phí", "topk": 3}, timeout=120)
     assert_clear_4xx(response, 422)
     assert response.json()["detail"][0]["loc"] == ["body", "topk"]
+
+
+def test_two_clients_uploading_one_name_at_once_get_201_and_409(served):
+    """Two writers race for one name: one stores it, the other is told it exists; the stored
+    file, the index and the state agree on the one that won."""
+    settings, url, _ = served
+    bodies = [
+        NEW_DIRECTIVE.replace("999/KH", f"{n}/KH").replace("85%", f"{n % 100}%").encode() for n in (431, 432)
+    ]
+
+    def send(body: bytes) -> httpx.Response:
+        return httpx.post(
+            f"{url}/api/documents", files={"file": ("cung-ten.txt", body)}, headers=KEY, timeout=180
+        )
+
+    with ThreadPoolExecutor(2) as pool:
+        responses = list(pool.map(send, bodies))
+    assert sorted(r.status_code for r in responses) == [201, 409], [r.text for r in responses]
+    won = bodies[[r.status_code for r in responses].index(201)]
+    lost = next(r for r in responses if r.status_code == 409)
+    assert lost.json()["request_id"] and "replace" in lost.json()["detail"]
+    source = "uploads/cung-ten.txt"
+    assert (settings.corpus_dir / source).read_bytes() == won
+    assert httpx.get(f"{url}/api/originals/{source}", timeout=30).content == won
+    number = "431/KH" if won == bodies[0] else "432/KH"
+    assert number in httpx.get(f"{url}/api/documents/{source}", timeout=30).text
+    assert held(url)[source] > 0
+    assert httpx.delete(f"{url}/api/documents/{source}", headers=KEY, timeout=120).status_code == 200
