@@ -8,6 +8,7 @@ import re
 
 from assistant.document_facts import BASIS, DATE, EFFECTIVE, SIGNER, fact_passages
 from assistant.figures import header_lines
+from assistant.question_kind import asked_plainly
 from assistant.wording import display_date, document_label, where_label
 from ingest.dates import NUMERIC, WORDED
 from ingest.text import fold_accents
@@ -84,8 +85,8 @@ def fact_answer(analysis, passages: list, answerable: bool, reason: str) -> tupl
     question names (or of the document the answering passage comes from), and a passage of that
     document states it; else None (the ordinary answer stands)."""
     fact, named = analysis.constraints.fact, analysis.constraints.documents
-    if not fact or not passages:
-        return None
+    if not fact or not passages or (fact == DATE and asked_plainly("date", analysis.question)):
+        return None  # 'by what date must … report' asks a deadline, not the document's date
     if named and (answerable or reason in ("weak", "target")):
         sources = named
     elif answerable:

@@ -91,3 +91,14 @@ def test_readable_metrics():
         assert readable_metric(metric), metric
     for metric in ("e) Phấn đấu", "6.3. Trên", "phường trên thành phố và", "bắt giữ tăng trên", ""):
         assert not readable_metric(metric), metric
+
+
+def test_a_deadline_asked_by_what_date_is_not_the_documents_own_date(fresh_service):
+    """'By what date must … report' asks a deadline: the plan's date of issue (its header) is no
+    answer to it, while 'when was the plan issued' still is."""
+    deadline = fresh_service.ask(
+        "By what date each year must Cần Thơ's departments report the plan's results?"
+    )
+    assert not deadline.answer.startswith("Dated:") and "17/11/2025" not in lead(deadline.answer)
+    issued = answered(fresh_service, "When was Can Tho's drug-prevention plan 153/KH-UBND issued?")
+    assert lead(issued) == "Dated: 17/11/2025 [1]"
