@@ -10,6 +10,7 @@ from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
 from assistant.listed_items import listed_items, listing_lines
 from assistant.query import QueryAnalysis
+from assistant.readable_records import readable_metric
 from assistant.search import Passage
 from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
@@ -37,7 +38,8 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     row = _row_line(decision, first, analysis.question)
     listed = listed_items(analysis.question, first.text)
     direct = row + (listing_lines(listed, language) if listed else [])
-    direct += record_lines(analysis, decision.passages[:1], targets, tasks)
+    readable = [t for t in targets if readable_metric(t.get("metric") or "")]  # else quoted only
+    direct += record_lines(analysis, decision.passages[:1], readable, tasks)
     quote = f"“{quotes[1]}” [1]"
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.text import fold_accents
+from ingest.text import fold_accents, has_diacritics
 
 KINDS = (
     "code", "level", "duration", "year", "date", "person", "document", "place", "percent", "money", "count",
@@ -52,6 +52,7 @@ DEFINITION = re.compile(
     r"|duoc xac dinh (?:la|nhu the nao)|what (?:does|do|is meant by|counts as)\b.*\b(?:cover|mean|include"
     r"|comprise|refer to|consist of)s?|what is meant by|how is\b.*\bdefined|definition of)\b"
 )
+_CODE_WORD = re.compile(r"(?:^|\W)mã(?:\W|$)|\bcode\b")
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
 # 'where does the money come from' asks a source (a budget, a fund), not a place
 _SOURCE = re.compile(r"\bwhere (?:does|do|did|will|would|should) .*\bcome from\b")
@@ -81,9 +82,17 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
             return ""
         if kind == "place" and _SOURCE.search(folded):
             continue
+        if kind == "code" and not _writes_code(question):
+            continue
         if _CUE_RES[kind].search(folded):
             return kind
     return ""
+
+
+def _writes_code(question: str) -> bool:
+    """A question typed with its marks asks a code only where it writes 'mã' or 'code': folded,
+    'không có ma túy' (no drugs) reads as 'có mã' (has a code)."""
+    return not has_diacritics(question) or bool(_CODE_WORD.search(question.lower()))
 
 
 def asked_plainly(kind: str, question: str) -> bool:

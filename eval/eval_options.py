@@ -14,7 +14,8 @@ SetName = Annotated[
         help="Question set: seeds (eval/questions.jsonl over corpus/), devcorpus "
         "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
         "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
-        "eight documents no rule was written on) or alqac (ALQAC 2023 law questions, retrieval only).",
+        "eight documents no rule was written on), fresh (eval/sets/fresh.jsonl over eval/corpora/fresh/, "
+        "eight more such documents) or alqac (ALQAC 2023 law questions, retrieval only).",
     ),
 ]
 Group = Annotated[

@@ -11,6 +11,9 @@
 - `recent`: `eval/sets/recent.jsonl` over `eval/corpora/recent/` (eight education documents of
   late 2025 that no rule of the project was written on; see its README), indexed once into
   `<data>/eval-recent`; gold given by `{source, quote}` like `devcorpus`.
+- `fresh`: `eval/sets/fresh.jsonl` over `eval/corpora/fresh/` (eight more education documents of
+  2025 from the same crawl, cut the same way, none read when a rule was written; see its README),
+  indexed once into `<data>/eval-fresh`; gold as in `recent`.
 """
 
 from __future__ import annotations
@@ -52,10 +55,12 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", devcorpus_root(), "eval-devcorpus")
     if name == "recent":
         return EvalSet("recent", HERE / "recent.jsonl", CORPORA / "recent", "eval-recent")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, alqac")
+    if name == "fresh":
+        return EvalSet("fresh", HERE / "fresh.jsonl", CORPORA / "fresh", "eval-fresh")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, fresh, alqac")
 
 
-SET_NAMES = ("seeds", "devcorpus", "recent")
+SET_NAMES = ("seeds", "devcorpus", "recent", "fresh")
 SEED_SUPPLEMENT = HERE / "seeds.jsonl"  # read after eval/questions.jsonl as one seed set
 # read after a set's own file, as one set
 SUPPLEMENTS = {"seeds": SEED_SUPPLEMENT, "devcorpus": HERE / "devcorpus_en.jsonl"}
