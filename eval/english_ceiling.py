@@ -115,8 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     from eval.sets import load_set
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent"),
-                        help="Question set (repeatable); default: all three")  # fmt: skip
+    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent", "fresh"),
+                        help="Question set (repeatable); default: seeds, devcorpus and recent")  # fmt: skip
     args = parser.parse_args(argv)
     services, dev_en, dev_all, dev_plain = {}, [], [], []
     try:
