@@ -41,6 +41,10 @@ def _sentence_title(text: str) -> bool:
     return len(text.split()) >= 2 and text[:1].isupper() and sum(c.isalpha() for c in text) >= MIN_PART_TITLE
 
 
+def _zero_padded(token: str) -> bool:
+    return len(token) > 1 and token.startswith("0")
+
+
 def _joined(*parts: str) -> str:
     return ".".join(p for p in parts if p)
 
@@ -84,7 +88,7 @@ class RowNumbering:
             return self._group(token)
         number = tuple(int(part) for part in token.split("."))
         first_of_part = self.lettered and number == (1,)  # a part's rows may number from 1 again
-        if not (first_of_part or self._continues(number) or self._restarts(number, following)):
+        if not (first_of_part or self._continues(number) or self._restarts(token, number, following)):
             return None
         self.last = number
         if step:
@@ -129,11 +133,13 @@ class RowNumbering:
             self.part = ""  # letters under a group start again under the next one
         return self._under_groups("")
 
-    def _restarts(self, number: tuple[int, ...], following: str) -> bool:
+    def _restarts(self, token: str, number: tuple[int, ...], following: str) -> bool:
         """Numbering that starts again lower (a group's heading row lost in the copy): a row
-        when the next cell reads as a task, a capitalised sentence, not a figure."""
+        when the next cell reads as a task, a capitalised sentence, not a figure. A number
+        written with a leading zero ('02') is a quantity ('Bộ | 02'), never a row starting again."""
         restart = len(number) == 1 and bool(self.last) and number[0] < self.last[0]
-        return restart and len(following) >= MIN_TASK_CHARS and following[:1].isupper()
+        task = len(following) >= MIN_TASK_CHARS and following[:1].isupper()
+        return restart and task and not _zero_padded(token)
 
     def parents_of(self, rows: list[TableRow], label: str) -> list[str]:
         """Titles of the rows whose label this one extends: 1 and 1.1 above 1.1.1."""

@@ -63,14 +63,15 @@ def _wrapped_cell(cells: list[str]) -> int | None:
     """The first cell that continues the one before it: words after words that stop mid-phrase."""
     for k in range(2, len(cells)):
         before, cell = cells[k - 1], cells[k]
-        if _is_value(before) or _is_value(cell) or starts_list_item(cell):
+        if is_value(before) or is_value(cell) or starts_list_item(cell):
             continue
         if not before.endswith(_ENDS_PHRASE):
             return k
     return None
 
 
-def _is_value(cell: str) -> bool:
+def is_value(cell: str) -> bool:
+    """A code, a figure or a row number: a cell that never wraps text."""
     return bool(_CODE.match(cell) or _FIGURE.match(cell) or _ROW_NUMBER.match(cell))
 
 
@@ -79,6 +80,6 @@ def name_cell(cells: list[str], columns: list[str]) -> str:
     when cells and columns agree, else the first cell of words (not a number, code or figure)."""
     if len(cells) == len(columns):
         for cell, column in zip(cells, columns, strict=True):
-            if cell and _NAME_COLUMN.match(folded(column).strip("* ")) and not _is_value(cell):
+            if cell and _NAME_COLUMN.match(folded(column).strip("* ")) and not is_value(cell):
                 return cell
-    return next((c for c in cells if c and not _is_value(c)), cells[0] if cells else "")
+    return next((c for c in cells if c and not is_value(c)), cells[0] if cells else "")

@@ -19,6 +19,7 @@ from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
 from ingest.structure import clean_line, folded
 from ingest.table_cells import aligned_cells, header_cells, name_cell
 from ingest.table_model import Table, TableRow, blank_tables, figure_table, pipe_table, row_lines
+from ingest.table_prose import prose_start
 
 __all__ = ["Table", "TableRow", "blank_tables", "cells_of", "find_tables", "is_number_column", "row_lines"]
 from ingest.table_units import unit_above
@@ -101,6 +102,10 @@ def _flattened_table(lines: list[str], start: int) -> Table | None:
         if at is not None:  # a header cell rewritten from its lines (a wrap joined) is no group
             header, body = header[:group], cells[at:]
     rows = _rows(body, header)
+    prose = prose_start(body, rows, len(header))
+    if prose is not None:  # the paragraph under the table is no cell of its last row
+        end, body = body[prose][1][0], body[:prose]
+        rows = _rows(body, header)
     two_level = two_level_columns(header, [len(row.cells) for row in rows])
     if two_level:
         header, rows = two_level, _rows(body, two_level)
