@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.restore.candidates import Inventory
-from ingest.restore.confidence import Choice, is_unsure, local_posteriors
+from ingest.restore.confidence import Choice, local_posteriors, shown_reading
 from ingest.restore.lm import NgramModel
 from ingest.restore.memory import SETTLED, DocumentMemory
 from ingest.restore.syllables import (
@@ -172,7 +172,8 @@ class Restorer:
             ranked = sorted(zip(posterior, (o[0] for o in slot.options), strict=True), reverse=True)
             mine = sum(p for p, s in ranked if s == pick)
             other = next((s for _p, s in ranked if s != pick), None)
-            found[i] = Choice(token.text, pick, mine, other)
+            letters = sum(p for p, s in ranked if fold(s) == fold(pick))
+            found[i] = Choice(token.text, pick, mine, other, letters)
         return tokens, found
 
     def memory(self, text: str) -> DocumentMemory:
@@ -192,10 +193,10 @@ class Restorer:
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
         out = [(self.acronym(t) or "").upper() or t.text for t in tokens]
         for n, i in enumerate(words):
-            choice = found.get(i)
-            if choice is None or is_unsure(choice, min_confidence):
+            shown = shown_reading(found[i], min_confidence) if i in found else None
+            if shown is None:
                 continue
             neighbours = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
             upper = any(is_upper_word(t.text) and t.skeleton in self.inventory for t in neighbours)
-            out[i] = apply_case(choice.chosen, tokens[i].text, upper)
+            out[i] = apply_case(shown, tokens[i].text, upper)
         return "".join(out)

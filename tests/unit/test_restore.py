@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 
 from eval.restore_eval import corrupt, syllable_accuracy
 from ingest.chunks import parse_document
-from ingest.restore.confidence import SHOWN_CONFIDENCE, is_unsure
+from ingest.restore.confidence import SHOWN_CONFIDENCE, is_unsure, shown_reading
 from ingest.restore.document import check_digits, numbers, restore_document
 from ingest.restore.judge import judge
 from ingest.restore.memory import DocumentMemory
 from ingest.restore.model import load_restorer
-from ingest.restore.syllables import tokenize
+from ingest.restore.syllables import fold, tokenize
 from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN
 
 pytestmark = pytest.mark.unit
@@ -134,7 +134,10 @@ def test_unsure_words_stay_as_read_and_sure_ones_are_restored(restorer):
     sure = [c for c in choices.values() if c.confidence >= 0.99 and c.chosen != c.observed.lower()]
     assert unsure and sure
     shown = restorer.restore(line, SHOWN_CONFIDENCE)
-    assert all(c.observed in shown for c in unsure)
+    for choice in unsure:  # as read, or its letters without marks when only those are sure
+        reading = shown_reading(choice, SHOWN_CONFIDENCE)
+        assert (reading or choice.observed) in shown
+        assert reading is None or reading == fold(reading)
     assert restorer.restore(line, 0.0) != shown
     check_digits(line, shown)
 
@@ -144,3 +147,20 @@ def test_a_document_remembers_the_readings_it_settles(restorer):
     memory = restorer.memory(text)
     assert memory.bonus("học") > memory.bonus("hóc")  # 'hoc' settles as học throughout the plan
     assert DocumentMemory().bonus("học") == 0.0
+
+
+def test_a_word_whose_letters_are_sure_but_not_its_marks_shows_its_letters(restorer):
+    """'nol' on the OCR-like copy of a real circular: nơi or nội the model cannot tell, but the
+    letters are 'noi' (shown so, with no guessed mark), where 'nol' was shown before."""
+    from eval.ocr_noise import ocr_copy
+    from eval.ocr_sets import copy_seed
+    from eval.sets import get_set
+
+    name = "bgddt-tt21-2025.txt"
+    copy = ocr_copy((get_set("recent").corpus / name).read_text(encoding="utf-8"), seed=copy_seed(name))
+    line = next(line for line in copy.splitlines() if " nol " in line)
+    _tokens, choices = restorer.choices(line)
+    misread = next(c for c in choices.values() if c.observed == "nol")
+    assert misread.confidence < SHOWN_CONFIDENCE <= misread.letters_confidence
+    shown = restorer.restore(line, SHOWN_CONFIDENCE)
+    assert " noi " in shown and " nol " not in shown
