@@ -164,3 +164,20 @@ def test_a_word_whose_letters_are_sure_but_not_its_marks_shows_its_letters(resto
     assert misread.confidence < SHOWN_CONFIDENCE <= misread.letters_confidence
     shown = restorer.restore(line, SHOWN_CONFIDENCE)
     assert " noi " in shown and " nol " not in shown
+
+
+def test_a_code_wrapped_at_its_hyphen_is_shown_whole(restorer):
+    """The OCR-like copy of the seed plan wraps 'Nghị quyết 65/2021/NQ-HĐND' at the hyphen; the
+    shown reading writes the code whole again, where a search or a quote needs it as cited."""
+    from eval.ocr_noise import ocr_copy
+    from eval.ocr_sets import copy_seed
+    from ingest.restore.codes import rejoin_codes
+
+    copy = ocr_copy((CORPUS / PLAN).read_text(encoding="utf-8"), seed=copy_seed(PLAN))
+    parsed = parse_document(PLAN, copy)
+    wrapped = [c for c in parsed.chunks if "65/2021/NQ- " in c.text]
+    assert wrapped  # the copy wrapped it so
+    restore_document(parsed, restorer)
+    assert all("65/2021/NQ-HĐND" in c.display_text for c in wrapped)
+    assert rejoin_codes("Quyết định số 131/QĐ- TTg ngày") == "Quyết định số 131/QĐ-TTg ngày"
+    assert rejoin_codes("kế hoạch 12/KH- Trường học") == "kế hoạch 12/KH- Trường học"  # no code
