@@ -30,6 +30,7 @@ _EDU_BODY = re.compile(rf"^(so|phong|bo)\s*(?:{_EDU})\b\s*(.*)$")
 _COUNCIL = re.compile(r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s*(.*)$")
 _TIER = re.compile(r"^(tinh|thanh pho|tp\.?|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+(.+)$")
 # the two province tiers as OCR may misread them ('TỈUH', 'THANH PH0')
+_OCR_O = re.compile(r"(?<=[a-z])0|0(?=[a-z])")
 _OCR_TIER = {
     "tinh": re.compile(r"^t[il1][nu]h(?=\s)"),
     "thanh pho": re.compile(r"^t[hb]a[nu]h\s+ph[o0](?=\s)"),
@@ -129,8 +130,8 @@ def _council_head(key: str) -> str:
 
 def read_body(body: str, text: str) -> Issuer:
     """Name, level and province of one body."""
-    key = " ".join(fold_accents(body).replace("&", " & ").split())
-    key = re.sub(r"\s*&\s*", "&", key)
+    words = " ".join(_OCR_O.sub("o", fold_accents(body)).split())  # 'GIÁ0': an o OCR read as 0
+    key = re.sub(r"\s*&\s*", "&", " ".join(words.replace("&", " & ").split()))
     if key in _FIXED:
         return Issuer(_FIXED[key], "national")
     if m := _EDU_BODY.match(key):
@@ -139,7 +140,7 @@ def read_body(body: str, text: str) -> Issuer:
         name = _EDU_NAMES[m.group(1)] + (f" {where}" if where else "")
         level = {"so": "province", "phong": "district", "bo": "national"}[m.group(1)]
         return Issuer(name, level, where if level == "province" else None)
-    if m := _COUNCIL.match(_council_head(key)):
+    if m := _COUNCIL.match(_council_head(words)):  # before '&' joins words: OCR reads 'dân' '&an'
         head = "Ủy ban nhân dân" if m.group(1) in ("uy ban nhan dan", "ubnd") else "Hội đồng nhân dân"
         rest = " ".join(body.split()[len(body.split()) - len(m.group(2).split()) :]) if m.group(2) else ""
         tier, place, level = _place(rest, m.group(2), text)

@@ -12,7 +12,7 @@ import pytest
 
 from eval.ocr_noise import ocr_copy
 from eval.ocr_sets import copy_seed
-from eval.sets import devcorpus_root
+from eval.sets import devcorpus_root, get_set
 from ingest.chunks import parse_document
 from ingest.header import DocumentMeta
 from ingest.header.heading import find_place_date
@@ -22,6 +22,7 @@ from ingest.header.lines import logical_lines
 from ingest.text import fold_accents
 
 pytestmark = pytest.mark.unit
+RECENT = get_set("recent").corpus
 # copies whose motto OCR wrapped after 'CỘNG' (and, for most, the issuer's 'ỦY' onto a line alone)
 WRAPPED_MOTTO = [
     "directives/caobang-qd53-2025.txt",
@@ -92,3 +93,18 @@ def test_copy_of_a_provincial_decision_keeps_issuer_and_province():
             "Cao Bằng",
         )
     )
+
+
+def test_misread_council_and_department_heads_are_read():
+    assert read_body("Hoi đồng nhau &an thành phố HD noi", "").name.startswith("Hội đồng nhân dân thành phố")
+    assert read_body("BOI DONG NHÂN DAN THANH PH0 HUE", "").name == "Hội đồng nhân dân thành phố Huế"
+    assert read_body("So GIÁ0 dục va đào tạo", "").name == "Sở Giáo dục và Đào tạo"
+    assert read_body("SỞ GD&ĐT HÀ NỘI", "").name == "Sở Giáo dục và Đào tạo Hà Nội"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RECENT.glob("*.txt")))
+def test_recent_copy_keeps_the_clean_issuer(name):
+    text = (RECENT / name).read_text(encoding="utf-8")
+    clean = parse_document(name, text).meta
+    copy = parse_document(name, ocr_copy(text, seed=copy_seed(name))).meta
+    assert fold_accents(copy.issuer or "") == fold_accents(clean.issuer or "")
