@@ -74,10 +74,13 @@ def is_unsure(choice: Choice, min_confidence: float) -> bool:
 def shown_reading(choice: Choice, min_confidence: float) -> str | None:
     """What a reader is shown for a restored word: the choice when the model is sure of it; its
     letters without marks when only they are sure (OCR 'nol', between nơi and nội: 'noi', never a
-    guessed tone); None: the word stays as OCR read it."""
+    guessed tone) in a word in lower case (not a label 'IIl.', a heading or a name); None: the
+    word stays as OCR read it."""
     if not is_unsure(choice, min_confidence):
         return choice.chosen
     letters = fold(choice.chosen)
+    if choice.observed.isupper() or choice.observed[:1].isupper():  # a label, a heading, a name
+        return None
     if choice.letters_confidence >= min_confidence and letters != fold(choice.observed):
         return letters
     return None

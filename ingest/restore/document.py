@@ -11,7 +11,6 @@ import re
 from functools import partial
 
 from ingest.chunks import ParsedDocument
-from ingest.restore.codes import rejoin_codes
 from ingest.restore.confidence import SHOWN_CONFIDENCE
 from ingest.restore.decode import Restorer
 from ingest.restore.judge import Verdict, judge
@@ -59,11 +58,7 @@ def restore_document(parsed: ParsedDocument, restorer: Restorer) -> Verdict:
     if not verdict.is_ocr:
         return verdict
     memory = restorer.memory(parsed.text)  # the readings the whole document settles
-    restored = partial(restore_checked, restorer, min_confidence=SHOWN_CONFIDENCE, memory=memory)
-
-    def shown(text: str) -> str:
-        return rejoin_codes(restored(text))
-
+    shown = partial(restore_checked, restorer, min_confidence=SHOWN_CONFIDENCE, memory=memory)
     doc = parsed.chunks[0].doc if parsed.chunks else {}
     if doc.get("title"):
         doc["display_title"] = shown(doc["title"])

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from eval.restore_eval import corrupt, syllable_accuracy
 from ingest.chunks import parse_document
-from ingest.restore.confidence import SHOWN_CONFIDENCE, is_unsure, shown_reading
+from ingest.restore.confidence import SHOWN_CONFIDENCE, Choice, is_unsure, shown_reading
 from ingest.restore.document import check_digits, numbers, restore_document
 from ingest.restore.judge import judge
 from ingest.restore.memory import DocumentMemory
@@ -164,13 +164,17 @@ def test_a_word_whose_letters_are_sure_but_not_its_marks_shows_its_letters(resto
     assert misread.confidence < SHOWN_CONFIDENCE <= misread.letters_confidence
     shown = restorer.restore(line, SHOWN_CONFIDENCE)
     assert " noi " in shown and " nol " not in shown
+    label = Choice("IIl", "lu", 0.5, "lư", 0.99)  # a section label 'III.' OCR misread stays as read
+    assert shown_reading(label, SHOWN_CONFIDENCE) is None
 
 
 def test_a_code_wrapped_at_its_hyphen_is_shown_whole(restorer):
-    """The OCR-like copy of the seed plan wraps 'Nghị quyết 65/2021/NQ-HĐND' at the hyphen; the
-    shown reading writes the code whole again, where a search or a quote needs it as cited."""
+    """The OCR-like copy of the seed plan wraps 'Nghị quyết 65/2021/NQ-HĐND' at the hyphen; a
+    quote from the passage shows the code whole again, as the text cites it (the shown reading
+    itself keeps OCR's tokens, word for word with the original)."""
     from eval.ocr_noise import ocr_copy
     from eval.ocr_sets import copy_seed
+    from ingest.restore.answer import passage_reading
     from ingest.restore.codes import rejoin_codes
 
     copy = ocr_copy((CORPUS / PLAN).read_text(encoding="utf-8"), seed=copy_seed(PLAN))
@@ -178,6 +182,9 @@ def test_a_code_wrapped_at_its_hyphen_is_shown_whole(restorer):
     wrapped = [c for c in parsed.chunks if "65/2021/NQ- " in c.text]
     assert wrapped  # the copy wrapped it so
     restore_document(parsed, restorer)
-    assert all("65/2021/NQ-HĐND" in c.display_text for c in wrapped)
+    for chunk in wrapped:
+        quote = chunk.text[chunk.text.index("65/2021/NQ- ") - 20 :][:60]
+        reading = passage_reading(chunk.as_payload(), chunk.text, quote)
+        assert "65/2021/NQ-HĐND" in reading.quote
     assert rejoin_codes("Quyết định số 131/QĐ- TTg ngày") == "Quyết định số 131/QĐ-TTg ngày"
     assert rejoin_codes("kế hoạch 12/KH- Trường học") == "kế hoạch 12/KH- Trường học"  # no code
