@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from assistant.answer_type import asked_kind, expresses
+from assistant.answer_type import expresses
 from assistant.query import QueryAnalysis
+from assistant.question_kind import asked_kind
 from ingest.index import ChunkIndex, Hit
 
 # kinds a header part never states: the content of the numbered body answers them

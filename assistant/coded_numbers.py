@@ -23,3 +23,26 @@ def unknown_year_coded(question: str, idf: dict[str, float]) -> list[str]:
     prefixes = {p: f"{p}/" for p in asked}
     known = {p for p, prefix in prefixes.items() if any(t.startswith(prefix) for t in idf)}
     return [p for p in asked if p not in known]
+
+
+# the fitting passages searched for a cited number: every one the decision may quote
+CITED_DEPTH = 5
+
+
+def cites_number(text: str, number: str) -> bool:
+    """The text writes the document number ('121/2025/NĐ-CP', '3771/QĐ-UBND', 'số 60'), leading
+    zeros aside; a number standing as a count ('121 học sinh') is not a document's."""
+    digits = number.lstrip("0") or "0"
+    written = rf"(?<![\d.,])0*{digits}(?:/|-[a-z]{{1,5}}/)|\bso\s+0*{digits}\b"
+    return bool(re.search(written, fold_accents(text)))
+
+
+def unnamed_cited(numbers: list[str], indexed: set[str], texts: list[str]) -> list[str]:
+    """The document numbers a question cites that no indexed document bears and that no best
+    passage writes: the document asked about is neither held nor cited where the answer would
+    be. (The whole corpus is not asked: a decree 121/2025 cited somewhere does not make a
+    resolution 121/2025 of the asked province one the documents speak of.)"""
+    return [
+        n for n in numbers
+        if (n.lstrip("0") or "0") not in indexed and not any(cites_number(t, n) for t in texts)
+    ]  # fmt: skip

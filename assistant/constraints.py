@@ -180,6 +180,31 @@ def states_school_year(text: str, asked: list[str]) -> bool:
     return bool(written & set(asked))
 
 
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+MAX_SPAN = 20  # years: 'giai đoạn 2021 - 2025', 'thời kỳ 2021-2030'; longer is not a period
+
+
+def spans_in(text: str) -> set[tuple[int, int]]:
+    """The school years ('2024-2025') and periods ('2021 - 2025') a text writes."""
+    found = {(int(a), int(b)) for a, b in _SPAN.findall(fold_accents(text))}
+    return {(a, b) for a, b in found if 0 < b - a <= MAX_SPAN}
+
+
+def span_fits(texts: list[str], asked: set[tuple[int, int]]) -> bool:
+    """Passages that write school years (or periods), none of them an asked one, speak of another
+    school year (period): a plan's items for 2021-2025 are not the asked 2019-2025's, rules for
+    2024-2025 not the asked 2023-2024's. Passages writing none say nothing either way; a school
+    year is compared with school years, a period with periods."""
+    if not asked:
+        return True
+    written = set().union(*(spans_in(t) for t in texts)) if texts else set()
+    for a, b in asked:
+        alike = {w for w in written if (w[1] - w[0] == 1) == (b - a == 1)}
+        if not alike or (a, b) in alike:
+            return True
+    return False
+
+
 def number_fits(doc: dict, numbers: list[str]) -> bool:
     own = fold_accents(doc.get("number") or "")
     return bool(own) and any(re.match(rf"{n}\b", own) for n in numbers)

@@ -8,9 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
-from assistant.coded_numbers import unknown_year_coded
+from assistant.coded_numbers import CITED_DEPTH, unknown_year_coded, unnamed_cited
+from assistant.concept_held import shown_with_title
 from assistant.conditions import condition_missing
-from assistant.constraints import CorpusProfile, province_fits, school_year_fits, year_fits
+from assistant.constraints import (
+    CorpusProfile,
+    province_fits,
+    school_year_fits,
+    span_fits,
+    spans_in,
+    year_fits,
+)
 from assistant.definitions import definition_given
 from assistant.grades import grade_missing
 from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope
@@ -18,13 +26,14 @@ from assistant.own_terms import own_term_missing
 from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
 from assistant.refusal import RefusalModel, features
-from assistant.scope_evidence import rare_unit_off_level
+from assistant.scope_evidence import level_unstated, rare_unit_off_level
 from assistant.search import Passage
 from assistant.typed_evidence import Unit, best_unit, rarest_concept
 
 MAX_ANSWER_PASSAGES = 3
 POOL = 8
 GRADE_DEPTH = 5  # the fitting passages judged for the asked grade: every one the decision may quote
+SPAN_DEPTH = 5  # the fitting passages read for the asked school year or period
 ANSWER_FLOOR = 0.8  # items within this share of the best evidence may answer
 LIST_FLOOR = 0.6
 # kinds asked as a figure: answered only where a passage states a figure of that kind beside
@@ -86,6 +95,9 @@ def fitting_passages(analysis: QueryAnalysis, passages: list[Passage]) -> tuple[
     dated = [p for p in dated if school_year_fits(p.doc, asked, p.text)]
     if not dated:
         return [], f"year:{', '.join(asked)}"
+    spans = spans_in(analysis.question)
+    if not span_fits(["\n".join(shown_with_title(p)) for p in dated[:SPAN_DEPTH]], spans):
+        return [], "year:" + ", ".join(f"{a}-{b}" for a, b in sorted(spans))
     for number in analysis.numbers:
         dated = [p for p in dated if number.replace("%", "").strip() in p.index_text]
         if not dated:
@@ -109,12 +121,14 @@ def decide(
     fitting, reason = fitting_passages(analysis, passages)
     if not fitting:
         return Decision(False, related, reason)
+    if cited := cited_elsewhere(analysis, fitting, profile):  # a document neither held nor cited
+        return Decision(False, related, f"number:{cited}")
     feats = features(analysis, fitting, passages, idf)
     if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
     if own_term_missing(analysis, fitting) or condition_missing(analysis, fitting):  # not there
         return Decision(False, related, "term", None, feats)
-    if scope_missing(analysis, fitting):  # asked for private schools, the passages are public ones
+    if scope_missing(analysis, fitting) or level_unstated(analysis, fitting):  # another scope or level
         return Decision(False, related, "scope", None, feats)
     if model is not None:
         probability = model.probability(feats)
@@ -130,6 +144,15 @@ def decide(
     floor = LIST_FLOOR if analysis.asks_list else ANSWER_FLOOR
     chosen = [p for p in fitting if p.evidence >= best * floor or answers_kind(leads.get(p.id), kind)]
     return Decision(True, chosen, "", probability, feats, kind, leads)
+
+
+def cited_elsewhere(analysis: QueryAnalysis, fitting: list[Passage], profile: CorpusProfile) -> str:
+    """A document number the question cites that no indexed document bears and no best fitting
+    passage writes (assistant/coded_numbers.py); else ''."""
+    best = fitting[:CITED_DEPTH]
+    texts = [t for p in best for t in shown_with_title(p)] + [(p.doc or {}).get("number") or "" for p in best]
+    cited = unnamed_cited(analysis.constraints.doc_numbers, {d.number for d in profile.documents}, texts)
+    return cited[0] if cited else ""
 
 
 def figure_refused(

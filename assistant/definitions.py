@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer_type import DEFINITION
 from assistant.query import QueryAnalysis
+from assistant.question_kind import DEFINITION
 from assistant.search import Passage
 from ingest.text import fold_accents, word_tokens
 

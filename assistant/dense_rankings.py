@@ -65,6 +65,25 @@ def rescore(index: ChunkIndex, vector: list[float], candidates: list[Hit]) -> li
     return [Hit(kept[i].id, float(cosines[i]), kept[i].payload) for i in order]
 
 
+def model_ranking(
+    index: ChunkIndex, embedder, analysis: QueryAnalysis, weights: FusionWeights, limit: int, filters=None
+) -> list[Hit]:
+    """The model's own ranking over the index (its query texts' rankings merged)."""
+    vectors = [embedder.embed_query(text) for text in query_texts(analysis, weights)]
+    return merge_rankings([index.dense_search(v, limit, filters) for v in vectors])
+
+
+def guide_ranking(
+    index: ChunkIndex, embedder, analysis: QueryAnalysis, weights: FusionWeights, *, mode: str, limit: int,
+    filters: Filters | None = None,
+) -> list[Hit]:  # fmt: skip
+    """For an English question in hybrid search, the model's ranking fetched before BM25's, to
+    choose the lexicon's renderings by (`assistant.rendering_choice`); else none."""
+    if embedder is None or mode != "hybrid" or analysis.language != "en" or not weights.choose_renderings:
+        return []
+    return model_ranking(index, embedder, analysis, weights, limit, filters)
+
+
 def dense_rankings(
     index: ChunkIndex,
     embedder,
@@ -75,14 +94,18 @@ def dense_rankings(
     mode: str = "hybrid",
     limit: int = 50,
     filters: Filters | None = None,
+    ranked_already: list[Hit] | None = None,
 ) -> DenseRankings:
-    """The dense rankings this search needs (none without a model or a dense vote)."""
+    """The dense rankings this search needs (none without a model or a dense vote); the model's
+    own ranking is `ranked_already` when the search fetched it first."""
     ranked = wants_dense(mode, sparse, analysis, weights)
     rescored = wants_rescore(mode, sparse, analysis, weights)
     if embedder is None or not (ranked or rescored):
         return DenseRankings()
     vectors = [embedder.embed_query(text) for text in query_texts(analysis, weights)]
+    if ranked and not ranked_already:
+        ranked_already = merge_rankings([index.dense_search(v, limit, filters) for v in vectors])
     return DenseRankings(
-        merge_rankings([index.dense_search(v, limit, filters) for v in vectors]) if ranked else [],
+        (ranked_already or []) if ranked else [],
         merge_rankings([rescore(index, v, sparse) for v in vectors]) if rescored else [],
     )

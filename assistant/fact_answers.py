@@ -8,12 +8,16 @@ import re
 
 from assistant.document_facts import BASIS, DATE, EFFECTIVE, SIGNER, fact_passages
 from assistant.figures import header_lines
+from assistant.question_kind import asked_plainly
 from assistant.wording import display_date, document_label, where_label
 from ingest.dates import NUMERIC, WORDED
 from ingest.text import fold_accents
 
 MAX_BASIS = 5  # "Căn cứ" clauses quoted at most
 _DATED = re.compile(rf"{WORDED.pattern}|{NUMERIC.pattern}|\bngay ky\b")
+# "có hiệu lực (thi hành) (kể) từ ngày …": the date a text takes effect, not "hết hiệu lực kể từ …"
+# (another text ceasing) nor a cited text's own date
+_EFFECT_FROM = re.compile(r"(?<!het )\bhieu luc(?: thi hanh)?(?: ke)? tu (?:ngay|khi)\b")
 
 
 def _sentence_with(text: str, folded_word: str) -> str:
@@ -68,20 +72,28 @@ def stated_answer(analysis, fact: str, passages: list) -> tuple[str, dict[int, s
     return "\n".join([*lines, f"“{quote}” [1]", where]), {1: quote}
 
 
+def _effect_stated_first(fact: str, stating: list) -> list:
+    """For the effective date, the items saying from when the text takes effect first (search
+    order kept among each)."""
+    if fact != EFFECTIVE:
+        return stating
+    return sorted(stating, key=lambda p: not _EFFECT_FROM.search(fold_accents(p.text).lower()))
+
+
 def fact_answer(analysis, passages: list, answerable: bool, reason: str) -> tuple[list, str, dict] | None:
     """(cited passages, answer text, quotes) when the question asks a fact of a document the
     question names (or of the document the answering passage comes from), and a passage of that
     document states it; else None (the ordinary answer stands)."""
     fact, named = analysis.constraints.fact, analysis.constraints.documents
-    if not fact or not passages:
-        return None
+    if not fact or not passages or (fact == DATE and asked_plainly("date", analysis.question)):
+        return None  # 'by what date must … report' asks a deadline, not the document's date
     if named and (answerable or reason in ("weak", "target")):
         sources = named
     elif answerable:
         sources = [passages[0].source]
     else:
         return None
-    stating = fact_passages(fact, passages, sources)
+    stating = _effect_stated_first(fact, fact_passages(fact, passages, sources))
     if not stating:
         return None
     cited = [p for p in stating if p.source == stating[0].source]

@@ -1,5 +1,5 @@
 """Is the asked kind of answer stated at all? A question asking in so many words for a
-percentage, a procedure's code, an amount or a count (`answer_type.asked_plainly`) is answered
+percentage, a procedure's code, an amount or a count (`question_kind.asked_plainly`) is answered
 only by a passage that writes one ('98,5%', '1.001639', '20.000 đồng', 'miễn học phí': as
 `answer_type.writes` reads it): when none of the best fitting passages writes one anywhere (its
 text, a table's column names, its headings), whatever they say about the topic, they do not give
@@ -16,13 +16,14 @@ was measured and got a weight of the wrong sign on the dev questions).
 from __future__ import annotations
 
 from assistant.answer_ranking import answer_kind
-from assistant.answer_type import asked_plainly, writes
+from assistant.answer_type import writes
 from assistant.concept_held import shown
 from assistant.query import QueryAnalysis
+from assistant.question_kind import asked_plainly
 from assistant.search import Passage
 
 # kinds whose absence from every best passage is refused outright when asked in so many words
-# (`answer_type.asked_plainly`): chosen on the dev questions of both sets, where no answerable
+# (`question_kind.asked_plainly`): chosen on the dev questions of both sets, where no answerable
 # question of these kinds lacked a unit stating one, while money, count, duration and date
 # questions did (their answers written in words)
 REFUSED_WHEN_ABSENT = ("percent", "code", "money", "count")

@@ -29,6 +29,7 @@ from assistant.figures import (
 from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
 from assistant.question_frames import EXCLUSION, frames_in
+from assistant.readable_records import readable_metric
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
 from assistant.typed_evidence import in_scope
@@ -44,9 +45,11 @@ class Records:
 
 
 def has_target(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> bool:
-    """A verified target of the item is for the asked figure (its metric names the question's words)."""
+    """A verified target of the item is for the asked figure (its metric names the question's
+    words and reads as a name: assistant/readable_records.py)."""
     asks_figure = analysis.asks_figure or analysis.asks_quantity
-    return asks_figure and bool(matching_targets(analysis, passage, targets))
+    matching = matching_targets(analysis, passage, targets) if asks_figure else []
+    return any(readable_metric(t.get("metric") or "") for t in matching)
 
 
 def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bool:

@@ -39,6 +39,7 @@ class Filters(BaseModel):
 
 
 class AskRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a mistyped key ('topk', 'filter') is a 422, not ignored
     question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS,
                           json_schema_extra={"pattern": NOT_BLANK})  # fmt: skip
     top_k: int = Field(5, ge=1, le=20)

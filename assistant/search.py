@@ -15,11 +15,12 @@ from assistant.answer_ranking import add_figure_ranking, content_question, is_he
 from assistant.constraints import number_fits, province_fits, year_fits
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
-from assistant.dense_rankings import dense_rankings
+from assistant.dense_rankings import dense_rankings, guide_ranking
 from assistant.document_facts import states_fact
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis
+from assistant.rendering_choice import chosen_terms
 from assistant.row_names import names_row
 from assistant.targeting import fact_ranking, with_named
 from ingest.index import ChunkIndex, Filters, Hit
@@ -166,14 +167,15 @@ def search(
     `lifts` other than LIFTS only to measure them (eval.tune_lifts)."""
     flt = build_filter(filters)
     weights = weights or DEFAULT_WEIGHTS
+    guide = guide_ranking(index, embedder, analysis, weights, mode=mode, limit=CANDIDATES, filters=flt)
+    terms = chosen_terms(analysis, guide, weights.choose_renderings)  # English: the senses used here
     sparse: list[Hit] = []
     if mode in ("hybrid", "bm25"):
-        sparse = index.sparse_search(analysis.terms, CANDIDATES, flt)
+        sparse = index.sparse_search(terms, CANDIDATES, flt)
         if not flt:
-            sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
-    dense = dense_rankings(
-        index, embedder, analysis, sparse, weights, mode=mode, limit=CANDIDATES, filters=flt
-    )
+            sparse = with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
+    dense = dense_rankings(index, embedder, analysis, sparse, weights, mode=mode, limit=CANDIDATES,
+                           filters=flt, ranked_already=guide)  # fmt: skip
     fused = fuse(sparse, dense.ranked, analysis, weights, dense.rescored)
     sources = add_fact_ranking(index, analysis, fused, weights.rrf_k, lifts) if not flt else []
     lifted = partial(boost, analysis, lifts=lifts)

@@ -12,6 +12,9 @@ from ingest.text import word_tokens
 _QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}|\d{1,3}(?:\.\d{3})+")
 QUOTE_LIMIT = 400  # characters of one quoted sentence
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+")
+# "TP. Hà Nội", "PGS. TS. …", "đ/c …": a dot that closes an abbreviation ends no sentence.
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|TT|P|Q|ThS|TS|PGS|GS|BS|CN|KS|Th\.S|St|No)\.$")
 _LEADING_LABEL = re.compile(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+")
 
 
@@ -31,13 +34,20 @@ def split_sentences(text: str) -> list[str]:
     if len(lines) > 1 and " | " in lines[0] and " | " in text.split("\n", 1)[1]:
         lines = lines[1:]  # a table-row chunk: the header names the columns, the row answers
     for line in lines:
-        parts = (
-            [_row(line)]
-            if " | " in line
-            else re.split(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+", line)
-        )
+        parts = [_row(line)] if " | " in line else _joined_abbreviations(_SENTENCE_END.split(line))
         pieces += [p.strip() for p in parts if len(p.strip()) > 3]
     return pieces
+
+
+def _joined_abbreviations(parts: list[str]) -> list[str]:
+    """Split pieces joined again where a piece ends with an abbreviation's dot."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _ABBREVIATION.search(joined[-1]):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def sentence_score(analysis: QueryAnalysis, sentence: str) -> float:

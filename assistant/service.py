@@ -11,7 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-from assistant.answer import assemble, decide
+from assistant.answer import decide
+from assistant.answer_contract import assemble
 from assistant.constraints import CorpusProfile
 from assistant.fusion import weights_for
 from assistant.listings import (
@@ -78,20 +79,19 @@ class AssistantService:
             return summary
 
     def is_stale(self) -> bool:
-        """True when the index is empty or the corpus folder changed since the last ingest."""
-        from ingest.corpus_state import corpus_files, current_hash
+        """True when the index is empty, the embedding model changed, or ingest would read a file
+        again: one added, removed or changed, or parsed by another version of the reader."""
+        from ingest.corpus_read import changed_files, nothing_to_do
+        from ingest.corpus_state import corpus_files
 
         if not self.index.exists() or self.index.count() == 0:
             return True
-        known = self.state.get("files", {})
+        if self.state.get("embedding_model") != (self.embedder.name if self.embedder else None):
+            return True
         files = corpus_files(self.settings.corpus_dir)
         sources = {p.relative_to(self.settings.corpus_dir).as_posix(): p for p in files}
-        if set(sources) != set(known):
-            return True
-        wanted_model = self.embedder.name if self.embedder else None
-        return self.state.get("embedding_model") != wanted_model or any(
-            known[s].get("hash") != current_hash(p, known[s]) for s, p in sources.items()
-        )
+        hashes, changed = changed_files(sources, self.state)
+        return not nothing_to_do(self.state, set(sources), changed, hashes)
 
     def add_document(self, filename: str, data: bytes, replace: bool = False) -> dict:
         """Store an upload in the corpus and index it; refuse (changing nothing) what won't parse,

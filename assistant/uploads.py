@@ -38,7 +38,11 @@ def safe_upload_name(filename: str) -> str:
     """The user's file name made safe to store and sure to be indexed: no folders, no odd
     characters, at most MAX_NAME_BYTES bytes (suffix kept), and renamed (`README_1.md`) when the
     corpus scan would skip it."""
-    name = _UNSAFE.sub("_", Path(filename.replace("\\", "/")).name).strip("._") or "upload"
+    raw = _UNSAFE.sub("_", Path(filename.replace("\\", "/")).name)
+    name = raw.strip("._") or "upload"
+    lost = [s for s in SUPPORTED_SUFFIXES if raw.lower().endswith(s) and not name.lower().endswith(s)]
+    if lost:  # a name of dots before its type ('....txt', '.md'): the type is kept
+        name = "upload" + lost[0]
     path = Path(name)
     suffix = path.suffix.lower() if path.suffix.lower() in SUPPORTED_SUFFIXES else path.suffix
     stem = name[: len(name) - len(path.suffix)] or "upload"

@@ -80,46 +80,62 @@ def _set_pairs(set_name: str, no_dense: bool) -> dict[str, list]:
         return {group: decisions(askers.service, qs) for group, qs in grouped.items()}
 
 
+SetsOption = Annotated[
+    list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
+]
+NoDenseOption = Annotated[bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")]
+OutOption = Annotated[Path | None, typer.Option(help="Where to write the model JSON.")]
+KeepAnswersOption = Annotated[
+    bool,
+    typer.Option(
+        "--keep-answers",
+        help="Choose the cut among those that refuse no dev question the stored model answers "
+        "(a refit then loses no dev answer).",
+    ),
+]
+CvOption = Annotated[
+    bool,
+    typer.Option(
+        "--cv",
+        help="Only report: leave-one-dev-document-out cross-validation of the fit (L2 "
+        "strength, rule-refused questions fitted on or not) beside dev and held-out, the "
+        "stored model's too; writes nothing.",
+    ),
+]
+
+
 def calibrate_cmd(
-    sets: Annotated[
-        list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
-    ] = None,
-    no_dense: Annotated[
-        bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")
-    ] = False,
-    out: Annotated[Path | None, typer.Option(help="Where to write the model JSON.")] = None,
-    keep_answers: Annotated[
-        bool,
-        typer.Option(
-            "--keep-answers",
-            help="Choose the cut among those that refuse no dev question the stored model answers "
-            "(a refit then loses no dev answer).",
-        ),
-    ] = False,
-    cv: Annotated[
-        bool,
-        typer.Option(
-            "--cv",
-            help="Only report: leave-one-dev-document-out cross-validation of the fit (L2 "
-            "strength, rule-refused questions fitted on or not) beside dev and held-out, the "
-            "stored model's too; writes nothing.",
-        ),
-    ] = False,
+    sets: SetsOption = None,
+    no_dense: NoDenseOption = False,
+    out: OutOption = None,
+    keep_answers: KeepAnswersOption = False,
+    cv: CvOption = False,
 ) -> None:
     """Fit the calibrated refusal (logistic regression over evidence features) on the dev
     document group of the sets together, keeping only features whose fitted sign matches their
     documented direction; write assistant/refusal.json, and print refusal precision, recall and
     wrong refusals on both groups (the held-out one is the measure)."""
-    from assistant.refusal import MODEL_PATH, load_model
-    from assistant.refusal_fit import fit
-
     chosen = sets or list(SETS)
     if unknown := set(chosen) - set(SETS):
         raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
     if cv:
         return cross_validation_report(chosen, no_dense)
     by_set = {name: _set_pairs(name, no_dense) for name in chosen}
-    dev = [(q, d) for groups in by_set.values() for q, d in groups["dev"]]
+    model, fitted_on = _refit([(q, d) for groups in by_set.values() for q, d in groups["dev"]], keep_answers)
+    _write_model(model, out, fitted_on)
+    for name, groups in by_set.items():
+        for group, pairs in groups.items():
+            console.print(f"{name} · {group}: {refusal_scores(pairs, model)}")
+
+
+def _refit(dev: list[tuple[dict, object]], keep_answers: bool) -> tuple[object, int]:
+    """The model fitted on the dev questions that reach scoring (those a rule refused count
+    against the share the cut may refuse); `keep_answers` keeps every dev answer the stored model
+    gives. Prints the dev answers the stored model gave and the refit refuses; returns the model
+    and how many questions it was fitted on."""
+    from assistant.refusal import load_model
+    from assistant.refusal_fit import fit
+
     fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
     if not fit_rows:
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
@@ -134,13 +150,16 @@ def calibrate_cmd(
         lost = [q["id"] for q, d in dev if q.get("kind") != "unanswerable" and refused(d, model)
                 and not refused(d, previous)]  # fmt: skip
         console.print(f"dev answers the previous model gave and this fit refuses: {len(lost)} {lost}")
+    return model, len(fit_rows)
+
+
+def _write_model(model, out: Path | None, fitted_on: int) -> None:
+    from assistant.refusal import MODEL_PATH, load_model
+
     target = out or MODEL_PATH
     target.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
     load_model.cache_clear()
-    console.print(f"fitted on {len(fit_rows)} dev questions; wrote {target} (cut {model.cut})")
-    for name, groups in by_set.items():
-        for group, pairs in groups.items():
-            console.print(f"{name} · {group}: {refusal_scores(pairs, model)}")
+    console.print(f"fitted on {fitted_on} dev questions; wrote {target} (cut {model.cut})")
 
 
 def cross_validation_report(sets: list[str], no_dense: bool) -> None:

@@ -24,8 +24,8 @@ from assistant.copies import Passage
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import merge_rankings
 from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights
+from eval.fusion_candidates import Candidates, fetch, open_set, outcome, ranking, run_keys
 from eval.metrics import ranked_keys
-from eval.tune_fusion import Candidates, fetch, open_set, outcome, ranking, run_keys
 from ingest.index import Hit
 
 RESCORE_WEIGHTS = (0.25, 0.5, 1.0)
@@ -115,8 +115,8 @@ def main(argv: list[str] | None = None) -> None:
     from eval.sets import load_set
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent"),
-                        help="Question set (repeatable); default: all three")  # fmt: skip
+    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent", "fresh"),
+                        help="Question set (repeatable); default: seeds, devcorpus and recent")  # fmt: skip
     args = parser.parse_args(argv)
     services, dev_en, dev_all, dev_plain = {}, [], [], []
     try:

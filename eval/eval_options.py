@@ -14,7 +14,8 @@ SetName = Annotated[
         help="Question set: seeds (eval/questions.jsonl over corpus/), devcorpus "
         "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
         "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
-        "eight documents no rule was written on) or alqac (ALQAC 2023 law questions, retrieval only).",
+        "eight documents no rule was written on), fresh (eval/sets/fresh.jsonl over eval/corpora/fresh/, "
+        "eight more such documents) or alqac (ALQAC 2023 law questions, retrieval only).",
     ),
 ]
 Group = Annotated[
@@ -37,7 +38,12 @@ Corpus = Annotated[
 ]
 NoDense = Annotated[bool, typer.Option("--no-dense", help="BM25 only: do not load or use the dense model.")]
 Reindex = Annotated[
-    bool, typer.Option("--reindex", help="Re-read and re-index the set's corpus (after reader changes).")
+    bool,
+    typer.Option(
+        "--reindex",
+        help="Re-read and re-index the whole set's corpus from scratch (documents parsed by "
+        "another version of the reader are read again without it).",
+    ),
 ]
 OcrCopy = Annotated[
     bool,
@@ -46,6 +52,15 @@ OcrCopy = Annotated[
         help="Also run the set on OCR-like copies of its whole corpus (eval.ocr_noise, seeded per "
         "document; indexed once into <data>/ocr-copy/<set>/) and report them beside the clean "
         "run as '<config> OCR copy' rows. In-process only.",
+    ),
+]
+Perturb = Annotated[
+    bool,
+    typer.Option(
+        "--perturb",
+        help="Ask the set's answerable questions beside metamorphic negatives written from them "
+        "(eval.perturb: province, year, document number, grade or level, topic swapped for one the "
+        "corpus does not answer) and report refusal recall per kind. In-process only.",
     ),
 ]
 JsonPath = Annotated[Path | None, typer.Option("--json", help="Also write the summary JSON here.")]

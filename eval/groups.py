@@ -22,6 +22,11 @@ question the document it looks like (`near`). The split, documented here once:
   held-out), fee levels and finance of high-quality public schools (Hà Nội 58 dev, Hà Nội 59
   held-out), provincial plans (Đồng Nai 182 dev, Hà Tĩnh 624 held-out), national circular vs
   department letter (Bộ GDĐT 21 dev, Hà Nội Sở GDĐT 5095 held-out).
+- fresh (`eval/sets/fresh.jsonl`, `eval/corpora/fresh/`): eight more education documents of 2025,
+  paired by kind: provincial plans with targets (Cần Thơ 153 dev, TP Hồ Chí Minh 174 held-out),
+  letters on school tasks (Bộ VHTTDL 6386 dev, Sở GDĐT TP Hồ Chí Minh 5155 held-out), provincial
+  decisions (Gia Lai 48 with item tables dev, Cao Bằng 52 held-out), national circulars (Bộ GDĐT
+  05/2025 dev, the amendment of the science-contest regulation held-out).
 """
 
 from __future__ import annotations
@@ -60,7 +65,22 @@ _RECENT_GROUPS = {
     "bgddt-tt21-2025.txt": "dev",
     "hanoi-cv5095-2025.txt": "held-out",
 }
-_TABLES = {"seeds": _SEED_GROUPS, "devcorpus": _DEVCORPUS_GROUPS, "recent": _RECENT_GROUPS}
+_FRESH_GROUPS = {
+    "cantho-kh153-2025.txt": "dev",
+    "hcm-kh174-2025.txt": "held-out",
+    "bvhttdl-cv6386-2025.txt": "dev",
+    "hcm-cv5155-2025.txt": "held-out",
+    "gialai-qd48-2025.txt": "dev",
+    "caobang-qd52-2025.txt": "held-out",
+    "bgddt-tt05-2025.txt": "dev",
+    "bgddt-tt-nckh-2025.txt": "held-out",
+}
+_TABLES = {
+    "seeds": _SEED_GROUPS,
+    "devcorpus": _DEVCORPUS_GROUPS,
+    "recent": _RECENT_GROUPS,
+    "fresh": _FRESH_GROUPS,
+}
 _SPLIT_TO_GROUP = {"dev": "dev", "test": "held-out"}
 
 

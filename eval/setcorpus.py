@@ -3,7 +3,8 @@
 The linked folder holds every readable document of the set's corpus root (README and data
 files excluded as `ingest` does). A document the reader fails on is left out and named in the
 report instead of stopping the benchmark; it is tried again on every run, so it comes back as
-soon as the reader handles it. Unchanged files are not re-indexed (the ingest state decides).
+soon as the reader handles it. Unchanged files are not re-indexed (the ingest state decides; a
+file parsed by another version of the reader is read again).
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ def reader_failures(root: Path, sources: list[str], max_tokens: int) -> dict[str
 
 
 def prepare_index(service, root: Path, console=None, progress=None, reindex=False) -> dict[str, str]:
-    """Link the corpus, ingest what changed (everything with `reindex`, e.g. after the reader
-    changed), and return the documents left out (source -> why)."""
+    """Link the corpus, ingest what changed (a document parsed by another version of the reader
+    included; everything with `reindex`), and return the documents left out (source -> why)."""
     settings = service.settings
     if reindex and settings.state_path.exists():
         settings.state_path.unlink()
@@ -65,7 +66,8 @@ def prepare_index(service, root: Path, console=None, progress=None, reindex=Fals
     if not reindex and not service.is_stale():
         return still
     if console is not None:
-        console.print(f"Indexing {root} into {settings.data_dir} (once; later runs reuse it) …")
+        console.print(f"Indexing {root} into {settings.data_dir}: the documents new, changed or parsed by "
+                      "another version of the reader (later runs reuse them) …")  # fmt: skip
     try:
         service.ingest(progress=progress)
     except Exception as exc:  # find the documents the reader fails on

@@ -24,108 +24,25 @@ The counts rely only on what ingest returns, so one script measures before and a
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from pathlib import Path
 
+from eval.heading_misses import cut_title, labels_alone
+from eval.table_misses import count_table
 from ingest.layout import document_layout
 from ingest.structure import parse_structure
-from ingest.tables import Table, blank_tables, find_tables
-from ingest.task_tree import Node, walk
-from ingest.text import fold_accents, nfc
+from ingest.tables import blank_tables, find_tables
+from ingest.task_tree import walk
+from ingest.text import nfc
 
 SUFFIXES = (".txt", ".md")
 KINDS = ("cut_title", "header_group", "ungrouped_rows", "two_level", "second_row_left")
 LABEL_COUNTS = ("label_alone", "label_alone_read", "label_alone_lower", "label_alone_lower_read")
-_WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
-_MARK = re.compile(r"\*\*|\*")
-_GROUP_NUMBER = re.compile(r"^(?:[A-H]|[IVX]{1,5})\.?$|^(?:[A-H]|[IVX]{1,5})\.\s+[^\W\d_]")
-_LABEL = re.compile(r"^\W*(?:(?:Điều|Phần|PHẦN|Chương|CHƯƠNG)\s+\w+|[\dIVXA-H.]+)\W*")
-_COUNT_AFTER = re.compile(r":\s*\d{1,3}\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\W*$")
-_COUNT = re.compile(r"\(\s*\d{1,3}\s+[^\W\d_]+\s*\)$|:\s*\d{1,3}\s+[^\W\d_]+$")
-# a numbered label alone on its line, marks aside: "*2.3.", "III.", "a)", "(2)", "**Điều 5.**"
-_LABEL_ALONE = re.compile(
-    r"^[*_#\s]*(?:Điều\s+\d{1,3}\s*[.:]?|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]|[IVX]{1,5}\s*\.|"
-    r"[a-hđ]\s?\)|\(\d{1,2}\))[*_\s]*$"
-)
 
 
 def document_lines(path: Path, keep_bars: bool = False) -> list[str]:
     text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
     return [line for line in text.split("\n") if keep_bars or line.strip() != "|"]
-
-
-def capitals(text: str) -> bool:
-    letters = [c for c in text.partition("(")[0] if c.isalpha()]
-    return len(letters) >= 6 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
-
-
-def header_groups(columns: list[str]) -> list[str]:
-    """Header cells that are really a group of rows."""
-    words = [c for c in columns[1:] if sum(ch.isalpha() for ch in c) >= 6]
-    capital_header = bool(words) and capitals(words[0])
-    found = []
-    for k, cell in enumerate(columns[2:], start=2):
-        text = cell.strip("* ")
-        following = columns[k + 1].strip("* ") if k + 1 < len(columns) else ""
-        numbered = _GROUP_NUMBER.match(text) and (len(following.split()) >= 2 or " " in text)
-        if numbered or _COUNT.search(text) or (capitals(text) and not capital_header):
-            found.append(cell)
-    return found
-
-
-def _marks(text: str, mark: str) -> int:
-    return sum(token == mark for token in _MARK.findall(text))
-
-
-def bold_span(raw: list[str], first: int) -> str:
-    """The text a bold or italic pair opened on raw[first] holds over several lines, if any."""
-    line = raw[first].strip()
-    mark = "**" if line.startswith("**") else "*"
-    if not line.startswith(mark) or _marks(line, mark) % 2 == 0:
-        return ""
-    for k in range(first + 1, min(first + 4, len(raw))):
-        if not raw[k].strip():
-            return ""
-        if _marks(raw[k], mark) % 2:
-            held = " ".join([*raw[first:k], raw[k].rpartition(mark)[0]])
-            quoted = mark == "*" and held.rstrip(" *")[-1:] in ".;:!?"  # an italic quotation
-            return "" if quoted else held
-    return ""
-
-
-def cut_title(node: Node, raw: list[str]) -> bool:
-    """A task whose title is one word while its text runs on, or shorter than its bold pair."""
-    title = node.title
-    if node.kind == "root" or not title or title.endswith("…"):
-        return False
-    words = len(_WORD.findall(title))
-    label_line = raw[node.line_numbers[0]].strip()
-    whole_bold = label_line.startswith("**") and label_line.endswith("**") and label_line.count("**") == 2
-    if words == 1 and whole_bold:
-        return False  # a one-word title set in bold from end to end is whole ("**1.1. Lúa**")
-    held = bold_span(raw, node.line_numbers[0])
-    held = _COUNT_AFTER.sub("", held.replace("*", "").strip())  # ': 05 QUY TRÌNH.' counts, names not
-    held_words = len(_WORD.findall(_LABEL.sub("", held)))
-    return (words == 1 and len(node.text) > len(title) + 20) or held_words > words + 1
-
-
-def labels_alone(lines: list[str], opened: set[int], start: int) -> Counter:
-    """Label-only lines outside tables (`lines` numbered from `start`) with text after them, how
-    many open a task, and how many run on into a lower-case line (a sentence, not a title)."""
-    counts: Counter = Counter()
-    for k, line in enumerate(lines):
-        if not _LABEL_ALONE.match(line):
-            continue
-        nxt = next((ln.strip("*_ |") for ln in lines[k + 1 : k + 3] if ln.strip("*_ |")), "")
-        if not _LETTER.search(nxt) or _LABEL_ALONE.match(nxt):
-            continue  # no text after it: a form's blank, a table's cell
-        read = start + k in opened
-        lower = nxt[:1].islower()
-        counts.update({"label_alone": 1, "label_alone_read": read, "label_alone_lower": lower})
-        counts["label_alone_lower_read"] += lower and read
-    return counts
 
 
 def document_misses(path: Path, keep_bars: bool = False) -> tuple[Counter, dict[str, list[str]]]:
@@ -149,24 +66,8 @@ def document_misses(path: Path, keep_bars: bool = False) -> tuple[Counter, dict[
             unread = found["label_alone"] - found["label_alone_read"]
             examples["label_alone"].append(f"{path.name}: {unread} unread")
         for table in tables:
-            _count_table(table, f"{path.name}: {table.columns}", counts, examples)
+            count_table(table, f"{path.name}: {table.columns}", counts, examples)
     return counts, examples
-
-
-def _count_table(table: Table, shown: str, counts: Counter, examples: dict[str, list[str]]) -> None:
-    counts["tables"] += 1
-    counts["rows"] += len(table.rows)
-    if header_groups(table.columns):
-        counts["header_group"] += 1
-        counts["ungrouped_rows"] += len(table.rows)
-        examples["header_group"].append(shown)
-    if any(" › " in c for c in table.columns):
-        counts["two_level"] += 1
-        examples["two_level"].append(shown)
-    notes = [k for k, c in enumerate(table.columns) if fold_accents(c.strip("* ")).startswith("ghi chu")]
-    if notes and notes[0] < len(table.columns) - 1:
-        counts["second_row_left"] += 1
-        examples["second_row_left"].append(shown)
 
 
 def misses(folder: Path, keep_bars: bool = False, contains: str = "") -> tuple[Counter, dict[str, list[str]]]:

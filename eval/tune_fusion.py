@@ -12,113 +12,25 @@ minutes on two cores. The gate is chosen on the dev document group of every set 
 and reported on both groups of each set (held-out is the measure), overall and per language,
 beside bm25 and dense alone, plain RRF, the chosen gate without the re-score and the second
 query or without its windows, the default gate with and without its guard of BM25's first
-passage, and BM25 without the English lexicon.
+passage, without the English rendering choice and guarding BM25's first five passages, and BM25
+without the English lexicon.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import asdict, dataclass, replace
-from functools import lru_cache, partial
+from dataclasses import asdict, replace
 from pathlib import Path
 
-from assistant.answer_ranking import add_figure_ranking
-from assistant.copies import Passage, collapse_duplicates
-from assistant.copies import passage_from_payload as _passage
-from assistant.dense_rankings import merge_rankings, query_texts, rescore
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense, wants_rescore
-from assistant.query import QueryAnalysis, analyse
-from assistant.search import CANDIDATES, LIFTS, add_fact_ranking, boost
-from assistant.targeting import with_named
+from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights
+from eval.fusion_candidates import Candidates, fetch, open_set, outcome, ranking, run_keys
 from eval.fusion_grid import Outcome, Question, choose
-from eval.gold import resolve_gold
-from eval.metrics import qrels_entry, ranked_keys, retrieval_scores, run_entry
-from ingest.index import ChunkIndex, Hit
+from eval.metrics import retrieval_scores, run_entry
 
 METRICS = ("hits@1", "hits@5", "mrr@10")
 PLAIN_RRF = FusionWeights({"vi": 1.0, "en": 1.0})
-EVERY_QUERY = FusionWeights(vietnamese_query=True)  # fetch every query text's rankings once
 SET_GROUPS = {"both": ("seeds", "devcorpus"), "all": ("seeds", "devcorpus", "recent")}
-
-
-@dataclass
-class Candidates:
-    """One question's analysis, gold and BM25 and dense candidate lists, fetched once."""
-
-    question: dict
-    analysis: QueryAnalysis
-    sparse: list[Hit]
-    dense: list[list[Hit]]  # per query text (the question; for English, its rendering too)
-    rescored: list[list[Hit]]  # BM25's candidates by cosine, per query text
-    gold: dict[str, int]  # qrels entry: gold keys (source#section) or chunk ids
-    by_id: bool  # gold given as chunk ids (quotes resolved) rather than sections
-    index: ChunkIndex  # the set's index (for duplicate collapsing)
-    key: str = ""  # set name + question id
-
-
-class SearchCache:
-    """The index with its BM25 searches remembered: the grid ranks each question hundreds of
-    times, and the asked figure's and fact's rankings search the same document each time."""
-
-    def __init__(self, index: ChunkIndex):
-        self._index = index
-        self._hits: dict[tuple, list[Hit]] = {}
-
-    def sparse_search(self, terms: dict[str, float], limit: int, filters=None) -> list[Hit]:
-        key = (tuple(sorted(terms.items())), limit, json.dumps(filters, sort_keys=True, default=str))
-        if key not in self._hits:
-            self._hits[key] = self._index.sparse_search(terms, limit, filters)
-        return list(self._hits[key])
-
-    def __getattr__(self, name: str):
-        return getattr(self._index, name)
-
-
-def fetch(service, questions: list[dict], glossary: bool = True, set_name: str = "") -> list[Candidates]:
-    """Candidates for the questions that have gold: by section, or by quote resolved to chunks."""
-    chunks_of = lru_cache(maxsize=None)(service.chunks)
-    index = SearchCache(service.index)  # duplicate collapsing's look-ups are in-process and cheap
-    out = []
-    for q in questions:
-        if not q.get("gold"):
-            continue
-        by_id = any("quote" in g for g in q["gold"])
-        gold = dict.fromkeys(resolve_gold(q["gold"], chunks_of), 1) if by_id else qrels_entry(q["gold"])
-        analysis = analyse(q["question"], service.profile, use_glossary=glossary)
-        sparse = service.index.sparse_search(analysis.terms, CANDIDATES)
-        sparse = with_named(index, analysis.terms, sparse, analysis.constraints.documents, CANDIDATES)
-        vectors = [service.embedder.embed_query(t) for t in query_texts(analysis, EVERY_QUERY)]
-        dense = [service.index.dense_search(v, CANDIDATES) for v in vectors]
-        rescored = [rescore(service.index, v, sparse) for v in vectors]
-        key = f"{set_name}:{q['id']}"
-        out.append(Candidates(q, analysis, sparse, dense, rescored, gold, by_id, index, key))
-    return out
-
-
-def ranking(c: Candidates, mode: str, weights: FusionWeights) -> list[Passage]:
-    """search()'s order (fusion, the asked fact's and figure's chunks, boosts, duplicates collapsed) without
-    the evidence scores."""
-    sparse = c.sparse if mode in ("bm25", "hybrid") else []
-    used = len(query_texts(c.analysis, weights))  # as search(): dense_rankings()
-    dense = merge_rankings(c.dense[:used]) if wants_dense(mode, sparse, c.analysis, weights) else []
-    rescored = merge_rankings(c.rescored[:used]) if wants_rescore(mode, sparse, c.analysis, weights) else []
-    fused = fuse(sparse, dense, c.analysis, weights, rescored)
-    sources = add_fact_ranking(c.index, c.analysis, fused, weights.rrf_k, None)
-    add_figure_ranking(c.index, c.analysis, fused, weights.rrf_k, LIFTS["figure"], partial(boost, c.analysis))
-    passages = [_passage(pid, s * boost(c.analysis, p, None, sources), p) for pid, (s, p) in fused.items()]
-    return sorted(collapse_duplicates(c.index, passages), key=lambda p: p.score, reverse=True)[:20]
-
-
-def run_keys(c: Candidates, passages: list[Passage]) -> list[str]:
-    return [p.id for p in passages] if c.by_id else ranked_keys(passages)
-
-
-def outcome(c: Candidates, weights: FusionWeights) -> Outcome:
-    """Gold in the top 5, and the reciprocal rank of the first gold in the top 10."""
-    keys = ranked_keys(run_keys(c, ranking(c, "hybrid", weights)))[:10]
-    rank = next((i for i, key in enumerate(keys) if key in c.gold), None)
-    return Outcome(int(rank is not None and rank < 5), 0.0 if rank is None else 1.0 / (rank + 1))
 
 
 def cached_ranker(cands: list[Candidates]):
@@ -159,26 +71,6 @@ def _mean(per_question: dict, ids: list[str]) -> dict:
     return out | {"n": len(ids)}
 
 
-def open_set(name: str, corpus: Path | None):
-    """A service over the set's own index, ingested if needed."""
-    from assistant.service import AssistantService
-    from assistant.settings import Settings
-    from eval.sets import settings_for
-
-    settings, root = settings_for(name, Settings(), corpus)
-    service = AssistantService(settings, owner="eduqa tune-fusion")
-    if service.embedder is None:
-        service.close()
-        raise SystemExit("no dense model loaded: nothing to fuse")
-    if root is not None:
-        from eval.setcorpus import prepare_index
-
-        prepare_index(service, root)
-    elif service.is_stale():
-        service.ingest()
-    return service
-
-
 def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionWeights) -> dict:
     """Every configuration's table on one group of one set."""
     bm25 = FusionWeights(rrf_k=weights.rrf_k)
@@ -189,6 +81,9 @@ def report_on(cands: list[Candidates], plain: list[Candidates], weights: FusionW
             "hybrid-unbounded": score(cands, "hybrid", replace(weights, window={})),
             "hybrid-default": score(cands, "hybrid", DEFAULT_WEIGHTS),
             "hybrid-default-unguarded": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_first=0)),
+            "hybrid-default-no-rendering-choice": score(cands, "hybrid",
+                                                        replace(DEFAULT_WEIGHTS, choose_renderings=0)),
+            "hybrid-default-keep-top-5": score(cands, "hybrid", replace(DEFAULT_WEIGHTS, keep_top=5)),
             "bm25-no-lexicon": score(plain, "bm25", bm25),
             "hybrid-no-lexicon": score(plain, "hybrid", weights)}  # fmt: skip
 
@@ -209,27 +104,12 @@ def markdown(report: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from eval.groups import by_group
-    from eval.sets import load_set
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=(*SET_GROUPS, "seeds", "devcorpus", "recent"),
-                        help="Question set (repeatable; 'both' = seeds and devcorpus, 'all' = those and "
-                        "recent; default all); the gate is chosen on the dev groups of all of them "
-                        "together.")  # fmt: skip
-    parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for devcorpus.")
-    parser.add_argument("--json", action="store_true", help="Print the whole report as JSON.")
-    parser.add_argument("--full", action="store_true", help="Also grid the OCR gate and the dense-only vote.")
-    args = parser.parse_args(argv)
+    args = _arguments(argv)
     names = [n for s in args.set or ["all"] for n in SET_GROUPS.get(s, (s,))]
-    services, dev, groups = [], [], {}
+    services: list = []
     try:
-        for name in dict.fromkeys(names):
-            services.append(service := open_set(name, args.corpus if name == "devcorpus" else None))
-            for group, questions in by_group(load_set(name), name).items():
-                plain = fetch(service, questions, glossary=False, set_name=name)
-                groups[(name, group)] = (fetch(service, questions, set_name=name), plain)
-            dev += groups[(name, "dev")][0]
+        groups = _candidates(names, args.corpus, services)
+        dev = [c for (_, group), (cands, _) in groups.items() if group == "dev" for c in cands]
         questions = [Question(c.key, (c.key.split(":")[0], c.question["lang"]), c.analysis) for c in dev]
         weights, gains = choose(questions, cached_ranker(dev), full=args.full)
         report = {"chosen": asdict(weights), "dev_gains": gains,
@@ -242,6 +122,34 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         for service in services:
             service.close()
+
+
+def _arguments(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    names = (*SET_GROUPS, "seeds", "devcorpus", "recent", "fresh")
+    parser.add_argument("--set", action="append", choices=names,
+                        help="Question set (repeatable; 'both' = seeds and devcorpus, 'all' = those and "
+                        "recent; default all); the gate is chosen on the dev groups of all of them "
+                        "together.")  # fmt: skip
+    parser.add_argument("--corpus", type=Path, default=None, help="Another corpus folder for devcorpus.")
+    parser.add_argument("--json", action="store_true", help="Print the whole report as JSON.")
+    parser.add_argument("--full", action="store_true", help="Also grid the OCR gate and the dense-only vote.")
+    return parser.parse_args(argv)
+
+
+def _candidates(names: list[str], corpus: Path | None, services: list) -> dict[tuple, tuple[list, list]]:
+    """(set, group) -> the candidates with the lexicon and without, each set's service opened
+    into `services` (closed by the caller)."""
+    from eval.groups import by_group
+    from eval.sets import load_set
+
+    groups = {}
+    for name in dict.fromkeys(names):
+        services.append(service := open_set(name, corpus if name == "devcorpus" else None))
+        for group, questions in by_group(load_set(name), name).items():
+            plain = fetch(service, questions, glossary=False, set_name=name)
+            groups[(name, group)] = (fetch(service, questions, set_name=name), plain)
+    return groups
 
 
 if __name__ == "__main__":

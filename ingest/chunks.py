@@ -15,6 +15,7 @@ from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.layout import body_end, document_layout
+from ingest.lead_in import states_figure
 from ingest.lines import clean_line
 from ingest.page_furniture import read_page
 from ingest.parsed import Chunk, ParsedDocument, chunk_id
@@ -169,4 +170,4 @@ def _is_task(node: Node) -> bool:
         return False
     if node.kind == "root":
         return True
-    return not node.children or bool(own_body(node))
+    return not node.children or bool(own_body(node)) or states_figure(node)

@@ -31,6 +31,7 @@ _FIGURE = re.compile(r"^[\d.,%]+$")  # "692", "20.000": a cell of its own, never
 _MARK = re.compile(r"\*+")
 _EMPTY_BOLD = re.compile(r"\*\*\s+\*\*")  # "XUYÊN**** **": the bold closes, then an empty pair
 _TABLE_ENDS = ("article", "part", "chapter", "heading", "alpha")
+_FOOTNOTE = re.compile(r"^\[\d{1,3}\]\s+\S")  # "[1] Nghị quyết số …": the notes after the body
 
 
 def find_tables(lines: list[str]) -> list[Table]:
@@ -112,13 +113,20 @@ def _table_end(lines: list[str], start: int) -> int:
     for i in range(start + 1, len(lines)):
         text = clean_line(lines[i])
         label = match_label(text)
-        if label and label.kind in _TABLE_ENDS and text.upper() == text:
+        heading = label and label.kind in _TABLE_ENDS
+        if heading and (text.upper() == text or _bold_article(lines[i], label.kind)):
             return i
-        if text[:7].upper() == "PHỤ LỤC":
+        if text[:7].upper() == "PHỤ LỤC" or _FOOTNOTE.match(text):
             return i
         if is_number_column(lines[i]):
             return _heading_above(lines, i, start)
     return len(lines)
+
+
+def _bold_article(raw: str, kind: str) -> bool:
+    """'**Điều 3.' opening a bold line: the next article's heading, whatever its case (a cell
+    citing an article is never written 'Điều 3.' in bold at the start of its line)."""
+    return kind == "article" and raw.lstrip().startswith("**")
 
 
 def _heading_above(lines: list[str], header: int, start: int) -> int:

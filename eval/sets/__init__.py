@@ -6,10 +6,14 @@
 - `devcorpus`: `eval/sets/devcorpus.jsonl` over the development corpus (directives, long
   documents and 268 non-education documents; `EDUQA_DEVCORPUS_DIR`, default a
   `shared/devcorpus` folder beside the repository), indexed once into `<data>/eval-devcorpus`; gold given by
-  `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`).
+  `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`); followed by
+  `eval/sets/devcorpus_en.jsonl` (English questions on the dev documents, in the same shape).
 - `recent`: `eval/sets/recent.jsonl` over `eval/corpora/recent/` (eight education documents of
   late 2025 that no rule of the project was written on; see its README), indexed once into
   `<data>/eval-recent`; gold given by `{source, quote}` like `devcorpus`.
+- `fresh`: `eval/sets/fresh.jsonl` over `eval/corpora/fresh/` (eight more education documents of
+  2025 from the same crawl, cut the same way, none read when a rule was written; see its README),
+  indexed once into `<data>/eval-fresh`; gold as in `recent`.
 """
 
 from __future__ import annotations
@@ -51,17 +55,21 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", devcorpus_root(), "eval-devcorpus")
     if name == "recent":
         return EvalSet("recent", HERE / "recent.jsonl", CORPORA / "recent", "eval-recent")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, alqac")
+    if name == "fresh":
+        return EvalSet("fresh", HERE / "fresh.jsonl", CORPORA / "fresh", "eval-fresh")
+    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, fresh, alqac")
 
 
-SET_NAMES = ("seeds", "devcorpus", "recent")
+SET_NAMES = ("seeds", "devcorpus", "recent", "fresh")
 SEED_SUPPLEMENT = HERE / "seeds.jsonl"  # read after eval/questions.jsonl as one seed set
+# read after a set's own file, as one set
+SUPPLEMENTS = {"seeds": SEED_SUPPLEMENT, "devcorpus": HERE / "devcorpus_en.jsonl"}
 
 
 def load_set(name: str, path: Path | None = None) -> list[dict]:
     sources = [path or get_set(name).questions]
-    if path is None and name == "seeds" and SEED_SUPPLEMENT.is_file():
-        sources.append(SEED_SUPPLEMENT)
+    if path is None and name in SUPPLEMENTS and SUPPLEMENTS[name].is_file():
+        sources.append(SUPPLEMENTS[name])
     lines = [line for source in sources for line in source.read_text(encoding="utf-8").splitlines()]
     return [json.loads(line) for line in lines if line.strip()]
 

@@ -90,11 +90,12 @@ def aligned_quote(text: str, display: str, quote: str) -> str | None:
 
 def apply_readings(answer: str, readings: list[Reading | None]) -> str:
     """The answer with restored passages' quotes and titles in their restored reading."""
-    swaps = sorted(
-        {pair for r in readings if r for pair in r.swaps if pair[0] != pair[1]},
-        key=lambda pair: -len(pair[0]),
-    )
-    for original, restored in swaps:
+    chosen: dict[str, str] = {}  # a text two passages restore differently reads as the first
+    for reading in (r for r in readings if r):
+        for original, restored in reading.swaps:
+            if original != restored:
+                chosen.setdefault(original, restored)
+    for original, restored in sorted(chosen.items(), key=lambda pair: -len(pair[0])):
         answer = answer.replace(original, restored)
     return answer
 

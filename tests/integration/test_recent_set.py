@@ -1,5 +1,5 @@
-"""The `recent` benchmark: eight documents no rule was written on, their questions, their groups,
-and `eduqa eval --set recent` run as a user runs it."""
+"""The `recent` and `fresh` benchmarks: eight documents each that no rule was written on, their
+questions, their groups, and `eduqa eval --set recent|fresh` run as a user runs it."""
 
 from __future__ import annotations
 
@@ -38,20 +38,57 @@ def test_recent_questions_pass_the_set_check():
     assert any("quote not found" in p for p in problems)
 
 
-def test_every_document_has_a_group_and_each_group_every_language_and_refusals():
+def test_fresh_questions_as_first_written_pass_the_set_check():
+    from eval.check_quoted import check_set
+    from eval.sets import get_set, load_set
+
+    spec = get_set("fresh")
+    questions = load_set("fresh")
+    problems, counts = check_set(questions, spec.corpus, "fresh")
+    assert problems == []
+    assert counts["questions"] == 64 and counts["documents"] == 8
+    per_document = collections.Counter(q["gold"][0]["source"] if q["gold"] else q["near"] for q in questions)
+    assert set(per_document.values()) == {8}  # eight questions per document
+    assert 0.18 <= counts["unanswerable"] / counts["questions"] <= 0.25
+    broken = [{**q, "must_contain": ["không có trong văn bản nào"]} for q in questions if q["gold"]][:1]
+    problems, _ = check_set(broken, spec.corpus, "fresh")
+    assert any("must_contain" in p for p in problems)
+
+
+def test_fresh_documents_are_none_of_the_project_documents():
+    """Checked by document number and by the text's hash against the seeds, the development
+    corpus and the recent set."""
+    import hashlib
+
+    from eval.sets import devcorpus_root, get_set
+
+    fresh = sorted(get_set("fresh").corpus.glob("*.txt"))
+    others = [*(ROOT / "corpus").glob("*"), *get_set("recent").corpus.glob("*.txt")]
+    if devcorpus_root().is_dir():
+        others += [p for p in devcorpus_root().rglob("*") if p.suffix in (".txt", ".md")]
+    hashes = {hashlib.sha1(p.read_bytes()).hexdigest() for p in others if p.is_file()}
+    assert len(fresh) == 8 and not hashes & {hashlib.sha1(p.read_bytes()).hexdigest() for p in fresh}
+    texts = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in others if p.is_file())
+    for number in ("153/KH-UBND", "174/KH-UBND", "6386/BVHTTDL", "5155/SGDĐT", "48/2025/QĐ-UBND",
+                   "52/2025/QĐ-CTUBND", "05/2025/TT-BGDĐT"):  # fmt: skip
+        assert f"Số: {number}" not in texts
+
+
+@pytest.mark.parametrize("set_name", ["recent", "fresh"])
+def test_every_document_has_a_group_and_each_group_every_language_and_refusals(set_name):
     from eval.groups import GROUPS, anchor, group_table, question_group
     from eval.sets import get_set, load_set
 
-    spec = get_set("recent")
+    spec = get_set(set_name)
     documents = sorted(p.name for p in spec.corpus.glob("*.txt"))
     assert len(documents) == 8
-    groups = group_table("recent")
+    groups = group_table(set_name)
     assert sorted(groups) == documents  # every document placed by name, none by hash
-    questions = load_set("recent")
+    questions = load_set(set_name)
     assert {anchor(q) for q in questions} == set(documents)
     seen = collections.defaultdict(set)
     for q in questions:
-        group = question_group(q, "recent")
+        group = question_group(q, set_name)
         seen[group].add(q["lang"])
         seen[group].add("unanswerable" if q["kind"] == "unanswerable" else "answerable")
     for group in GROUPS:
@@ -59,25 +96,26 @@ def test_every_document_has_a_group_and_each_group_every_language_and_refusals()
     assert collections.Counter(groups.values()) == {"dev": 4, "held-out": 4}  # paired by kind
 
 
-def test_cli_eval_on_recent_reports_both_groups(tmp_path):
+@pytest.mark.parametrize("set_name", ["recent", "fresh"])
+def test_cli_eval_reports_both_groups(tmp_path, set_name):
     env = os.environ | {"EDUQA_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
     summary_path = tmp_path / "summary.json"
     run = subprocess.run(
-        [sys.executable, "-m", "eduqa.cli", "eval", "--set", "recent", "--no-dense", "--config", "bm25",
+        [sys.executable, "-m", "eduqa.cli", "eval", "--set", set_name, "--no-dense", "--config", "bm25",
          "--reports-dir", str(tmp_path / "reports"), "--json", str(summary_path)],
         capture_output=True, text=True, cwd=ROOT, env=env, timeout=600,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr[-2000:]
     summary = json.loads(summary_path.read_text(encoding="utf-8"))
-    assert summary["set"] == "recent" and summary["n_questions"] == len(
-        [line for line in (ROOT / "eval/sets/recent.jsonl").read_text().splitlines() if line.strip()]
+    assert summary["set"] == set_name and summary["n_questions"] == len(
+        [line for line in (ROOT / f"eval/sets/{set_name}.jsonl").read_text().splitlines() if line.strip()]
     )
     groups = summary["groups"]["bm25"]
     assert set(groups) == {"dev", "held-out"}
     for group in groups.values():
-        assert group["n"] > 25
+        assert group["n"] >= 25
         assert 0.0 <= group["hits@5"] <= 1.0 and 0.0 <= group["answer_correct"] <= 1.0
-    assert (tmp_path / "data" / "eval-recent" / "bm25" / "ingest_state.json").is_file()
+    assert (tmp_path / "data" / f"eval-{set_name}" / "bm25" / "ingest_state.json").is_file()
     reports = list((tmp_path / "reports").glob("*/results.json"))
     assert len(reports) == 1
     results = json.loads(reports[0].read_text(encoding="utf-8"))

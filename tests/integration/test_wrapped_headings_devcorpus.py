@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from eval.structure_misses import header_groups, misses
+from eval.structure_misses import misses
+from eval.table_misses import header_groups
 from ingest.chunks import Chunk, parse_document
 from tests.conftest import DEVCORPUS
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import asked_kind, expresses, figures_of
+from assistant.answer_type import expresses, figures_of
 from assistant.concept_held import holds
 from assistant.query import analyse
+from assistant.question_kind import asked_kind
 from assistant.refusal import EXPECTED_SIGNS, FEATURES, load_model
 from assistant.refusal_fit import fit
 from assistant.table_rows import row_answer

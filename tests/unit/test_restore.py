@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -188,3 +189,24 @@ def test_a_code_wrapped_at_its_hyphen_is_shown_whole(restorer):
         assert "65/2021/NQ-HĐND" in reading.quote
     assert rejoin_codes("Quyết định số 131/QĐ- TTg ngày") == "Quyết định số 131/QĐ-TTg ngày"
     assert rejoin_codes("kế hoạch 12/KH- Trường học") == "kế hoạch 12/KH- Trường học"  # no code
+
+
+def test_two_passages_restoring_one_text_differently_read_as_the_first_in_every_process():
+    """The answer's reading must not depend on the process's string hashing."""
+    import subprocess
+    import sys
+
+    script = (
+        "from ingest.restore.answer import Reading, apply_readings\n"
+        "first = Reading('Củng cố', [('Cung co chat luong', 'Củng cố chất lượng')])\n"
+        "second = Reading('Cùng có', [('Cung co chat luong', 'Cùng có chất lượng')])\n"
+        "print(apply_readings('Nhiệm vụ: Cung co chat luong giáo dục', [first, None, second]))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout.strip()
+        for seed in range(6)
+    }  # fmt: skip
+    assert outputs == {"Nhiệm vụ: Củng cố chất lượng giáo dục"}

@@ -78,7 +78,7 @@ def test_the_item_listing_the_asked_kind_is_read_line_by_line():
 
 
 def test_where_the_money_comes_from_asks_a_source_not_a_place():
-    from assistant.answer_type import asked_kind
+    from assistant.question_kind import asked_kind
 
     assert asked_kind("Where does the money for the school meals come from?") != "place"
     assert asked_kind("Where is the exam held?") == "place"

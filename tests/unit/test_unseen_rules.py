@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer_type import asked_kind, writes
+from assistant.answer_type import writes
 from assistant.conditions import condition_concepts
 from assistant.constraints import CorpusProfile, school_year_fits, states_school_year
 from assistant.definitions import defined_term
 from assistant.fact_answers import _sentence_with
 from assistant.named_units import named_schools
 from assistant.query import analyse
+from assistant.question_kind import asked_kind
 
 pytestmark = pytest.mark.unit
 PROFILE = CorpusProfile(provinces=("Hà Nội", "Đồng Nai", "Huế"))
