@@ -22,17 +22,21 @@ def display_date(iso: str | None) -> str:
 
 
 def document_label(doc: dict, language: str = "vi") -> str:
-    """'Kế hoạch số 12/KH-SGDĐT của Sở GDĐT <tỉnh>, ngày 15/12/2023' and its English twin."""
+    """'Kế hoạch số 12/KH-SGDĐT của Sở GDĐT <tỉnh>, ngày 15/12/2023' and its English twin. An
+    issuer the header does not state is not guessed: the province alone, or nothing, is named."""
     kind = doc.get("type") or ("Văn bản" if language == "vi" else "document")
-    issuer = doc.get("issuer") or ("Sở GDĐT" if language == "vi" else "Department of Education")
-    if doc.get("province") and doc["province"] not in issuer:
-        issuer = f"{issuer} {doc['province']}"
+    issuer, province = doc.get("issuer"), doc.get("province")
+    if issuer and province and province not in issuer:
+        issuer = f"{issuer} {province}"
+    issuer = issuer or province
     date = display_date(doc.get("date"))
     if language == "en":
         label = f"{ENGLISH_TYPES.get(kind, kind.lower())}"
         label = f"the {label}" + (f" No. {doc['number']}" if doc.get("number") else "")
-        return label + f" ({issuer})" + (f" of {date}" if date else "")
-    label = kind + (f" số {doc['number']}" if doc.get("number") else "") + f" của {issuer}"
+        return label + (f" ({issuer})" if issuer else "") + (f" of {date}" if date else "")
+    label = (
+        kind + (f" số {doc['number']}" if doc.get("number") else "") + (f" của {issuer}" if issuer else "")
+    )
     return label + (f", ngày {date}" if date else "")
 
 

@@ -47,7 +47,7 @@ def print_result(result) -> None:
         out.print(perturb_table(result.meta["perturb"]))
     failures = worst_failures(result)
     if failures:
-        out.print(f"\n[bold]Worst failures ({failures[0]['config']})[/bold]")
+        out.print(f"\n[bold]Worst failures ({failures[0]['config']}; dev questions only)[/bold]")
         for f in failures:
             out.print(
                 f"{f['id']} [{f['group']}/{f['lang']}/{f['kind']}] {f['question']}\n"

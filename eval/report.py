@@ -100,7 +100,7 @@ def _failures_md(result: EvalResult) -> list[str]:
     if not failures:
         return []
     out = [
-        f"## Worst failures ({failures[0]['config']})",
+        f"## Worst failures ({failures[0]['config']}; dev questions only)",
         "",
         "| id | group | lang | kind | question | gold | first retrieved | MRR@10 | answer ok |",
         "|---|---|---|---|---|---|---|---|---|",

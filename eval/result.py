@@ -57,8 +57,9 @@ def _breakdown(records: list[dict], dim: str, only: bool) -> dict:
 
 
 def worst_failures(result: EvalResult, config: str | None = None, n: int = 10) -> list[dict]:
-    """The questions the chosen configuration did worst on: gold not retrieved (by MRR), wrong
-    answers, then answers to unanswerable questions."""
+    """The dev questions the chosen configuration did worst on: gold not retrieved (by MRR),
+    wrong answers, then answers to unanswerable questions. Held-out questions are never listed:
+    their failures would invite rules fitted to them, and only their numbers are reported."""
     if not result.configs:
         return []
     config = config or next(
@@ -66,6 +67,8 @@ def worst_failures(result: EvalResult, config: str | None = None, n: int = 10) -
     )
     rows = []
     for r in result.configs[config]["records"]:
+        if r["group"] == "held-out":
+            continue
         s = r.get("scores", {})
         if r["kind"] == "unanswerable":
             if r["answerable"]:

@@ -141,6 +141,10 @@ def test_devcorpus_eval_on_a_small_group_through_the_real_index(tmp_path):
     assert summary["hits@5"] > 0.3  # a small corpus: the right passage is usually near the top
     for metric in ("hits@1", "mrr@10", "ndcg@10", "answer_correct", "refusal_recall", "wrong_refusals"):
         assert _in_unit(summary[metric]), metric
+    from eval.result import worst_failures
+
+    listed = worst_failures(result, "bm25", n=len(questions))
+    assert listed and {f["group"] for f in listed} == {"dev"}  # held-out failures are never shown
     records = {r["id"]: r for r in result.configs["bm25"]["records"]}
     assert all(r["gold_keys"] for r in records.values() if r["kind"] != "unanswerable")
     state = settings.data_dir / "eval-devcorpus" / "bm25" / "ingest_state.json"

@@ -62,6 +62,22 @@ def test_one_date_format_and_document_label():
     assert document_label(doc, "en") == "the plan No. 12/KH-SGDĐT (Sở GDĐT Lạc Long) of 02/01/2025"
 
 
+def test_a_document_whose_header_names_no_issuer_is_not_credited_to_one():
+    from dataclasses import asdict
+
+    from ingest.chunks import parse_document
+    from tests.conftest import DEVCORPUS
+
+    source = "distractors/17809_BTC-CTK__2d737276bf416017.txt"  # a ministry letter saved headless
+    meta = asdict(parse_document(source, (DEVCORPUS / source).read_text(encoding="utf-8")).meta)
+    assert meta["issuer"] is None and meta["type"] == "Công văn"
+    assert document_label(meta) == "Công văn" + (
+        f", ngày {display_date(meta['date'])}" if meta["date"] else ""
+    )
+    assert "Department" not in document_label(meta, "en") and "Sở" not in document_label(meta)
+    assert document_label({**meta, "province": "Lạc Long"}).startswith("Công văn của Lạc Long")
+
+
 def test_question_about_the_document_answers_from_its_header(seed_service):
     answer = seed_service.ask("Who signed the Bac Giang 2023-2024 key tasks plan?")
     first = answer.answer.split("\n")[0]
