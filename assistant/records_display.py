@@ -10,6 +10,7 @@ hold is not used (a record never shows a figure the document does not print).
 from __future__ import annotations
 
 from ingest.restore.answer import aligned_quote
+from ingest.restore.codes import rejoin_codes
 from ingest.restore.document import check_digits
 
 
@@ -17,7 +18,7 @@ def restored_piece(text: str, display: str, piece: str) -> str | None:
     """The restored stretch standing where `piece` stands in `text`, or None."""
     if not piece or not display or piece not in text:
         return None
-    shown = aligned_quote(text, display, piece)
+    shown = rejoin_codes(aligned_quote(text, display, piece) or "")
     try:
         return check_digits(piece, shown) if shown else None
     except ValueError:  # a number the original piece does not print

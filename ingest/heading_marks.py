@@ -85,3 +85,19 @@ def marked_heading(rest: str, whole: bool = False) -> str:
         return head.rstrip(" .:;")
     head, sep, _ = text.partition(". ")
     return (head if sep and len(head) >= 12 else text).rstrip(" .:;")
+
+
+def opens_next_article(lines: list[str], start: int, at: int) -> bool:
+    """Without marks (OCR): 'Dieu 3. Dieu khoản thi hanh' is the next article's heading, not a
+    cell, when it is numbered one past the article a table starting at `start` sits in."""
+    from ingest.levels import match_label
+    from ingest.lines import clean_line
+
+    if "*" in lines[at]:
+        return False
+    label = match_label(clean_line(lines[at]))
+    if label is None or label.kind != "article":
+        return False
+    above = (match_label(clean_line(line)) for line in reversed(lines[:start]))
+    current = next((found for found in above if found and found.kind == "article"), None)
+    return current is not None and label.value == current.value + 1

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
+from ingest.heading_marks import opens_next_article
 from ingest.levels import looks_like_heading, match_label
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
 from ingest.structure import clean_line, folded
@@ -120,6 +121,8 @@ def _table_end(lines: list[str], start: int) -> int:
         label = match_label(text)
         heading = label and label.kind in _TABLE_ENDS
         if heading and (text.upper() == text or _bold_article(lines[i], label.kind)):
+            return i
+        if heading and opens_next_article(lines, start, i):  # the same, read by OCR without marks
             return i
         if text[:7].upper() == "PHỤ LỤC" or _FOOTNOTE.match(text):
             return i

@@ -128,7 +128,8 @@ def _province(issuer: Issuer, place: str | None) -> str | None:
     if issuer.level == "national":
         return None
     if issuer.province:
-        return place if misread_province(issuer.province, place) else issuer.province
+        misread = misread_province(issuer.province, place) or any(c.isdigit() for c in issuer.province)
+        return place if misread and is_known_province(place) else issuer.province
     if place and (is_known_province(place) or issuer.level in (None, "province")):
         return place
     return None

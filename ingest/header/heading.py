@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 
 from ingest.dates import iso_date, worded_date
 from ingest.header.lines import HeaderLine, is_upper
+from ingest.provinces import is_known_province, province_name
 from ingest.text import fold_accents
 
 # The full list of document types (folded heading -> name); longest first so "thong tu lien tich"
@@ -92,8 +93,22 @@ def find_place_date(rows: list[HeaderLine]) -> tuple[str | None, str | None]:
         if found is None and PLACE_DATE.match(fold_accents(text)):  # the date wrapped onto next lines
             found = _place_date(" ".join([text, *(r.text for r in rows[n + 1 : n + 3])]))
         if found:
-            return found
+            return _wrapped_place(found, rows[n - 1].text if n else "")
     return None, None
+
+
+def _wrapped_place(found: tuple[str | None, str], above: str) -> tuple[str | None, str]:
+    """'Cao' above 'Bằng, ngày …', 'Thành phố Hồ Chí' above 'Minh, ngày …': the place wrapped;
+    the province the end of the line above and the place name together."""
+    place, date = found
+    if not place or is_known_province(place):
+        return found
+    words = above.split()
+    for take in (1, 2, 3):
+        joined = " ".join([*words[-take:], place])
+        if take <= len(words) and is_known_province(province_name(joined)):
+            return province_name(joined), date
+    return found
 
 
 def _place_date(text: str) -> tuple[str | None, str] | None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.provinces import is_known_province, province_name
+from ingest.restore.confusions import fold_confusions
 from ingest.text import fold_accents
 
 _HEAD_WORDS = """uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd|so|phong|bo|cuc|tong cuc|chi cuc|van phong|
@@ -28,6 +29,12 @@ _EDU = r"gi\w{0,2}o\s*d\w{1,2}c\s*v\w?\s*\w{0,2}ao\s*t\w{0,2}o|gd\s*&?\s*dt|gddt
 _EDU_BODY = re.compile(rf"^(so|phong|bo)\s*(?:{_EDU})\b\s*(.*)$")
 _COUNCIL = re.compile(r"^(uy ban nhan dan|ubnd|hoi dong nhan dan|hdnd)\s*(.*)$")
 _TIER = re.compile(r"^(tinh|thanh pho|tp\.?|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+(.+)$")
+# the two province tiers as OCR may misread them ('TỈUH', 'THANH PH0')
+_OCR_O = re.compile(r"(?<=[a-z])0|0(?=[a-z])")
+_OCR_TIER = {
+    "tinh": re.compile(r"^t[il1][nu]h(?=\s)"),
+    "thanh pho": re.compile(r"^t[hb]a[nu]h\s+ph[o0](?=\s)"),
+}
 _TIER_NAMES = {"tinh": "tỉnh", "thanh pho": "thành phố", "tp": "thành phố", "tp.": "thành phố",
                "huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "xa": "xã", "phuong": "phường",
                "thi tran": "thị trấn", "dac khu": "đặc khu"}  # fmt: skip
@@ -59,11 +66,23 @@ def split_bodies(rows: list[str]) -> list[str]:
     bodies: list[str] = []
     for row in rows:
         key = fold_accents(row)
-        if not bodies or starts_body(key):
+        if not bodies or (starts_body(key) and not _wrapped_head(bodies[-1], row)):
             bodies.append(row)
         else:
             bodies[-1] = f"{bodies[-1]} {row}"
     return bodies
+
+
+def _wrapped_head(above: str, row: str) -> bool:
+    """'ỦY' alone above 'BAN NHÂN DÂN': the head word wrapped, one body ('Ủy ban nhân dân')."""
+    before = fold_accents(above)
+    joined = f"{before} {fold_accents(row)}".split()
+    return any(
+        len(head) > len(before)
+        and len(joined) >= len(head.split())
+        and fold_confusions(" ".join(joined[: len(head.split())])) == fold_confusions(head)
+        for head in HEADS
+    )
 
 
 def cased(upper: str, text: str) -> str:
@@ -82,6 +101,9 @@ def cased(upper: str, text: str) -> str:
 def _place(rest: str, key_rest: str, text: str) -> tuple[str | None, str | None, str | None]:
     """(tier, place name, level) of 'tỉnh Cà Mau', 'thành phố Hà Nội', 'xã X'."""
     m = _TIER.match(key_rest)
+    for tier_key, misread in _OCR_TIER.items():
+        if not m and misread.match(key_rest):
+            m = _TIER.match(misread.sub(tier_key, key_rest, count=1))
     if not m:
         return None, None, None
     words = rest.split()
@@ -89,16 +111,27 @@ def _place(rest: str, key_rest: str, text: str) -> tuple[str | None, str | None,
     tier = _TIER_NAMES[m.group(1)]
     level = {"tỉnh": "province", "thành phố": "province", "huyện": "district", "quận": "district",
              "thị xã": "district"}.get(tier, "commune")  # fmt: skip
-    place = province_name(name) if level == "province" else (province_name(name) or name)
+    place = province_name(name) or name  # a name OCR put a digit in ('CA6 BẰNG') stays as read
     if tier == "thành phố" and not is_known_province(place) and level == "province":
         level = "province?"  # a city: a province only when nothing above it says otherwise
     return tier, place, level
 
 
+def _council_head(key: str) -> str:
+    """A people's council or committee head OCR misread ('uy ban nban dan', 'boi dong nhan dan')
+    written right, so its tier and place are read as in clean text."""
+    words = key.split()
+    for head in ("uy ban nhan dan", "hoi dong nhan dan"):
+        size = len(head.split())
+        if len(words) > size and fold_confusions(" ".join(words[:size])) == fold_confusions(head):
+            return " ".join([head, *words[size:]])
+    return key
+
+
 def read_body(body: str, text: str) -> Issuer:
     """Name, level and province of one body."""
-    key = " ".join(fold_accents(body).replace("&", " & ").split())
-    key = re.sub(r"\s*&\s*", "&", key)
+    words = " ".join(_OCR_O.sub("o", fold_accents(body)).split())  # 'GIÁ0': an o OCR read as 0
+    key = re.sub(r"\s*&\s*", "&", " ".join(words.replace("&", " & ").split()))
     if key in _FIXED:
         return Issuer(_FIXED[key], "national")
     if m := _EDU_BODY.match(key):
@@ -107,7 +140,7 @@ def read_body(body: str, text: str) -> Issuer:
         name = _EDU_NAMES[m.group(1)] + (f" {where}" if where else "")
         level = {"so": "province", "phong": "district", "bo": "national"}[m.group(1)]
         return Issuer(name, level, where if level == "province" else None)
-    if m := _COUNCIL.match(key):
+    if m := _COUNCIL.match(_council_head(words)):  # before '&' joins words: OCR reads 'dân' '&an'
         head = "Ủy ban nhân dân" if m.group(1) in ("uy ban nhan dan", "ubnd") else "Hội đồng nhân dân"
         rest = " ".join(body.split()[len(body.split()) - len(m.group(2).split()) :]) if m.group(2) else ""
         tier, place, level = _place(rest, m.group(2), text)

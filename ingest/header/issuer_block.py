@@ -17,6 +17,9 @@ MOTTO = re.compile(
     r"|(?:^\W*|c\w{0,3}\s+)ngh\w{0,3}\s*vi\w{0,2}t\s*nam|t\w\s*\w{1,3}\s*-\s*h\w{0,2}nh\s*ph"
 )
 MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘI" above "CHỦ NGHĨA VIỆT NAM"
+# the motto wrapped after its first word: 'CỘNG' alone above 'HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
+MOTTO_FIRST_WORD = re.compile(r"^\W*c\w{0,2}ng\W*$")
+MOTTO_REST = re.compile(r"^\W*h\w{0,2}a\s*x\w\s*h\w{0,2}[il1|]")
 ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
                 "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
                 "TTG": "thu tuong chinh phu", "CP": "chinh phu", "QH": "quoc hoi",
@@ -29,6 +32,9 @@ def motto_row(rows: list[HeaderLine]) -> int:
     above = next((n for n in range(found - 1, max(found - 3, -1), -1) if not rows[n].is_blank), -1)
     if found > 0 and above >= 0 and MOTTO_FIRST_LINE_END.search(rows[above].key):
         return above  # the motto's first line, misread past recognition
+    wrapped = above >= 0 and MOTTO_FIRST_WORD.match(rows[above].key) and MOTTO_REST.match(rows[found].key)
+    if found > 0 and wrapped:
+        return above  # 'CỘNG' wrapped onto a line of its own
     return found
 
 
@@ -52,7 +58,7 @@ def issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
         block.insert(0, row.text)
     for row in rows[motto : motto + 2]:  # OCR puts the block and the motto on one line
         left = MOTTO.split(row.key)[0]
-        if MOTTO.search(row.key) and len(left.strip()) > 2:
+        if MOTTO.search(row.key) and len(left.strip()) > 2 and not MOTTO_REST.match(left):
             block.append(row.text[: len(left)].strip())
     return block
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from ingest.restore.codes import rejoin_codes
 from ingest.restore.confidence import SHOWN_CONFIDENCE
 from ingest.restore.decode import Restorer
 from ingest.restore.document import check_digits
@@ -36,7 +37,7 @@ def passage_reading(payload: dict, text: str, quote: str) -> Reading | None:
     except ModelMissing:
         return None
     display = payload.get("display_text") or ""
-    restored_quote = quote_reading(text, display, quote, restorer)
+    restored_quote = rejoin_codes(quote_reading(text, display, quote, restorer))
     try:
         check_digits(text, restored_quote)  # every figure of the quote stands in the original
     except ValueError as exc:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from ingest.restore.lm import NgramModel
+from ingest.restore.syllables import fold
 
 # A restoration shown to a reader must be at least this likely; a word below stays as OCR read
 # it. Chosen by `eduqa restore --choose` on OCR-like copies of held-out devcorpus documents (the
@@ -28,6 +29,7 @@ class Choice:
     chosen: str
     confidence: float
     runner_up: str | None
+    letters_confidence: float = 0.0  # the share of the candidates spelled as `chosen` without marks
 
 
 def _context_left(seq: list[int], i: int, boundary: int) -> tuple[int, int]:
@@ -67,3 +69,18 @@ def local_posteriors(
 def is_unsure(choice: Choice, min_confidence: float) -> bool:
     """A restoration (the word changes) the model holds less likely than `min_confidence`."""
     return choice.confidence < min_confidence and choice.chosen != choice.observed.lower()
+
+
+def shown_reading(choice: Choice, min_confidence: float) -> str | None:
+    """What a reader is shown for a restored word: the choice when the model is sure of it; its
+    letters without marks when only they are sure (OCR 'nol', between nơi and nội: 'noi', never a
+    guessed tone) in a word in lower case (not a label 'IIl.', a heading or a name); None: the
+    word stays as OCR read it."""
+    if not is_unsure(choice, min_confidence):
+        return choice.chosen
+    letters = fold(choice.chosen)
+    if choice.observed.isupper() or choice.observed[:1].isupper():  # a label, a heading, a name
+        return None
+    if choice.letters_confidence >= min_confidence and letters != fold(choice.observed):
+        return letters
+    return None

@@ -6,11 +6,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from ingest.restore.candidates import Inventory
-from ingest.restore.confidence import Choice, is_unsure, local_posteriors
+from ingest.restore.confidence import Choice, local_posteriors, shown_reading
+from ingest.restore.cues import has_mark_hint, is_marked_syllable, percent_follows
 from ingest.restore.lm import NgramModel
 from ingest.restore.memory import SETTLED, DocumentMemory
 from ingest.restore.syllables import (
-    SYLLABLE_SHAPE,
     Token,
     apply_case,
     fold,
@@ -34,21 +34,6 @@ class Slot:
     options: list[tuple[str, int, float]]  # (syllable, model id, emission log10)
 
 
-def _is_marked_syllable(word: str) -> bool:
-    return fold(word) != word and bool(SYLLABLE_SHAPE.match(fold(word)))
-
-
-def _has_mark_hint(observed: str) -> bool:
-    inner_capital = any(ch.isupper() for ch in observed[1:]) and not is_upper_word(observed)
-    return inner_capital or any(ch in observed for ch in "'‘’`")
-
-
-def _percent_follows(tokens: list[Token], i: int) -> bool:
-    """A number whose next non-space token is a lone percent sign."""
-    rest = (t for t in tokens[i + 1 : i + 3] if t.kind != "space")
-    return next((t.text.startswith("%") for t in rest), False)
-
-
 class Restorer:
     def __init__(self, model: NgramModel, inventory: Inventory, acronyms: dict[str, str]):
         self.model = model
@@ -69,12 +54,12 @@ class Restorer:
         if not skeleton.isalpha():
             return []
         observed = unicodedata.normalize("NFC", token.text.lower())
-        hint = _has_mark_hint(token.text)
+        hint = has_mark_hint(token.text)
         near = self.inventory.near_keys(skeleton)
         if skeleton in near:  # a valid folded syllable: only marks and typical OCR slips change
             near = {key: cost for key, cost in near.items() if cost <= SLIP_COST}
         scored = []
-        if observed not in self.inventory.syllables and _is_marked_syllable(observed):
+        if observed not in self.inventory.syllables and is_marked_syllable(observed):
             scored.append((0.0, observed, -1, MARK_BONUS))  # a name the model never saw
         for key, cost in near.items():
             for syllable in self.inventory.by_key[key]:
@@ -109,7 +94,7 @@ class Restorer:
                 options = memory.adjust(options)
             if options:
                 slots.append(Slot(token, options))
-            elif token.kind == "number" and _percent_follows(tokens, i):
+            elif token.kind == "number" and percent_follows(tokens, i):
                 slots.append(self.model.ids["<p>"])  # '98,5 %': OCR spaced the percent sign off
             else:
                 fixed = self._fixed_id(token)
@@ -172,7 +157,8 @@ class Restorer:
             ranked = sorted(zip(posterior, (o[0] for o in slot.options), strict=True), reverse=True)
             mine = sum(p for p, s in ranked if s == pick)
             other = next((s for _p, s in ranked if s != pick), None)
-            found[i] = Choice(token.text, pick, mine, other)
+            letters = sum(p for p, s in ranked if fold(s) == fold(pick))
+            found[i] = Choice(token.text, pick, mine, other, letters)
         return tokens, found
 
     def memory(self, text: str) -> DocumentMemory:
@@ -192,10 +178,10 @@ class Restorer:
         words = [i for i, t in enumerate(tokens) if t.kind == "word"]
         out = [(self.acronym(t) or "").upper() or t.text for t in tokens]
         for n, i in enumerate(words):
-            choice = found.get(i)
-            if choice is None or is_unsure(choice, min_confidence):
+            shown = shown_reading(found[i], min_confidence) if i in found else None
+            if shown is None:
                 continue
             neighbours = [tokens[words[k]] for k in (n - 1, n + 1) if 0 <= k < len(words)]
             upper = any(is_upper_word(t.text) and t.skeleton in self.inventory for t in neighbours)
-            out[i] = apply_case(choice.chosen, tokens[i].text, upper)
+            out[i] = apply_case(shown, tokens[i].text, upper)
         return "".join(out)

@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from eval.restore_eval import corrupt, syllable_accuracy
 from ingest.chunks import parse_document
-from ingest.restore.confidence import SHOWN_CONFIDENCE, is_unsure
+from ingest.restore.confidence import SHOWN_CONFIDENCE, Choice, is_unsure, shown_reading
 from ingest.restore.document import check_digits, numbers, restore_document
 from ingest.restore.judge import judge
 from ingest.restore.memory import DocumentMemory
 from ingest.restore.model import load_restorer
-from ingest.restore.syllables import tokenize
+from ingest.restore.syllables import fold, tokenize
 from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN
 
 pytestmark = pytest.mark.unit
@@ -135,7 +135,10 @@ def test_unsure_words_stay_as_read_and_sure_ones_are_restored(restorer):
     sure = [c for c in choices.values() if c.confidence >= 0.99 and c.chosen != c.observed.lower()]
     assert unsure and sure
     shown = restorer.restore(line, SHOWN_CONFIDENCE)
-    assert all(c.observed in shown for c in unsure)
+    for choice in unsure:  # as read, or its letters without marks when only those are sure
+        reading = shown_reading(choice, SHOWN_CONFIDENCE)
+        assert (reading or choice.observed) in shown
+        assert reading is None or reading == fold(reading)
     assert restorer.restore(line, 0.0) != shown
     check_digits(line, shown)
 
@@ -145,6 +148,47 @@ def test_a_document_remembers_the_readings_it_settles(restorer):
     memory = restorer.memory(text)
     assert memory.bonus("học") > memory.bonus("hóc")  # 'hoc' settles as học throughout the plan
     assert DocumentMemory().bonus("học") == 0.0
+
+
+def test_a_word_whose_letters_are_sure_but_not_its_marks_shows_its_letters(restorer):
+    """'nol' on the OCR-like copy of a real circular: nơi or nội the model cannot tell, but the
+    letters are 'noi' (shown so, with no guessed mark), where 'nol' was shown before."""
+    from eval.ocr_noise import ocr_copy
+    from eval.ocr_sets import copy_seed
+    from eval.sets import get_set
+
+    name = "bgddt-tt21-2025.txt"
+    copy = ocr_copy((get_set("recent").corpus / name).read_text(encoding="utf-8"), seed=copy_seed(name))
+    line = next(line for line in copy.splitlines() if " nol " in line)
+    _tokens, choices = restorer.choices(line)
+    misread = next(c for c in choices.values() if c.observed == "nol")
+    assert misread.confidence < SHOWN_CONFIDENCE <= misread.letters_confidence
+    shown = restorer.restore(line, SHOWN_CONFIDENCE)
+    assert " noi " in shown and " nol " not in shown
+    label = Choice("IIl", "lu", 0.5, "lư", 0.99)  # a section label 'III.' OCR misread stays as read
+    assert shown_reading(label, SHOWN_CONFIDENCE) is None
+
+
+def test_a_code_wrapped_at_its_hyphen_is_shown_whole(restorer):
+    """The OCR-like copy of the seed plan wraps 'Nghị quyết 65/2021/NQ-HĐND' at the hyphen; a
+    quote from the passage shows the code whole again, as the text cites it (the shown reading
+    itself keeps OCR's tokens, word for word with the original)."""
+    from eval.ocr_noise import ocr_copy
+    from eval.ocr_sets import copy_seed
+    from ingest.restore.answer import passage_reading
+    from ingest.restore.codes import rejoin_codes
+
+    copy = ocr_copy((CORPUS / PLAN).read_text(encoding="utf-8"), seed=copy_seed(PLAN))
+    parsed = parse_document(PLAN, copy)
+    wrapped = [c for c in parsed.chunks if "65/2021/NQ- " in c.text]
+    assert wrapped  # the copy wrapped it so
+    restore_document(parsed, restorer)
+    for chunk in wrapped:
+        quote = chunk.text[chunk.text.index("65/2021/NQ- ") - 20 :][:60]
+        reading = passage_reading(chunk.as_payload(), chunk.text, quote)
+        assert "65/2021/NQ-HĐND" in reading.quote
+    assert rejoin_codes("Quyết định số 131/QĐ- TTg ngày") == "Quyết định số 131/QĐ-TTg ngày"
+    assert rejoin_codes("kế hoạch 12/KH- Trường học") == "kế hoạch 12/KH- Trường học"  # no code
 
 
 def test_two_passages_restoring_one_text_differently_read_as_the_first_in_every_process():
