@@ -35,6 +35,10 @@ def test_the_last_row_keeps_its_figures_and_the_next_clause_stands_alone():
 
 def test_a_table_whose_rows_hold_long_cells_keeps_them():
     """Rows of tasks hold long sentences of their own: none is cut off as a paragraph."""
-    lines = (ROOT / "eval" / "corpora" / "fresh" / "bvhttdl-cv6386-2025.txt").read_text(encoding="utf-8").splitlines()
+    lines = (
+        (ROOT / "eval" / "corpora" / "fresh" / "bvhttdl-cv6386-2025.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     for table in find_tables(lines):
         assert all(row.cells for row in table.rows)
