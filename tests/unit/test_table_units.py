@@ -25,7 +25,7 @@ def _rows(path: Path) -> list:
     ("path", "unit", "least"),
     [
         (RECENT / "hue-nq36-2025.txt", "1.000 đồng/trẻ,học sinh/tháng", 3),
-        (RECENT / "vinhlong-nq20-2025.txt", "Nghìn đồng/người học/tháng", 3),  # wrapped over two lines
+        (RECENT / "vinhlong-nq20-2025.txt", "Nghìn đồng/người học/tháng", 2),  # wrapped; rows 1 and 2
         (RECENT / "hanoi-nq58-2025.txt", "Đồng/học sinh/tháng", 50),  # '*Đơn vị: Đồng/học' / 'sinh/tháng*'
         (DEVCORPUS / "distractors" / "78_2025_NQ-HĐND__d2ab0055765c27e8.txt", "Triệu đồng", 10),
     ],
