@@ -1,8 +1,7 @@
 """Which indexed documents a question names: by number ("Quyết định 53/2025/QĐ-UBND",
-"quyết định 01814", "resolution 60"; a document saved without its header by the number its
-file name carries, assistant/coded_numbers.file_number), narrowed by the type, province and year
-it also names; or, without a number, by type with province or year when those pick out only a
-few documents.
+"quyết định 01814", "resolution 60"; a document saved without its header by the number its file
+name carries, assistant/coded_numbers.file_number), narrowed by the type, province and year it also names; or,
+without a number, by type with province or year when those pick out only a few documents.
 
 Read from each document's own header (number, type, province, date in the ingest state), never
 from a list of known documents.

@@ -97,12 +97,3 @@ def test_a_number_the_corpus_lacks_names_nothing():
 )
 def test_the_asked_fact(question, fact):
     assert asked_fact(question) == fact
-
-
-def test_a_headless_document_is_named_by_the_number_its_file_name_carries():
-    """A letter saved without its header records no number; its file name '17809_BTC-CTK__…'
-    carries one, and a question citing it names that letter (its key keeps no header number)."""
-    source = "distractors/17809_BTC-CTK__2d737276bf416017.txt"
-    assert {k.source: k for k in profile().documents}[source].number == ""
-    assert named("Công văn 17809/BTC-CTK đề nghị các tỉnh làm gì?") == [source]
-    assert named("Công văn 17810/BTC-CTK đề nghị các tỉnh làm gì?") == []
