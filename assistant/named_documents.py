@@ -1,6 +1,5 @@
 """Which indexed documents a question names: by number ("Quyết định 53/2025/QĐ-UBND",
-"quyết định 01814", "resolution 60"; a document saved without its header by the number its file
-name carries, assistant/coded_numbers.file_number), narrowed by the type, province and year it also names; or,
+"quyết định 01814", "resolution 60"), narrowed by the type, province and year it also names; or,
 without a number, by type with province or year when those pick out only a few documents.
 
 Read from each document's own header (number, type, province, date in the ingest state), never
@@ -12,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.coded_numbers import file_number
 from ingest.text import fold_accents
 
 MAX_NAMED = 2  # type + province/year naming more documents than this names none (see search.LIFTS)
@@ -63,7 +61,7 @@ def named_documents(
     places = {fold_accents(p) for p in provinces}
     if numbers:
         wanted = {n.lstrip("0") or "0" for n in numbers}
-        pool = [d for d in keys if (d.number or file_number(d.source)) in wanted]
+        pool = [d for d in keys if d.number and d.number in wanted]
         pool = _narrowed(pool, lambda d: not types or d.type in types)
         pool = _narrowed(pool, lambda d: not places or d.province in places)
         pool = _narrowed(pool, lambda d: not years or d.year in years)
