@@ -37,6 +37,30 @@ def cites_number(text: str, number: str) -> bool:
     return bool(re.search(written, fold_accents(text)))
 
 
+# a document-type abbreviation a file name may put before the number: 'CV6386.pdf', 'qd1814'
+_FILE_TYPED = re.compile(r"(?:cv|qd|kh|tt|nq|nd|tb|ct|cd|hd|bc|ttr|vbhn|ttlt)0*(\d{1,6})")
+_FILE_LEADING = re.compile(r"0*(\d{1,6})")
+
+
+def file_number(source: str) -> str:
+    """The document number a file name carries, digits without leading zeros: the digits that
+    open it ('17809_BTC-CTK__….txt', '6386 - Cong van.pdf') or that follow a type abbreviation
+    in one of its words ('CV6386.pdf', 'bvhttdl-cv6386-2025.txt'); '' when it carries none.
+    Only whole words of the name are read, so a hash after the name ('__2d737276…') is not."""
+    name = fold_accents(source.replace("\\", "/").rsplit("/", 1)[-1]).lower()
+    words = [w for w in re.split(r"[^a-z0-9]+", name.rsplit(".", 1)[0]) if w]
+    if words and (m := _FILE_LEADING.fullmatch(words[0])) and re.match(r"\d", name):
+        return m.group(1)
+    typed = [m.group(1) for w in words if (m := _FILE_TYPED.fullmatch(w))]
+    return typed[0] if len(typed) == 1 else ""
+
+
+def borne_numbers(headed: list[tuple[str, str]]) -> set[str]:
+    """The numbers the indexed documents bear, from (source, header number digits) pairs: the
+    header's, or where the header gives none (a page saved without it), the file name's."""
+    return {number or file_number(source) for source, number in headed} - {""}
+
+
 def unnamed_cited(numbers: list[str], indexed: set[str], texts: list[str]) -> list[str]:
     """The document numbers a question cites that no indexed document bears and that no best
     passage writes: the document asked about is neither held nor cited where the answer would

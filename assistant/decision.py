@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer_ranking import answer_kind
-from assistant.coded_numbers import CITED_DEPTH, unknown_year_coded, unnamed_cited
+from assistant.coded_numbers import CITED_DEPTH, borne_numbers, unknown_year_coded, unnamed_cited
 from assistant.concept_held import shown_with_title
 from assistant.conditions import condition_missing
 from assistant.constraints import (
@@ -151,7 +151,8 @@ def cited_elsewhere(analysis: QueryAnalysis, fitting: list[Passage], profile: Co
     passage writes (assistant/coded_numbers.py); else ''."""
     best = fitting[:CITED_DEPTH]
     texts = [t for p in best for t in shown_with_title(p)] + [(p.doc or {}).get("number") or "" for p in best]
-    cited = unnamed_cited(analysis.constraints.doc_numbers, {d.number for d in profile.documents}, texts)
+    borne = borne_numbers([(d.source, d.number) for d in profile.documents])
+    cited = unnamed_cited(analysis.constraints.doc_numbers, borne, texts)
     return cited[0] if cited else ""
 
 

@@ -15,9 +15,10 @@ from pathlib import Path
 from assistant.concept import Concept
 from assistant.lexicon import english_key, english_stem, lexicon
 from assistant.question_frames import frame_concept, frames_in
-from ingest.text import STOPWORDS, fold_accents
+from ingest.text import STOPWORDS, fold_accents, word_tokens
 
 UNTRANSLATED_WEIGHT = 0.5
+NAME_WORDS = 4  # a rendering this long is a body's name, searched by its acronym too
 # a document number, a date or a code ('53/2025/QĐ-UBND', '20.000'); or a word
 _TOKEN = re.compile(r"\d+(?:[.,/-][\w]+)*(?:/[\w]+(?:-[\w]+)*)?|[^\W\d_]+(?:['’][a-z]+)?")
 _SYLLABLE = re.compile(
@@ -147,7 +148,7 @@ def _concept_at(
             phrase = " ".join(words)
             if len(english_key(phrase)) == span and (renderings := lexicon().lookup(phrase)):
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
-                expanded = folded + [table[f] for f in folded if f in table]
+                expanded = folded + [table[f] for f in folded if f in table] + short_forms(folded, table)
                 return span, Concept(phrase.lower(), list(dict.fromkeys(expanded))), renderings[0]
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
@@ -158,6 +159,15 @@ def _concept_at(
             names.append(more)
         return len(names), Concept(" ".join(names), [" ".join(names)]), " ".join(tokens[i : i + len(names)])
     return 1, None, ""
+
+
+def short_forms(renderings: list[str], table: dict[str, str]) -> list[str]:
+    """The acronyms whose long form is one of the renderings: a document names a body in full
+    once ('Bộ Văn hóa, Thể thao và Du lịch (VHTTDL)') and by its acronym after, as a Vietnamese
+    question's long form is searched with its acronym too. Only names of four words or more:
+    a two-word term's acronym ('KH', 'HS') also stands in every document number and code."""
+    wanted = {r for r in renderings if len(r.split()) >= NAME_WORDS}
+    return [short for short, long in table.items() if wanted and " ".join(word_tokens(long)) in wanted]
 
 
 def _share(translated: list[str], untranslated: list[str]) -> float:

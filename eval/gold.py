@@ -6,7 +6,9 @@ case, spaces and Markdown/table marks ignored), so gold survives any change to h
 cut into chunks. On an OCR document a quote is looked for in the original text, then in the
 restored reading (`display_text`), then with OCR's letter confusions folded on both sides
 (`ingest.restore.confusions`: `rn`/`m`, `ii`/`u`, `|`/`l`, `0`/`o` …). A quote that no single chunk holds
-whole (it straddles a boundary) falls back to the chunk holding the longest head or tail of it.
+whole is looked for among the headings chunks carry (a clause's lead-in whose points are the
+chunks: its points are the gold), then falls back to the chunk holding the longest head or tail
+of it (it straddles a boundary).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ingest.restore.confusions import fold_confusions
 from ingest.text import fold_accents
 
 _MARKUP = re.compile(r"<[^>]+>|[\s*|_#`\\]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 MIN_PART = 24  # folded characters a straddling quote must share with a chunk
 
 
@@ -46,7 +49,24 @@ def resolve_quote(quote: str, chunks: Iterable[dict]) -> list[str]:
     confused = [(c["id"], fold_confusions(c.get("text", ""))) for c in chunks]
     wanted_confused = fold_confusions(quote)
     exact = [cid for cid, text in confused if wanted_confused and wanted_confused in text]
-    return exact or _straddling(wanted, folded) or _straddling(wanted_confused, confused)
+    if exact:
+        return exact
+    return (
+        _under_heading(quote, chunks) or _straddling(wanted, folded) or _straddling(wanted_confused, confused)
+    )
+
+
+def _under_heading(quote: str, chunks: list[dict]) -> list[str]:
+    """Chunks under a heading the quote is, label and title ('5. Nghị quyết này bãi bỏ …:' is the
+    lead-in of points a), b), c)); punctuation ignored."""
+    wanted = _NOT_ALNUM.sub("", fold_accents(quote))
+    found = []
+    for chunk in chunks:
+        for label, title in zip(chunk.get("section") or [], chunk.get("titles") or [], strict=False):
+            if wanted and _NOT_ALNUM.sub("", fold_accents(f"{label}{title}")) == wanted:
+                found.append(chunk["id"])
+                break
+    return found
 
 
 def _straddling(wanted: str, folded: list[tuple[str, str]]) -> list[str]:

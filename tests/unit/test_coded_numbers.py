@@ -1,17 +1,19 @@
 """A document number asked with its year against the tokens the real recent documents index:
 the circular 21/2025 is there, a 22/2025 is not (though '22' stands in other numbers), and an
-OCR-misread type after the year does not matter."""
+OCR-misread type after the year does not matter. A document saved without its header bears the
+number its file name carries (real headless distractors and the fresh letter)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pytest
 
-from assistant.coded_numbers import unknown_year_coded
+from assistant.coded_numbers import borne_numbers, file_number, unknown_year_coded, unnamed_cited
 from ingest.chunks import parse_document
 from ingest.text import fold_accents
-from tests.conftest import ROOT
+from tests.conftest import DEVCORPUS, ROOT
 
 pytestmark = pytest.mark.unit
 RECENT = ROOT / "eval" / "corpora" / "recent"
@@ -44,3 +46,66 @@ def test_a_number_of_another_year_is_unknown():
 def test_a_misread_type_after_the_year_does_not_matter():
     assert unknown_year_coded("Thông tư 21/2025/TT-BGDPT quy định gì?", tokens()) == []
     assert unknown_year_coded("Kế hoạch 182/KH-UBND của Đồng Nai", tokens()) == []  # no year: not judged here
+
+
+# --- a number the file name carries, for documents saved without their header ---
+
+FRESH = ROOT / "eval" / "corpora" / "fresh"
+HEADLESS = ["17809_BTC-CTK__2d737276bf416017.txt", "6225_BVHTTDL-VP__987cadc82373c854.txt"]
+
+
+def headed(paths) -> list[tuple[str, str]]:
+    """(source, header number digits) of each document as the real parser reads its header."""
+    out = []
+    for path in paths:
+        meta = parse_document(path.name, path.read_text(encoding="utf-8")).meta
+        digits = re.match(r"\s*0*(\d+)", meta.number or "")
+        out.append((f"{path.parent.name}/{path.name}", digits.group(1) if digits else ""))
+    return out
+
+
+def headless_documents():
+    paths = [DEVCORPUS / "distractors" / name for name in HEADLESS] + [FRESH / "bvhttdl-cv6386-2025.txt"]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the development corpus is not on this machine")
+    return paths
+
+
+def test_a_headless_document_bears_the_number_its_file_name_carries():
+    docs = headed(headless_documents())
+    assert [number for _, number in docs] == ["", "", ""]  # no header: the index records no number
+    borne = borne_numbers(docs)
+    assert borne == {"17809", "6225", "6386"}
+    assert unnamed_cited(["6386", "17809"], borne, texts=[]) == []
+    assert unnamed_cited(["98765"], borne, texts=[]) == ["98765"]  # a number no file carries
+
+
+def test_the_header_number_comes_before_the_file_name():
+    assert borne_numbers([("directives/camau-qd1814-2025.txt", "1814")]) == {"1814"}
+    assert borne_numbers([("distractors/37999_CHQ-GSQL__9a53c71ee9f5781f.txt", "3799")]) == {"3799"}
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [
+        ("CV6386.pdf", "6386"),
+        ("6386_BVHTTDL-VP__abc.txt", "6386"),
+        ("02124_QĐ-UBND__919fbc8391baa810.txt", "2124"),
+        ("nghean-qd3760-2025.txt", "3760"),
+        ("bgddt-tt05-2025.txt", "5"),
+        ("bgddt-tt-nckh-2025.txt", ""),  # a year is not a number
+        ("2d737276bf416017.md", ""),  # a hash is not one either
+        ("bacgiang-kh-nhiemvu-namhoc-2023-2024.txt", ""),
+    ],
+)
+def test_file_number(name, number):
+    assert file_number(name) == number
+
+
+def test_file_names_agree_with_the_headers_of_the_directives():
+    """Where both are there, a directive's file name and its header give the same number."""
+    paths = sorted((DEVCORPUS / "directives").glob("*.txt")) + sorted(FRESH.glob("*.txt"))
+    pairs = [(file_number(source), number) for source, number in headed(paths) if number]
+    carried = [(f, n) for f, n in pairs if f]
+    assert len(carried) >= 12
+    assert all(f == n for f, n in carried)

@@ -58,3 +58,16 @@ def test_seed_questions_keep_their_documents_together():
         for q in questions:
             for g in q["gold"][:1]:
                 assert document_group(g["source"], "seeds") == group
+
+
+def test_a_quoted_lead_in_resolves_to_the_points_under_it():
+    from pathlib import Path
+
+    from ingest.chunks import parse_document
+
+    path = Path(__file__).parents[2] / "eval" / "corpora" / "recent" / "vinhlong-nq20-2025.txt"
+    chunks = [c.as_payload() for c in parse_document(path.name, path.read_text(encoding="utf-8")).chunks]
+    section = {c["id"]: c["section"] for c in chunks}
+    found = resolve_quote("5. Nghị quyết này bãi bỏ các Nghị quyết:", chunks)
+    assert [section[i] for i in found] == [["Điều 3", "5", p] for p in "abc"]  # its text is its points
+    assert len(resolve_quote("Nghị quyết này có hiệu lực từ ngày 28 tháng 11 năm 2025", chunks)) == 1

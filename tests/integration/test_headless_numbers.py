@@ -1,0 +1,67 @@
+"""A document saved without its header (no 'Số: …' line, so the index records no number) still
+bears the number its file name carries when a question cites it: the fresh Bộ VHTTDL letter
+(bvhttdl-cv6386-2025.txt) and two headless distractors of the development corpus, ingested
+BM25-only through the real engine. A number no file carries is still refused."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.decision import cited_elsewhere, fitting_passages
+from assistant.query import analyse
+from tests.conftest import DEVCORPUS, ROOT, make_settings
+
+pytestmark = pytest.mark.integration
+LETTER = ROOT / "eval" / "corpora" / "fresh" / "bvhttdl-cv6386-2025.txt"
+HEADLESS = ["17809_BTC-CTK__2d737276bf416017.txt", "6225_BVHTTDL-VP__987cadc82373c854.txt"]
+ASEAN = "Theo Công văn 6386, các viện nghiên cứu được khuyến khích tham gia mạng lưới nghiên cứu khu vực nào?"
+
+
+@pytest.fixture(scope="module")
+def headless_service(tmp_path_factory):
+    from assistant.service import AssistantService
+
+    paths = [LETTER] + [DEVCORPUS / "distractors" / name for name in HEADLESS]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the development corpus is not on this machine")
+    tmp = tmp_path_factory.mktemp("headless")
+    corpus = tmp / "headless"
+    corpus.mkdir()
+    for path in paths:
+        shutil.copy(path, corpus / path.name)
+    service = AssistantService(make_settings(tmp, corpus_dir=corpus), owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def cited(service, question: str) -> str:
+    analysis = analyse(question, service.profile)
+    best = fitting_passages(analysis, service.search(question, 20)[:5])[0]
+    return cited_elsewhere(analysis, best, service.profile)
+
+
+def test_the_headless_documents_record_no_number(headless_service):
+    assert {d.number for d in headless_service.profile.documents} == {""}
+
+
+def test_a_letter_cited_by_its_file_name_number_is_answered(headless_service):
+    assert cited(headless_service, ASEAN) == ""
+    answer = headless_service.ask(ASEAN)
+    assert answer.answerable and "ASEAN" in answer.answer
+    assert "6386" not in answer.answer.split("[1]")[-1].split("(")[0]  # never shown as a header number
+
+
+def test_a_headless_distractor_cited_by_its_number_is_held(headless_service):
+    # its number is written only in its annex, far from the passages that answer
+    question = "Công văn 6225 của Bộ VHTTDL triển khai Chỉ thị nào của Thủ tướng Chính phủ?"
+    assert cited(headless_service, question) == ""
+    assert headless_service.ask(question).answerable
+
+
+def test_a_number_no_file_carries_is_refused(headless_service):
+    question = ASEAN.replace("6386", "6387")
+    assert cited(headless_service, question) == "6387"
+    assert not headless_service.ask(question).answerable
