@@ -85,7 +85,7 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
                      holds_read(analysis, rare, context, restored_text(passage)), row=True)]  # fmt: skip
     if is_task_row(passage):
         return [task_row_unit(analysis, passage, weighted, kind)]
-    context = f"{passage.section_title}\n" if passage.section_title else ""
+    context = heading_titles(passage)
     sentences = split_sentences(passage.text)
     readings = restored_readings(passage, len(sentences))
     per_sentence = len(sentences) > 1 and len(set(readings)) == len(readings) and readings[0] != ""
@@ -103,6 +103,14 @@ def units(analysis: QueryAnalysis, passage: Passage, idf: dict[str, float], kind
         )
         for s, r in zip(sentences, readings, strict=True)
     ]
+
+
+def heading_titles(passage: Passage) -> str:
+    """The titles a sentence of the passage stands under, one a line: its article's and its
+    clause's ('3. Định mức tiết dạy trung bình trong 01 tuần' heads 'b) Phó hiệu trưởng là 04
+    tiết', which states the figure without the words asked), then its own; '' without any."""
+    titles = [*(passage.payload.get("titles") or []), passage.section_title]
+    return "".join(f"{t}\n" for t in dict.fromkeys(t for t in titles if t))
 
 
 def _referred(sentence: str, refers: str) -> str:
