@@ -24,76 +24,22 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from assistant.compounds import question_compounds
 from assistant.document_facts import asked_fact
 from assistant.levels import levels_in, vocabulary
 from eval.groups import anchor
+from eval.perturb_facts import CITED_NUMBER, CorpusFacts, Document
 from ingest.provinces import ALIASES, PROVINCES, find_provinces
 from ingest.text import fold_accents, has_diacritics, word_tokens
 
 KINDS = ("province", "year", "number", "level", "topic")
 _SCHOOL_YEAR = re.compile(r"(?<!\d)(20\d\d)(\s*[-–/]\s*)(20\d\d)(?!\d)")
 _YEAR = re.compile(r"(?<![\d/])(19[5-9]\d|20\d\d)(?![\d/])")
-_CITED_NUMBER = re.compile(
-    r"\b(\d{1,5})(?=(?:-[a-z]{1,5})?/(?:(?:19|20)\d\d/)?[a-z]{1,6}\b)"  # 53/2025/qd-ubnd, 281/kh
-    r"|\b(?:quyet dinh|nghi quyet|ke hoach|thong bao|cong van|thong tu|chi thi|nghi dinh|decision|"
-    r"resolution|plan|notice|letter|circular|directive|decree)s?\s+(?:so\s+|no\.?\s*|number\s+)?(\d{1,5})\b(?![.,]\d)"
-)
 _GRADE = re.compile(r"\b(lop|khoi|grade)\s+(\d{1,2})\b")
 _ENGLISH_LEVEL = {"mầm non": "preschool", "tiểu học": "primary", "THCS": "lower secondary",
                   "THPT": "upper secondary", "GDTX": "continuing education"}  # fmt: skip
 YEAR_REACH = 15
-
-
-@dataclass(frozen=True)
-class Document:
-    source: str
-    province: str  # folded, "" when its header names none
-    number: str  # folded header number
-    years: frozenset[int]  # its date's year and its school year's years
-    text: str  # folded: title and every chunk
-    title: str  # as written
-
-
-@dataclass(frozen=True)
-class CorpusFacts:
-    """What the indexed corpus holds, read from the ingest state and its chunks."""
-
-    documents: tuple[Document, ...]
-    mentioned: frozenset[str]  # every indexed token (numbers among them)
-    idf: dict[str, float]
-
-    @classmethod
-    def of_service(cls, service) -> CorpusFacts:
-        docs = []
-        for source, info in sorted(service.state.get("files", {}).items()):
-            doc = info.get("doc") or {}
-            years = {
-                int(y)
-                for y in re.findall(
-                    r"(?:19|20)\d\d", f"{doc.get('date') or ''} {doc.get('school_year') or ''}"
-                )
-            }
-            text = " ".join(c.get("text") or "" for c in service.chunks(source))
-            title = doc.get("title") or ""
-            province, number = fold_accents(doc.get("province") or ""), fold_accents(doc.get("number") or "")
-            folded = fold_accents(f"{title} {text}")
-            docs.append(Document(source, province, number, frozenset(years), folded, title))
-        return cls(tuple(docs), frozenset(service.state.get("df", {})), dict(service.idf))
-
-    def by_source(self, source: str | None) -> Document | None:
-        return next((d for d in self.documents if d.source == source), None)
-
-    def pinned(self, question: str) -> list[Document]:
-        """The documents the question pins down: those of the province it names, else the one
-        whose number it cites; none when it names neither."""
-        folded = fold_accents(question)
-        named = {fold_accents(p) for p in find_provinces(question)}
-        numbers = {n for m in _CITED_NUMBER.finditer(folded) for n in m.groups() if n}
-        return [d for d in self.documents if (d.province and d.province in named)
-                or any(re.match(rf"0*{int(n)}\b", d.number) for n in numbers)]  # fmt: skip
 
 
 def _pick(options: list, key: str):
@@ -153,7 +99,7 @@ def year_swap(question: str, facts: CorpusFacts, key: str, own: Document | None)
 
 def number_swap(question: str, facts: CorpusFacts, key: str) -> str | None:
     folded = fold_accents(question)
-    m = _CITED_NUMBER.search(folded)
+    m = CITED_NUMBER.search(folded)
     if not m:
         return None
     group = 1 if m.group(1) else 2
@@ -203,7 +149,7 @@ def _rarity(compound: str, idf: dict[str, float]) -> float:
 def topic_swap(question: str, facts: CorpusFacts, key: str, own: Document | None) -> str | None:
     pinned = facts.pinned(question)
     folded = fold_accents(question)
-    if not pinned or own is None or asked_fact(question) or _CITED_NUMBER.search(folded):
+    if not pinned or own is None or asked_fact(question) or CITED_NUMBER.search(folded):
         return None  # a question about a document named by its number or facts: its words describe it
     content = {w for w in word_tokens(folded) if w.isalpha()}
     compounds = question_compounds(question, content)
