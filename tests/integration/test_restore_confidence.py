@@ -12,7 +12,7 @@ from ingest.restore.confidence import SHOWN_CONFIDENCE
 from ingest.restore.document import check_digits, restore_document
 from ingest.restore.judge import judge
 from ingest.restore.model import load_restorer
-from ingest.restore.syllables import tokenize
+from ingest.restore.syllables import fold, tokenize
 from tests.conftest import CORPUS, DEVCORPUS, NOTICE_OCR, PLAN
 
 pytestmark = pytest.mark.integration
@@ -29,7 +29,10 @@ def wrong_share(counts) -> float:
 
 
 def unsure_changes(restorer, original: str, shown: str, memory) -> list[tuple[str, str, float]]:
-    """Words the shown reading changes although the model is not sure of them (or never chose)."""
+    """Words the shown reading changes although the model is not sure of them (or never chose).
+    A word not read as a label or name shown as letters without marks is the reading where only the letters are
+    sure (`ingest.restore.confidence.shown_reading`, tested on its own in tests/unit/test_restore.py):
+    its letters were judged in the document's context, which this check does not rebuild."""
     ours, theirs = tokenize(original), tokenize(shown)
     assert len(ours) == len(theirs)  # restoration replaces words one for one
     _tokens, choices = restorer.choices(original, memory)
@@ -38,6 +41,8 @@ def unsure_changes(restorer, original: str, shown: str, memory) -> list[tuple[st
         if a.text.lower() == b.text.lower() or (a.kind == "code" and restorer.acronym(a)):
             continue  # as read (a stray capital set right), or an acronym's known spelling
         choice = choices.get(i)
+        if not (a.text.isupper() or a.text[:1].isupper()) and b.text.lower() == fold(b.text):
+            continue  # letters without marks, shown where only they are sure: no tone is guessed
         if choice is None or choice.chosen != b.text.lower() or choice.confidence < SHOWN_CONFIDENCE:
             unsure.append((a.text, b.text, choice.confidence if choice else 0.0))
     return unsure
