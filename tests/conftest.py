@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -92,6 +92,17 @@ def model_service_over(tmp: Path, sources: Iterable[Path]) -> Iterator:
         yield service
     finally:
         service.close()
+
+
+def open_page(page, url: str) -> None:
+    """Open the chat page once its load events have answered: the network falls idle, or, when
+    a long-lived request keeps it busy, the page has loaded and shows its question box."""
+    from playwright.sync_api import TimeoutError as PageTimeout
+
+    page.goto(url, wait_until="load")
+    with suppress(PageTimeout):
+        page.wait_for_load_state("networkidle", timeout=20_000)
+    page.locator("#eduqa-question textarea").wait_for(timeout=30_000)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_settings
+from tests.conftest import make_settings, open_page
 from tests.integration.live_server import live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -59,7 +59,7 @@ def test_page_answers_cites_and_says_not_found(server_url, browser):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(server_url + "/", wait_until="networkidle")
+    open_page(page, server_url + "/")
     page.locator("#eduqa-question textarea").wait_for(timeout=30_000)
 
     ask(page, "chỉ tiêu năm 2025 cho trung học", 0)
@@ -106,7 +106,7 @@ def test_page_answers_cites_and_says_not_found(server_url, browser):
 def test_upload_tab_refuses_a_wrong_key(server_url, browser, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(server_url + "/", wait_until="networkidle")
+    open_page(page, server_url + "/")
     page.get_by_role("tab", name="Tải văn bản").click()
     sample = tmp_path / "x.txt"
     sample.write_text("1. Nội dung thử.", encoding="utf-8")

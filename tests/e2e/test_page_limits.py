@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from assistant.records import year_choices
-from tests.conftest import make_settings
+from tests.conftest import make_settings, open_page
 from tests.e2e.test_page import ANSWER_TIMEOUT_MS, browser  # noqa: F401  (fixture)
 from tests.integration.live_server import live_server
 
@@ -36,7 +36,7 @@ def test_a_question_over_the_time_limit_says_so_in_the_chat(limited, browser):  
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url + "/", wait_until="networkidle")  # the page's load events have answered
+    open_page(page, url + "/")  # the page's load events have answered
     box = page.locator("#eduqa-question textarea")
     box.wait_for(timeout=30_000)
     box.fill("chỉ tiêu năm 2025 cho trung học")
@@ -59,7 +59,7 @@ def test_target_years_are_those_of_the_indexed_records(limited, browser):  # noq
     expected = [str(y) for y in year_choices(service.records()[0])]
     assert expected  # the seed plans name years
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page.goto(url + "/", wait_until="networkidle")
+    open_page(page, url + "/")
     page.get_by_role("tab", name="Chỉ tiêu").click()
     page.locator("#eduqa-target-year input").click()
     page.wait_for_function(f"document.querySelectorAll('[role=option]').length >= {len(expected)}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import open_page
 from tests.e2e.test_page import ask, browser, server_url  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -13,7 +14,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.integration]
 def test_restored_passage_is_marked_and_the_original_is_one_click_away(server_url, browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(server_url + "/", wait_until="networkidle")
+    open_page(page, server_url + "/")
     page.locator("#eduqa-question textarea").wait_for(timeout=30_000)
     ask(page, "chỉ tiêu năm 2025 cho trung học", 0)
     answer = page.locator(".eduqa-answer").nth(0)
