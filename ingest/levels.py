@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ingest.restore.confusions import fold_confusions
+
 LETTERS = "abcdđeghiklmn"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 NAMED = {"part": "Phần", "chapter": "Chương", "heading": "Mục", "article": "Điều"}
@@ -35,16 +37,18 @@ _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
     r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
 )
-# A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap, and
-# a page's heading set as a label line then a title line ("2.3." / "Công an tỉnh", "III." / "NHIỆM VỤ").
+# A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap (or
+# "l.", OCR's 1. or I.), and a page's heading set as a label line then a title line ("2.3." /
+# "Công an tỉnh", "III." / "NHIỆM VỤ").
 _BARE = re.compile(
-    r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|\d{1,2}\.\d{1,2}\.|[IVX]{1,5}\s*\."
+    r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|\d{1,2}\.\d{1,2}\.|[IVX]{1,5}\s*\.|[l|]\s*\."
     r"|[a-hđ]\s?[)/]|\(\d{1,2}\))$"
 )
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
 # level words as OCR reads them without marks, and as the document writes them
 _UNMARKED_LEVEL_WORDS = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
 _LEVEL_WORD = re.compile(r"^([^\W\d_]{3,6})\s+(?=[IVX]{1,6}\b|\d)")
+_ARTICLE_CONFUSED = fold_confusions("Điều")
 _WRITTEN_LEVEL_WORDS = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 
 
@@ -87,7 +91,12 @@ def restore_bare_level_word(line: str) -> str:
     …') alone on its line, its marks lost or misread by OCR, written as the document writes it."""
     if line in _WRITTEN_LEVEL_WORDS or not 3 <= len(line) <= 6:
         return line
-    return "Điều" if _fold(line) == "dieu" else line
+    return "Điều" if _fold(line) == "dieu" or _misread_article_word(line) else line
+
+
+def _misread_article_word(word: str) -> bool:
+    """'Dleu', 'Dieii': the article word, capitalised, with one of OCR's letter slips."""
+    return word[:1] in "DĐ" and fold_confusions(word) == _ARTICLE_CONFUSED
 
 
 def reads_as_one(parent_kind: str, written: str) -> bool:
@@ -123,6 +132,8 @@ def _level_word_restored(line: str) -> str:
     if not m or m.group(1) in _WRITTEN_LEVEL_WORDS:
         return line
     restored = _UNMARKED_LEVEL_WORDS.get(_fold(m.group(1)))
+    if restored is None and _misread_article_word(m.group(1)):
+        restored = "Điều"
     if restored is None:
         return line
     shown = restored.upper() if m.group(1).isupper() and restored != "Điều" else restored
