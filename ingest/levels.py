@@ -28,14 +28,14 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX])\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|[T1][VX])\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
-    r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
+    r"^([a-iđk¢€C]|cl|&)\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
 )
 # A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap (or
 # "l.", OCR's 1. or I.), and a page's heading set as a label line then a title line ("2.3." /
@@ -63,8 +63,8 @@ class Label:
 def roman_value(token: str) -> int | None:
     """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
     token = token.replace("|", "I").replace("l", "I")
-    if token[:1] == "T" and token[1:] in ("V", "X"):
-        token = "I" + token[1:]  # "TV." is IV misread
+    if token[:1] in "T1" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." and "1V." are IV misread
     if token[0] == "I" or token[0] in "VX":
         token = token.replace("1", "I")
     total = 0
@@ -182,7 +182,7 @@ def _numbered_label(line: str) -> Label | None:
         return Label("paren", f"({int(m.group(1))})", int(m.group(1)), m.group(2))
     if m := _LETTER.match(line):
         written, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        letter = "c" if written in "¢€C" else written
+        letter = "c" if written in "¢€C" else "d" if written in ("cl", "&") else written
         if letter not in LETTERS:
             return None
         return Label("letter", letter, LETTERS.index(letter) + 1, rest)
