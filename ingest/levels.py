@@ -28,7 +28,9 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|[T1][VX])\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(
+    r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX]|1[I|lVX][I|l1VX]{0,3})\s*[.]\s*(?=\S)(.*)$"  # 1I.: II
+)
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
@@ -61,11 +63,11 @@ class Label:
 
 
 def roman_value(token: str) -> int | None:
-    """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
+    """Value of a roman numeral read by OCR: '|', 'l' and a '1' beside roman letters are I."""
     token = token.replace("|", "I").replace("l", "I")
-    if token[:1] in "T1" and token[1:] in ("V", "X"):
-        token = "I" + token[1:]  # "TV." and "1V." are IV misread
-    if token[0] == "I" or token[0] in "VX":
+    if token[:1] == "T" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." is IV misread
+    if any(ch in "IVX" for ch in token):  # "1I.", "1V.": a one beside roman letters is an I
         token = token.replace("1", "I")
     total = 0
     for i, ch in enumerate(token):

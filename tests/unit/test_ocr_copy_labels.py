@@ -1,7 +1,7 @@
 """Recent and fresh plans and decisions read on their seeded OCR-like copies (eval.ocr_noise, as
 `eduqa eval --ocr-copy` writes them): an article word with one letter slip ('Dleu 2.') opens its
 article, a clause '1.' read 'l.' alone on its line takes its title from the next, 'I.2.' under
-clause 1 is the dotted 1.2, '1V.' is IV, a point's letter read as its look-alike ('e)' after
+clause 1 is the dotted 1.2, '1V.' is IV and '1I.' is II, a point's letter read as its look-alike ('e)' after
 'b)', 'cl)') keeps its place in the run, and a motto OCR wrapped and misread ('CONG BOA XA' /
 'HOI CBỦ NGHIA …') is never taken for the issuer."""
 
@@ -64,6 +64,18 @@ def test_dotted_label_read_with_a_capital_i_under_clause_one():
     copy = sections("recent", "dongnai-kh182-2025.txt", True)
     assert {("I", "1", "1.1"), ("I", "1", "1.2"), ("III", "1", "1.1"), ("IV", "1"), ("IV", "2")} <= copy
     assert match_label("1V. TỔ CHỨC THỰC HIỆN").label == "IV"
+    assert match_label("1I. PHAM VI").label == "II" and match_label("11. PHAM VI").kind == "num"
+
+
+def test_roman_two_read_with_a_one_opens_its_part():
+    """The plan uploaded as an OCR copy (seed 7, as tests/integration/test_plan_upload.py makes
+    it) reads 'II.' as '1I.': its part II keeps every clause."""
+    name = "cantho-kh153-2025.txt"
+    text = (CORPORA["fresh"] / name).read_text(encoding="utf-8")
+    copy = ocr_copy(text, seed=7)
+    assert "1I. PHAM" in copy.split("\n")
+    clean = {tuple(c.section) for c in parsed("fresh", name, False).chunks}
+    assert clean <= {tuple(c.section) for c in parse_document(name, copy).chunks}
 
 
 def test_point_letter_read_as_its_look_alike_keeps_its_place():
