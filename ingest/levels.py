@@ -34,6 +34,7 @@ _ROMAN = re.compile(
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
+_OCR_ROW_ONE = re.compile(r"^[lI|](?=(?:\.\d{1,3}){1,3}\.?$)")  # "l.1", "I.1.2": a table row's 1.1, 1.1.2
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
@@ -107,6 +108,12 @@ def reads_as_one(parent_kind: str, written: str) -> bool:
     1., 2.; it holds no roman parts); "l." and "|." are never a roman I in clean text, anywhere
     below the top."""
     return parent_kind in ("roman", "article") or (written in ("l", "|") and parent_kind != "root")
+
+
+def read_row_number(cell: str) -> str:
+    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', 'I.1.2'),
+    as written ('1.1', '1.1.2'); any other cell as it is."""
+    return _OCR_ROW_ONE.sub("1", cell)
 
 
 def is_bare_label(line: str) -> bool:
@@ -206,4 +213,4 @@ def looks_like_heading(label: Label) -> bool:
         words = [w for w in re.findall(r"[^\W\d_]+", rest)[:3] if len(w) > 1]
         return bool(words) and sum(w.isupper() or w[:2].isupper() for w in words) >= len(words) / 2
     first = rest[0]
-    return first.isupper() or first.isdigit() or first in "“\"'(" or label.kind == "letter"
+    return first.isupper() or first.isdigit() or first in "“\"'(&" or label.kind == "letter"  # &: OCR's D

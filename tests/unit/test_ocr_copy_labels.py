@@ -3,7 +3,7 @@
 article, a clause '1.' read 'l.' alone on its line takes its title from the next, 'I.2.' under
 clause 1 is the dotted 1.2, '1V.' is IV and '1I.' is II, a point's letter read as its look-alike ('e)' after
 'b)', 'cl)') keeps its place in the run, and a motto OCR wrapped and misread ('CONG BOA XA' /
-'HOI CBỦ NGHIA …') is never taken for the issuer."""
+'HOI CBỦ NGHIA …') is never taken for the issuer; a table row 'l.1' is row 1.1."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from eval.ocr_noise import ocr_copy
 from eval.ocr_sets import copy_seed
 from eval.sets import get_set
 from ingest.chunks import ParsedDocument, parse_document
-from ingest.levels import is_bare_label, match_label, restore_bare_level_word
+from ingest.levels import is_bare_label, match_label, read_row_number, restore_bare_level_word
 
 pytestmark = pytest.mark.unit
 CORPORA = {"recent": get_set("recent").corpus, "fresh": get_set("fresh").corpus}
@@ -98,3 +98,22 @@ def test_motto_wrapped_and_misread_is_no_issuer(set_name, name):
     assert clean.issuer.startswith("Ủy ban nhân dân")
     assert copy.issuer == clean.issuer
     assert copy.province == clean.province
+
+
+def test_table_row_number_and_clause_read_with_ocr_slips():
+    """A fee schedule's copy: the appendix rows 'l.1', 'I.1.2' are rows 1.1 and 1.1.2, and
+    clause '1. &anh muc …' (D read as &) opens clause 1 of its article."""
+    from eval.sets import devcorpus_root
+
+    name = "directives/hanoi-nq60-2025.txt"
+    source = devcorpus_root() / name
+    if not source.exists():
+        pytest.skip("development corpus not beside the repository")
+    text = source.read_text(encoding="utf-8")
+    copy = ocr_copy(text, seed=copy_seed(name))
+    assert {"l.1", "I.1.2"} <= set(copy.split("\n")) and "1. &anh muc" in copy
+    assert read_row_number("l.1") == "1.1" and read_row_number("I.1.2") == "1.1.2"
+    assert read_row_number("l") == "l" and read_row_number("Il.1") == "Il.1"
+    clean = {tuple(c.section) for c in parse_document(name, text).chunks}
+    assert {("Điều 2", "1"), ("Phụ lục", "dòng 1.1.2")} <= clean
+    assert clean <= {tuple(c.section) for c in parse_document(name, copy).chunks}
