@@ -34,7 +34,8 @@ _ROMAN = re.compile(
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
-_OCR_ROW_ONE = re.compile(r"^[lI|](?=(?:\.\d{1,3}){1,3}\.?$)")  # "l.1", "I.1.2": a table row's 1.1, 1.1.2
+# "l.1", "|.1.2": a table row's 1.1, 1.1.2 (a capital I.1 is clean text's row 1 of group I)
+_OCR_ROW_ONE = re.compile(r"^[l|](?=(?:\.\d{1,3}){1,3}\.?$)")
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
@@ -111,8 +112,8 @@ def reads_as_one(parent_kind: str, written: str) -> bool:
 
 
 def read_row_number(cell: str) -> str:
-    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', 'I.1.2'),
-    as written ('1.1', '1.1.2'); any other cell as it is."""
+    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', '|.1.2'),
+    as written ('1.1', '1.1.2'); any other cell ('I.1': row 1 under group I) as it is."""
     return _OCR_ROW_ONE.sub("1", cell)
 
 
