@@ -3,7 +3,8 @@
 article, a clause '1.' read 'l.' alone on its line takes its title from the next, 'I.2.' under
 clause 1 is the dotted 1.2, '1V.' is IV and '1I.' is II, a point's letter read as its look-alike ('e)' after
 'b)', 'cl)') keeps its place in the run, and a motto OCR wrapped and misread ('CONG BOA XA' /
-'HOI CBỦ NGHIA …') is never taken for the issuer; a table row 'l.1' is row 1.1."""
+'HOI CBỦ NGHIA …') is never taken for the issuer; a table row 'l.1' is row 1.1; a notice's
+first clause read 'I.' before '2.' is clause 1."""
 
 from __future__ import annotations
 
@@ -118,3 +119,26 @@ def test_table_row_number_and_clause_read_with_ocr_slips():
     assert {("Điều 2", "1"), ("Phụ lục", "dòng 1.1"), ("Phụ lục", "dòng 1.1.1")} <= clean
     read = {tuple(c.section) for c in parse_document(name, copy).chunks}
     assert {("Điều 2", "1"), ("Điều 2", "2", "a"), ("Phụ lục", "dòng 1.1"), ("Phụ lục", "dòng 1.1.1")} <= read
+
+
+def test_first_clause_of_a_notice_read_as_roman_one():
+    """A notice numbered 1. to 9. at its top: its copy reads '1.' as 'I. Tiếp tuc …' (sentence
+    case), and the next numbered line is '2.', so it is clause 1 and every clause is read."""
+    from pathlib import Path
+
+    name = "quangninh-tb3677-2023-12-15.txt"
+    source = Path(__file__).parents[2] / "corpus" / name
+    text = source.read_text(encoding="utf-8")
+    copy = ocr_copy(text, seed=copy_seed(name))
+    assert any(line.startswith("I. Tiếp tuc") for line in copy.split("\n"))
+    clean = {tuple(c.section) for c in parse_document(name, text).chunks}
+    assert {(str(n),) for n in (1, 2, 3, 9)} <= clean
+    assert clean <= {tuple(c.section) for c in parse_document(name, copy).chunks}
+    # a roman I in sentence case before 'II.' stays what it was read as
+    from ingest.ocr_labels import ocr_reading
+    from ingest.task_tree import Node
+
+    root = Node(kind="root", label="", value=0, path=[])
+    label = match_label("I. Mục đích, yêu cầu")
+    assert ocr_reading(label, root, "I", ["1. Mục đích", "II. Nhiệm vụ", "2. Giải pháp"]).kind == "roman"
+    assert ocr_reading(label, root, "I", ["Nội dung.", "2. Giải pháp"]).label == "1"
