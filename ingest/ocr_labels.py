@@ -4,8 +4,8 @@
   a roman I followed by "2. Nâng cao …". Clean text never numbers a task "I.2." under clause 1
   (its roman parts sit above the clauses), so there, and only there, it is the dotted 1.2.
 - A first clause "1." OCR read as "I." at the top of a notice ("I. Tiếp tục tuyên truyền …")
-  reads as a roman I in sentence case; it is clause 1 when the next numbered line is "2.", not
-  "II.".
+  reads as a roman I in sentence case; it is clause 1 when the next numbered line is "2." (not
+  "II.", nor a "1." that the part I holds).
 - A point's letter OCR read as its look-alike ("e)" for c, "b)" for h, "u)" for n, "l)" for i)
   breaks the run a) b) …; where the written letter cannot continue it and the letter it stands
   for does, it is that letter.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.levels import LETTERS, Label, looks_like_heading, match_label
+from ingest.levels import LETTERS, Label, is_bare_label, looks_like_heading, match_label
 from ingest.task_tree import Node, parent_for
 
 _DOTTED_REST = re.compile(r"^(\d{1,2})\.?\s+(?=\S)(.*)$")
@@ -43,9 +43,9 @@ def _top_clause_one(label: Label, current: Node, written: str, following: list[s
     if parent.kind != "root" or "num" in parent.last_child_value or "roman" in parent.last_child_value:
         return label
     for line in following[:LOOKAHEAD]:
-        nxt = match_label(line) if line else None
-        if nxt and nxt.kind in ("roman", "num") and nxt.value == 2:
-            return as_number if nxt.kind == "num" else label
+        nxt = (match_label(f"{line} …") if is_bare_label(line) else match_label(line)) if line else None
+        if nxt and nxt.kind in ("roman", "num"):  # '1.' next: I is a part over its clauses
+            return as_number if nxt.kind == "num" and nxt.value == 2 else label
     return label
 
 

@@ -142,3 +142,5 @@ def test_first_clause_of_a_notice_read_as_roman_one():
     label = match_label("I. Mục đích, yêu cầu")
     assert ocr_reading(label, root, "I", ["1. Mục đích", "II. Nhiệm vụ", "2. Giải pháp"]).kind == "roman"
     assert ocr_reading(label, root, "I", ["Nội dung.", "2. Giải pháp"]).label == "1"
+    assert ocr_reading(label, root, "I", ["1. Trình tự", "2. Giải pháp"]).kind == "roman"
+    assert ocr_reading(label, root, "I", ["Lĩnh vực", "1.", "Trình tự", "2. Giải pháp"]).kind == "roman"
