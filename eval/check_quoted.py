@@ -7,8 +7,8 @@ for English renderings of an alternative; an unanswerable question has no gold n
 must_contain and names the existing document it looks like (`near`); proportions: at least
 120 questions over at least 8 documents, at least 20% unanswerable, each language 28-40%, and
 both document groups hold answerable and unanswerable questions. A smaller set of its own
-(`recent`, `fresh`, `schoolyear`: eight documents each) has its own size and language bounds (`SET_LIMITS`). Returns a list
-of problems.
+(`recent`, `fresh`, `schoolyear`: eight documents each) has its own size and language bounds
+(`SET_LIMITS`). Returns a list of problems.
 """
 
 from __future__ import annotations

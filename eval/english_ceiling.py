@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
     from eval.sets import load_set
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent", "fresh", "schoolyear"),
+    parser.add_argument("--set", action="append", choices=("seeds", "devcorpus", "recent", "fresh"),
                         help="Question set (repeatable); default: seeds, devcorpus and recent")  # fmt: skip
     args = parser.parse_args(argv)
     services, dev_en, dev_all, dev_plain = {}, [], [], []

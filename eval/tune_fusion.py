@@ -126,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    names = (*SET_GROUPS, "seeds", "devcorpus", "recent", "fresh", "schoolyear")
+    names = (*SET_GROUPS, "seeds", "devcorpus", "recent", "fresh")
     parser.add_argument("--set", action="append", choices=names,
                         help="Question set (repeatable; 'both' = seeds and devcorpus, 'all' = those and "
                         "recent; default all); the gate is chosen on the dev groups of all of them "
