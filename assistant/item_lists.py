@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from assistant.listed_items import MIN_LISTED, asked_items
 from assistant.query import QueryAnalysis
 
-MAX_SHOWN = 8  # points of one item shown; the rest are counted
+MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
 _POINT = re.compile(r"^\s*[-+•*–]\s+(\S.*)$")
 
 
