@@ -36,6 +36,7 @@ from assistant.typed_evidence import in_scope
 from ingest.text import fold_accents
 
 _EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
+SHORT_POINT = 12  # words: a point this short names its subject only in the clause above it
 _ONE_PERIOD = re.compile(r"\b0?1 (?:tuan|thang|nam hoc|nam|ngay|gio|tiet)\b")
 _REFERENCE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phu luc)\s+\d+\b")
 
@@ -137,14 +138,21 @@ def counts(text: str) -> bool:
     return bool(figures_of("count", folded))
 
 
+def heading_above(passage: Passage) -> str:
+    """The clause heading a point too short to name what it is about ('b) Phó hiệu trưởng là 04
+    tiết.' under '3. Định mức tiết dạy trung bình trong 01 tuần'); '' for a longer item, which
+    says what it is about itself."""
+    titles = passage.payload.get("titles") or []
+    return titles[-2] if len(titles) > 1 and len(passage.text.split()) <= SHORT_POINT else ""
+
+
 def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> float:
     """How much of the question the item carries: its lead unit's share (rarity-weighted, read
-    restored for an OCR text), its best sentence's words read under the headings above it (a
-    point 'b) Phó hiệu trưởng là 04 tiết.' under '3. Định mức tiết dạy trung bình trong 01
-    tuần'), its search evidence."""
+    restored for an OCR text), its best sentence's words (a short point read under the clause
+    heading it), its search evidence."""
     unit = decision.leads.get(passage.id)
     sentences = best_sentences(analysis, passage.text, limit=1)
-    above = " ".join((passage.payload.get("titles") or [])[:-1])
+    above = heading_above(passage)
     carried = max((sentence_score(analysis, f"{above} {s}") for s in sentences), default=0.0)
     covered = unit.coverage if unit is not None else 0.0
     return round(2 * covered + carried + 2 * passage.evidence, 1)
