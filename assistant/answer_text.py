@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
 from assistant.item_lists import asks_listing, counted_lines, item_list, listing_quote
@@ -17,6 +18,7 @@ from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
 from assistant.wording import document_label, not_found_text, section_label, where_label
 
+FIGURE_KINDS = ("percent", "money", "count", "duration")  # a record line leads only stating one
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
 
@@ -41,7 +43,7 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
         counted_lines(listed, language) if listed else []
     )
     readable = [t for t in targets if readable_metric(t.get("metric") or "")]  # else quoted only
-    direct += record_lines(analysis, decision.passages[:1], readable, tasks)
+    direct += _stating(decision.kind, record_lines(analysis, decision.passages[:1], readable, tasks))
     quote = f"“{head or quotes[1]}” [1]"  # the points listed above: their clause quoted
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
@@ -62,6 +64,14 @@ def adds(analysis: QueryAnalysis, decision: Decision, quotes: dict[int, str], n:
         return True
     first, other = (decision.leads.get(p.id) for p in (decision.passages[0], decision.passages[n - 1]))
     return first is not None and other is not None and other.coverage >= ADDS * first.coverage > 0
+
+
+def _stating(kind: str, lines: list[str]) -> list[str]:
+    """The record lines that state the asked kind of figure: a percentage asked is not answered
+    by a record of '01 học sinh' from the same item (its quote states the percentage)."""
+    if kind not in FIGURE_KINDS:
+        return lines
+    return [line for line in lines if figures_of(kind, line.rsplit("[", 1)[0])]
 
 
 def _listed(analysis: QueryAnalysis, passage: Passage) -> tuple[list[str], str]:

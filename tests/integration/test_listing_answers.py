@@ -57,3 +57,13 @@ def test_over_http_a_listing_answer_holds_every_item_and_the_count(service):
     cited = body["citations"][0]
     assert cited["section"] == ["IV", "1", "h"]
     assert all(f"- {p}" in cited["quote"] for p in PROJECTS) and all(p in cited["text"] for p in PROJECTS)
+
+
+def test_a_percentage_asked_is_not_led_by_a_record_of_another_kind(seed_service):
+    """The item states '50% học sinh đạt chuẩn năng lực đầu ra ngoại ngữ' beside a target record
+    of '01 học sinh' (Olympic prizes): the answer leads with the percentage."""
+    text = answered(
+        seed_service,
+        "Quảng Ninh đặt mục tiêu bao nhiêu phần trăm học sinh đạt chuẩn năng lực ngoại ngữ đầu ra vào năm 2025?",
+    )
+    assert "50%" in lead(text) and "01 học sinh" not in text.split("\n\n")[0]
