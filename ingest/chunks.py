@@ -17,7 +17,7 @@ from ingest.header_parts import HeaderPart, closing_parts, opening_parts
 from ingest.headless_place import headless_province
 from ingest.layout import body_end, document_layout
 from ingest.lead_in import states_figure
-from ingest.lines import clean_line
+from ingest.lines import clean_line, join_lone_marks
 from ingest.page_furniture import read_page
 from ingest.parsed import Chunk, ParsedDocument, chunk_id
 from ingest.references import link_references
@@ -79,7 +79,7 @@ class ChunkMaker:
         part = self.lines[start:end]
         tables = find_tables(part)
         outside = blank_tables(part, tables)
-        tree = parse_structure(outside, start, prefix)
+        tree = parse_structure(join_lone_marks(outside), start, prefix)
         for node in walk(tree):
             if _is_task(node):
                 self.add_task(node)
@@ -112,7 +112,7 @@ class ChunkMaker:
 
     def add_closing(self, start: int, end: int) -> None:
         """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""
-        closing = [clean_line(line) for line in self.lines[start:end] if line.strip()]
+        closing = [clean_line(line) for line in join_lone_marks(self.lines[start:end]) if line.strip()]
         self.add_header_parts(closing_parts(closing), start)
 
     def add_task_table(self, start: int) -> None:
