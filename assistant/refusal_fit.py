@@ -20,7 +20,7 @@ import numpy as np
 from assistant.refusal import EXPECTED_SIGNS, FEATURES, RefusalModel
 
 MAX_WRONG_REFUSALS = 0.03  # share of the answerable rows the model decides that the cut may refuse
-CUTS = np.linspace(0.05, 0.95, 91)
+CUTS = np.linspace(0.0, 0.95, 96)  # 0: the model refuses nothing (when no cut keeps the cap)
 
 
 def _logistic(
@@ -71,7 +71,7 @@ def cut_under_cap(
     of the answerable ones; of equal recall, the lowest such cut (fewest wrong refusals)."""
     y = np.array(answerable, dtype=bool)
     probs = np.array(probabilities, dtype=float)
-    best_cut, best = float(CUTS[0]), (-1, 0)
+    best_cut, best = 0.0, (-1, 0)
     for cut in (c for c in CUTS if c <= floor):
         refused = probs < cut
         wrong = int(np.sum(refused[y]))
