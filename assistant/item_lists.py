@@ -1,0 +1,67 @@
+"""An item that lists: a clause ending with a colon, then its points one a line ('c) Tổ chức
+triển khai … các dự án …:' then '- Dự án 1: …', '- Dự án 2: …'). A listing question is answered
+from every point of such an item, counted; past MAX_SHOWN points the answer says how many more
+there are rather than dropping them silently."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.listed_items import MIN_LISTED, asked_items
+from assistant.query import QueryAnalysis
+
+MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
+_POINT = re.compile(r"^\s*[-+•*–]\s+(\S.*)$")
+
+
+@dataclass(frozen=True)
+class ItemList:
+    head: str  # the clause that introduces the points, as written
+    points: list[str]  # each point's text, without its mark
+
+
+def asks_listing(analysis: QueryAnalysis) -> bool:
+    """'những đơn vị nào …', 'các dự án nào', 'list every task led by …', 'which projects'."""
+    return analysis.asks_list or bool(asked_items(analysis.question))
+
+
+def item_list(text: str) -> ItemList | None:
+    """The points an item lists under a clause ending with a colon (at least MIN_LISTED, one a
+    line, up to the first line that is no point); none for a table row."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if any(" | " in line for line in lines):
+        return None
+    first = next((i for i, line in enumerate(lines) if _POINT.match(line)), None)
+    if not first or not lines[first - 1].endswith(":"):
+        return None
+    points = []
+    for line in lines[first:]:
+        if not (m := _POINT.match(line)):
+            break
+        points.append(m.group(1).strip())
+    return ItemList(lines[first - 1], points) if len(points) >= MIN_LISTED else None
+
+
+def counted_lines(points: list[str], language: str, n: int = 1) -> list[str]:
+    """'Có 6 mục [1]:' then each point, at most MAX_SHOWN, then '… và 3 mục khác [1]'."""
+    head = f"{len(points)} items [{n}]:" if language == "en" else f"Có {len(points)} mục [{n}]:"
+    return [head, *(f"- {point}" for point in points[:MAX_SHOWN]), *more_line(len(points), language, n)]
+
+
+def more_line(total: int, language: str, n: int = 1) -> list[str]:
+    """The line saying how many points are not shown, when some are not."""
+    rest = total - MAX_SHOWN
+    if rest <= 0:
+        return []
+    return [f"… and {rest} more [{n}]" if language == "en" else f"… và {rest} mục khác [{n}]"]
+
+
+def listing_quote(listed: ItemList, language: str) -> str:
+    """The quote of a listing item: its clause and its points (at most MAX_SHOWN, the rest
+    counted), one a line."""
+    shown = [listed.head, *(f"- {point}" for point in listed.points[:MAX_SHOWN])]
+    rest = len(listed.points) - MAX_SHOWN
+    if rest > 0:
+        shown.append(f"… ({rest} more)" if language == "en" else f"… (và {rest} mục khác)")
+    return "\n".join(shown)
