@@ -44,7 +44,6 @@ EXPECTED_SIGNS = MappingProxyType({
     "rare_compound_held": 1,  # the rarest asked compound word is in one of the best passages
     "missing_word": -1,  # rarity of the rarest asked word of several syllables no best passage holds
     "joint_held": 1,  # share of the question (rarity-weighted) some fitting passage holds
-    "topic_held": 1,  # ... that the best passages' headings and document titles hold
 })  # fmt: skip
 FEATURES = tuple(EXPECTED_SIGNS)
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover

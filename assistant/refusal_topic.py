@@ -3,15 +3,15 @@
 A question can keep its shape and its province, year and figures while asking about a subject
 the documents it pins down never treat (a subject taken from another document). The best
 passage then still holds most of the frame words; what gives it away is that the subject — the
-rarest asked words — is held by none of the passages that fit, and is not what their headings
-and document titles are about.
+rarest asked words — is held by none of the passages that fit.
 
-- `joint_held`: rarity-weighted share of the asked concepts that at least one of the fitting
-  passages holds (each concept may be held by a different one). +1: more of the question in
-  the passages, likelier an answer.
-- `topic_held`: rarity-weighted share of the asked concepts held by the heading path or the
-  document title of one of the best fitting passages — what a passage is about rather than
-  what it mentions. +1 likewise."""
+`joint_held`: rarity-weighted share of the asked concepts that at least one of the fitting
+passages the decision may quote holds (each concept may be held by a different one). +1: more
+of the question in the passages, likelier an answer. Measured (README, 'Why refits lost dev
+answers'): alone it adds nothing to grouped cross-validation on the sets' own questions; fitted
+with the metamorphic negatives it refuses two more dev `topic` negatives. A second candidate —
+the same share held by the best passages' heading paths and document titles — changed nothing
+and was left out."""
 
 from __future__ import annotations
 
@@ -21,12 +21,6 @@ from assistant.search import Passage
 from assistant.typed_evidence import share_held, weighted_concepts
 
 JOINT_DEPTH = 5  # the fitting passages the decision may quote
-TOPIC_DEPTH = 3  # the best fitting passages whose headings and title are read
-
-
-def about(passage: Passage) -> str:
-    """The passage's heading path and its document's title."""
-    return f"{passage.payload.get('heading_path') or ''}\n{(passage.doc or {}).get('title') or ''}"
 
 
 def topic_features(
@@ -35,9 +29,7 @@ def topic_features(
     weighted = weighted_concepts(analysis, idf)
     total = sum(w for w, _ in weighted)
     if not total:
-        return {"joint_held": 1.0, "topic_held": 1.0}
+        return {"joint_held": 1.0}
     texts = [(t, is_ocr(p)) for p in fitting[:JOINT_DEPTH] for t in readable(p)]
     joint = sum(w for w, c in weighted if any(share_held(analysis, [(1.0, c)], t, o) for t, o in texts))
-    headed = [(about(p), is_ocr(p)) for p in fitting[:TOPIC_DEPTH]]
-    topic = sum(w for w, c in weighted if any(share_held(analysis, [(1.0, c)], t, o) for t, o in headed))
-    return {"joint_held": joint / total, "topic_held": topic / total}
+    return {"joint_held": joint / total}
