@@ -1,18 +1,20 @@
 """`eduqa calibrate`: fit the refusal model (assistant/refusal.json) on the `dev` document group
 of the benchmark sets and report refusal precision and recall on the `held-out` group.
 
-Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on.
+Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on, with the
+metamorphic negatives written from them (eval/perturb.py; `--no-twins` leaves them out).
 Reproducible: same indexes, same questions -> same coefficients (plain gradient descent, no
 randomness). A question whose `kind` is `unanswerable` should be refused. Questions a rule
-refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on,
-but their wrong refusals count against the 10% the cut may refuse.
+refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on.
+The cut refuses the most unanswerable questions while wrongly refusing at most `--cap` of the
+answerable ones the model decides, judged out of fold (eval/refusal_cv.grouped_fit).
 
 `--cv` only reports: leave-one-dev-document-out cross-validation of the fit for each L2
 strength, with and without the rule-refused questions (eval/refusal_cv.py), beside dev and
 held-out, the stored model's scores and how many dev answers of the stored model each refit
-would lose; it writes nothing. A refit is worth committing only when grouped CV improves and it
-loses no dev answer (calibrating prints the dev answers it loses against the model it replaces;
-`--keep-answers` chooses the cut among those that lose none).
+would lose; it writes nothing. A refit is worth committing only when it loses at most one dev
+answer on each set and no set's dev refusal recall drops (calibrating prints the dev answers it
+loses against the model it replaces; `--keep-answers` lowers the cut until it loses none).
 """
 
 from __future__ import annotations

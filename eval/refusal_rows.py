@@ -55,8 +55,11 @@ def cached_rows(sets: list[str], no_dense: bool, twins: bool, cache: Path | None
     twins), else computed (and written there)."""
     key = {"sets": sorted(sets), "no_dense": no_dense, "twins": twins}
     if cache is not None and cache.exists():
-        data = json.loads(cache.read_text(encoding="utf-8"))
-        if data.get("key") == key:
+        try:
+            data = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}  # unreadable: computed again and written over
+        if isinstance(data, dict) and data.get("key") == key:
             return [Row(**r) for r in data["rows"]]
     rows = [r for name in sets for r in set_rows(name, no_dense, twins, console)]
     if cache is not None:
