@@ -1,7 +1,7 @@
-"""An item that lists: a clause ending with a colon, then its points one a line ('c) Tổ chức
-triển khai … các dự án …:' then '- Dự án 1: …', '- Dự án 2: …'). A listing question is answered
-from every point of such an item, counted; past MAX_SHOWN points the answer says how many more
-there are rather than dropping them silently."""
+"""An item that lists: its heading or a clause ending with a colon, then its points one a line
+('c) Tổ chức triển khai … các dự án …:' then '- Dự án 1: …', '- Dự án 2: …'). A listing
+question is answered from every point of such an item, counted; past MAX_SHOWN points the answer
+says how many more there are rather than dropping them silently."""
 
 from __future__ import annotations
 
@@ -27,14 +27,15 @@ def asks_listing(analysis: QueryAnalysis) -> bool:
 
 
 def item_list(text: str) -> ItemList | None:
-    """The points an item lists under a clause ending with a colon (at least MIN_LISTED, one a
-    line, up to the first line that is no point); none for a table row."""
+    """The points an item lists under its heading ('6. Đẩy mạnh hội nhập quốc tế …' then '- …')
+    or under a clause ending with a colon (at least MIN_LISTED, one a line, up to the first line
+    that is no point); none for a table row."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if any(" | " in line for line in lines):
         return None
     first = next((i for i, line in enumerate(lines) if _POINT.match(line)), None)
-    if not first or not lines[first - 1].endswith(":"):
-        return None
+    if not first or not (first == 1 or lines[first - 1].endswith(":")):
+        return None  # the points stand under the item's own heading or a clause ending with ':'
     points = []
     for line in lines[first:]:
         if not (m := _POINT.match(line)):

@@ -59,3 +59,12 @@ def test_a_count_is_a_number_of_something():
     assert not counts(principle)
     formula = next(line for line in _chunk(circular, ["Điều 8", "2"]).text.split("\n") if " | " in line)
     assert not counts(formula)  # 'Định mức … trong 01 năm học | = | … trong 01 tuần | x | Số tuần …'
+
+
+def test_points_under_an_items_own_heading_are_its_list():
+    """The Bộ VHTTDL letter writes each '-' alone on its line: read as marks of the next line,
+    the four points of item II.6 stand under its heading."""
+    listed = item_list(_chunk("bvhttdl-cv6386-2025.txt", ["II", "6"]).text)
+    assert listed is not None and listed.head == "6. Đẩy mạnh hội nhập quốc tế trong giáo dục đào tạo"
+    assert len(listed.points) == 4
+    assert listed.points[2].startswith("Xây dựng các chương trình liên kết đào tạo")
