@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
-from assistant.item_lists import asks_listing, counted_lines, item_list, listing_quote
+from assistant.item_lists import asks_listing, counted_lines, inline_points, item_list, listing_quote
 from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
 from assistant.readable_records import readable_metric
@@ -38,7 +38,7 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    listed, head = _listed(analysis, first)
+    listed, head = _listed(analysis, first, quotes[1])
     direct = _row_line(decision, first, analysis.question) + (
         counted_lines(listed, language) if listed else []
     )
@@ -74,14 +74,18 @@ def _stating(kind: str, lines: list[str]) -> list[str]:
     return [line for line in lines if figures_of(kind, line.rsplit("[", 1)[0])]
 
 
-def _listed(analysis: QueryAnalysis, passage: Passage) -> tuple[list[str], str]:
+def _listed(analysis: QueryAnalysis, passage: Passage, quote: str) -> tuple[list[str], str]:
     """For a listing question: the lines of the item naming the asked kind of item, else every
-    point of an item that lists ('…:' then its points); and the clause heading those points."""
+    point of an item that lists ('…:' then its points), else the points its quoted sentence
+    lists after a colon; and the clause heading points listed one a line."""
     if not asks_listing(analysis):
         return [], ""
     points = item_list(passage.text)
     listed = listed_items(analysis.question, passage.text) or (points.points if points else [])
-    return listed, points.head if points and listed else ""
+    if not listed:  # the points written inline after the answering sentence's colon
+        listed = next((found for s in quote.split(" … ") if (found := inline_points(s))), [])
+        return listed, ""
+    return listed, points.head if points else ""
 
 
 def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:

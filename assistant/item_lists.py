@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assistant.listed_items import MIN_LISTED, asked_items
 from assistant.query import QueryAnalysis
 
+MAX_INLINE_WORDS = 12  # syllables of one point listed inline; a longer part is a clause, not a point
 MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
 _POINT = re.compile(r"^\s*[-+•*–]\s+(\S.*)$")
 
@@ -42,6 +43,18 @@ def item_list(text: str) -> ItemList | None:
             break
         points.append(m.group(1).strip())
     return ItemList(lines[first - 1], points) if len(points) >= MIN_LISTED else None
+
+
+def inline_points(sentence: str) -> list[str]:
+    """The points a sentence lists after its colon, separated by commas or semicolons ('… những
+    năng lực chung …: năng lực tự chủ và tự học, năng lực giao tiếp và hợp tác, …'): at least
+    three, each a few words without figures; none otherwise."""
+    head, colon, rest = sentence.rpartition(":")
+    if not colon or not head.strip():
+        return []
+    parts = [p.strip(" .;…") for p in re.split(r"[,;]\s+", rest.strip().rstrip(".;…"))]
+    short = all(p and len(p.split()) <= MAX_INLINE_WORDS and not re.search(r"\d", p) for p in parts)
+    return parts if len(parts) >= 3 and short else []
 
 
 def counted_lines(points: list[str], language: str, n: int = 1) -> list[str]:
