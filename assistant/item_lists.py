@@ -20,6 +20,7 @@ _POINT = re.compile(r"^\s*[-+•*–]\s+(\S.*)$")
 class ItemList:
     head: str  # the clause that introduces the points, as written
     points: list[str]  # each point's text, without its mark
+    written: list[str]  # each point's line as written, with its mark
 
 
 def asks_listing(analysis: QueryAnalysis) -> bool:
@@ -37,12 +38,13 @@ def item_list(text: str) -> ItemList | None:
     first = next((i for i, line in enumerate(lines) if _POINT.match(line)), None)
     if not first or not (first == 1 or lines[first - 1].endswith(":")):
         return None  # the points stand under the item's own heading or a clause ending with ':'
-    points = []
+    written = []
     for line in lines[first:]:
-        if not (m := _POINT.match(line)):
+        if not _POINT.match(line):
             break
-        points.append(m.group(1).strip())
-    return ItemList(lines[first - 1], points) if len(points) >= MIN_LISTED else None
+        written.append(line)
+    points = [_POINT.match(line).group(1).strip() for line in written]
+    return ItemList(lines[first - 1], points, written) if len(points) >= MIN_LISTED else None
 
 
 def inline_points(sentence: str) -> list[str]:
@@ -57,10 +59,15 @@ def inline_points(sentence: str) -> list[str]:
     return parts if len(parts) >= 3 and short else []
 
 
+def count_line(total: int, language: str, n: int = 1) -> str:
+    """'Có 6 mục [1]:'."""
+    return f"{total} items [{n}]:" if language == "en" else f"Có {total} mục [{n}]:"
+
+
 def counted_lines(points: list[str], language: str, n: int = 1) -> list[str]:
     """'Có 6 mục [1]:' then each point, at most MAX_SHOWN, then '… và 3 mục khác [1]'."""
-    head = f"{len(points)} items [{n}]:" if language == "en" else f"Có {len(points)} mục [{n}]:"
-    return [head, *(f"- {point}" for point in points[:MAX_SHOWN]), *more_line(len(points), language, n)]
+    shown = (f"- {point}" for point in points[:MAX_SHOWN])
+    return [count_line(len(points), language, n), *shown, *more_line(len(points), language, n)]
 
 
 def more_line(total: int, language: str, n: int = 1) -> list[str]:
@@ -72,9 +79,9 @@ def more_line(total: int, language: str, n: int = 1) -> list[str]:
 
 
 def listing_quote(listed: ItemList, language: str) -> str:
-    """The quote of a listing item: its clause and its points (at most MAX_SHOWN, the rest
-    counted), one a line."""
-    shown = [listed.head, *(f"- {point}" for point in listed.points[:MAX_SHOWN])]
+    """The quote of a listing item: its clause and its points as written (at most MAX_SHOWN, the
+    rest counted), one a line."""
+    shown = [listed.head, *listed.written[:MAX_SHOWN]]
     rest = len(listed.points) - MAX_SHOWN
     if rest > 0:
         shown.append(f"… ({rest} more)" if language == "en" else f"… (và {rest} mục khác)")
