@@ -14,6 +14,7 @@ from ingest.appendix import parse_appendix
 from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
+from ingest.headless_place import headless_province
 from ingest.layout import body_end, document_layout
 from ingest.lead_in import states_figure
 from ingest.lines import clean_line, join_lone_marks
@@ -40,6 +41,7 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
     lines = text.replace("\f", "\n\f\n").split("\n") if "\f" in text else text.split("\n")
     layout = document_layout(lines)
     meta = parse_header(lines, layout.body_end, layout.task_table, site=page.fields)
+    meta.province = headless_province(meta, lines)
     maker = ChunkMaker(source, meta.as_dict(), lines, max_tokens)
     maker.add_part(0, layout.body_end, [])
     maker.add_closing(layout.body_end, layout.closing_end)
