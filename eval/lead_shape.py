@@ -1,8 +1,9 @@
 """Does an answer lead with its direct answer? For an answered question asking for a figure, a
 date, an owner or a list (assistant.question_kind), the answer's first line should state one
-of that kind with its [n]. An answer is `direct` when it does, `missed` when it does not
-although the item it cites first holds one (the answer is there, it just is not led with), and
-not counted otherwise (refused, no kind asked, or the cited item holds none either).
+of that kind with its [n], or count the listed items that follow it ('Có 6 mục [1]:'). An
+answer is `direct` when it does, `missed` when it does not although the item it cites first
+holds one (the answer is there, it just is not led with), and not counted otherwise (refused,
+no kind asked, or the cited item holds none either).
 
 `eduqa eval` records each answer's shape and prints the counts per group; run on a report,
 `python -m eval.lead_shape <results.json>` prints them for each configuration."""
@@ -34,8 +35,8 @@ def lead_shape(question: str, answer: dict) -> str:
     if not kind:
         return ""
     first = (answer.get("answer") or "").split("\n", 1)[0]
-    if _MARKER.search(first) and _states(kind, first):
-        return DIRECT
+    if _COUNTED_LIST.match(first) or (_MARKER.search(first) and _states(kind, first)):
+        return DIRECT  # a counted list leads: its points follow, each cited
     return MISSED if _states(kind, citations[0].get("text") or "") else ""
 
 

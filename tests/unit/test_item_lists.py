@@ -4,11 +4,11 @@ and what counts as a count (not the '01' of a rate's period, not an article's nu
 
 from __future__ import annotations
 
-from assistant.item_lists import MAX_SHOWN, counted_lines, item_list, listing_quote
+from assistant.item_lists import MAX_SHOWN, counted_lines, inline_points, item_list, listing_quote
 from assistant.lead_choice import counts
 from assistant.sentences import split_sentences
 from ingest.chunks import parse_document
-from tests.conftest import ROOT
+from tests.conftest import DEVCORPUS, ROOT
 
 FRESH = ROOT / "eval" / "corpora" / "fresh"
 
@@ -59,3 +59,26 @@ def test_a_count_is_a_number_of_something():
     assert not counts(principle)
     formula = next(line for line in _chunk(circular, ["Điều 8", "2"]).text.split("\n") if " | " in line)
     assert not counts(formula)  # 'Định mức … trong 01 năm học | = | … trong 01 tuần | x | Số tuần …'
+
+
+def test_points_under_an_items_own_heading_are_its_list():
+    """The Bộ VHTTDL letter writes each '-' alone on its line: read as marks of the next line,
+    the four points of item II.6 stand under its heading."""
+    listed = item_list(_chunk("bvhttdl-cv6386-2025.txt", ["II", "6"]).text)
+    assert listed is not None and listed.head == "6. Đẩy mạnh hội nhập quốc tế trong giáo dục đào tạo"
+    assert len(listed.points) == 4
+    assert listed.points[2].startswith("Xây dựng các chương trình liên kết đào tạo")
+
+
+def test_points_written_inline_after_a_colon_are_counted():
+    """The general education programme lists its common competences in one sentence after a
+    colon; a clause with figures or long parts lists nothing."""
+    path = DEVCORPUS / "long" / "bgddt-chuong-trinh-gdpt-tong-the-2018.ocr.md"
+    chunks = parse_document(path.name, path.read_text(encoding="utf-8")).chunks
+    item = next(c for c in chunks if c.section == ["III", "2", "a"])
+    sentence = next(s for s in split_sentences(item.text) if "năng lực chung" in s)
+    assert inline_points(sentence) == [
+        "năng lực tự chủ và tự học", "năng lực giao tiếp và hợp tác", "năng lực giải quyết vấn đề và sáng tạo",
+    ]  # fmt: skip
+    assert inline_points("Thời gian: từ ngày 01/9, trong 02 tuần, không quá 9 tháng") == []
+    assert inline_points("Nơi nhận: Như trên") == []
