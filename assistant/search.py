@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import Protocol
 
 from assistant.answer_ranking import add_figure_ranking, content_question, is_header_part
-from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.constraint_fits import number_fits, province_fits, year_fits
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import dense_rankings, guide_ranking
