@@ -4,7 +4,7 @@ BM25 scores a question by its terms: each syllable and each syllable pair. A Vie
 question's own words are that many terms because the asker wrote them. An English question's
 rendering is the lexicon's: 'Ministry of Culture, Sports and Tourism' becomes 'Bộ Văn hóa, Thể
 thao và Du lịch', nine terms, and together they can outweigh the one rare word the question is
-about ('focal point' → 'đầu mối', two terms). Here a rendered phrase of more than `PHRASE_TERMS`
+about ('focal point' → 'đầu mối', two terms). With `PHRASE_TERMS` set, a rendered phrase of more
 terms shares that many terms' weight among all of its terms, so each concept of the question
 weighs about the same whatever the length of its Vietnamese name.
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from ingest.text import STOPWORDS, bm25_terms
 
-# a two-syllable word: its two syllables and their pair. Chosen on the dev questions of the four
-# sets (`python -m eval.phrase_weights`): see README "Dense vectors and fusion"
+# 0: off. Measured on the dev English questions of the four sets (`python -m eval.fusion_phrases`):
+# a budget of 2-4 terms (a two-syllable word is 3) adds BM25 top-5 hits (devcorpus +2, recent +1,
+# seeds +1 -1) but no hybrid one, and loses recent hybrid ones (-3 +1 at 2 or 3): not taken
 PHRASE_TERMS = 0
 
 
