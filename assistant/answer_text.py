@@ -6,9 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
-from assistant.listed_items import listed_items, listing_lines
+from assistant.item_lists import (
+    asks_listing,
+    count_line,
+    counted_lines,
+    inline_points,
+    item_list,
+    listing_quote,
+)
+from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
 from assistant.readable_records import readable_metric
 from assistant.search import Passage
@@ -16,6 +25,7 @@ from assistant.sentences import lead_quote, sentence_score
 from assistant.table_rows import row_answer
 from assistant.wording import document_label, not_found_text, section_label, where_label
 
+FIGURE_KINDS = ("percent", "money", "count", "duration")  # a record line leads only stating one
 ADDS = 0.75  # another item is shown when its quote carries this share of what the lead carries
 
 
@@ -35,12 +45,11 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    row = _row_line(decision, first, analysis.question)
-    listed = listed_items(analysis.question, first.text)
-    direct = row + (listing_lines(listed, language) if listed else [])
+    listed, head = _listed(analysis, first, quotes[1])
+    direct = _row_line(decision, first, analysis.question) + _listing_lines(listed, head, language)
     readable = [t for t in targets if readable_metric(t.get("metric") or "")]  # else quoted only
-    direct += record_lines(analysis, decision.passages[:1], readable, tasks)
-    quote = f"“{quotes[1]}” [1]"
+    direct += _stating(decision.kind, record_lines(analysis, decision.passages[:1], readable, tasks))
+    quote = f"“{head or quotes[1]}” [1]"  # the points listed above: their clause quoted
     source = f"({where_label(first.doc, first.section, _context(first), language)}.)"
     paragraphs = ["\n".join(direct), f"{quote}\n{source}"] if direct else [f"{quote}\n{source}"]
     others = [
@@ -62,9 +71,43 @@ def adds(analysis: QueryAnalysis, decision: Decision, quotes: dict[int, str], n:
     return first is not None and other is not None and other.coverage >= ADDS * first.coverage > 0
 
 
+def _stating(kind: str, lines: list[str]) -> list[str]:
+    """The record lines that state the asked kind of figure: a percentage asked is not answered
+    by a record of '01 học sinh' from the same item (its quote states the percentage)."""
+    if kind not in FIGURE_KINDS:
+        return lines
+    return [line for line in lines if figures_of(kind, line.rsplit("[", 1)[0])]
+
+
+def _listed(analysis: QueryAnalysis, passage: Passage, quote: str) -> tuple[list[str], str]:
+    """For a listing question: the lines of the item naming the asked kind of item (and the
+    clause heading them, quoted below them), else every point of an item that lists ('…:' then
+    its points: the quote holds them all), else the points its quoted sentence lists after a
+    colon."""
+    if not asks_listing(analysis):
+        return [], ""
+    points = item_list(passage.text)
+    if named := listed_items(analysis.question, passage.text):
+        return named, points.head if points else ""
+    if points:
+        return points.points, ""
+    return next((found for s in quote.split(" … ") if (found := inline_points(s))), []), ""
+
+
+def _listing_lines(listed: list[str], head: str, language: str) -> list[str]:
+    """The count, then the points when only some of the item's lines are listed (`head` quoted
+    below them); the count alone when the quote below lists every point."""
+    if not listed:
+        return []
+    return counted_lines(listed, language) if head else [count_line(len(listed), language)]
+
+
 def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:
-    """The unit of the asked kind first (when the passage has one), then what else carries the
-    question."""
+    """For a listing question, an item that lists: its clause and every point (bounded).
+    Otherwise the unit of the asked kind first (when the passage has one), then what else
+    carries the question."""
+    if asks_listing(analysis) and (points := item_list(passage.text)):
+        return listing_quote(points, analysis.language)
     unit = decision.leads.get(passage.id)
     lead = unit.text if unit is not None and unit.typed and decision.kind else ""
     return " … ".join(lead_quote(analysis, passage.text, lead)) or passage.text[:300]

@@ -11,14 +11,8 @@ from assistant.answer_ranking import answer_kind
 from assistant.coded_numbers import CITED_DEPTH, borne_numbers, unknown_year_coded, unnamed_cited
 from assistant.concept_held import shown_with_title
 from assistant.conditions import condition_missing
-from assistant.constraints import (
-    CorpusProfile,
-    province_fits,
-    school_year_fits,
-    span_fits,
-    spans_in,
-    year_fits,
-)
+from assistant.constraint_fits import province_fits, school_year_fits, span_fits, spans_in, year_fits
+from assistant.constraints import CorpusProfile
 from assistant.definitions import definition_given
 from assistant.grades import grade_missing
 from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.document_facts import BASIS, DATE, EFFECTIVE, SIGNER, fact_passages
+from assistant.document_facts import BASIS, DATE, EFFECTIVE, RECIPIENTS, SIGNER, fact_passages
 from assistant.figures import header_lines
+from assistant.item_lists import count_line, item_list, listing_quote
 from assistant.question_kind import asked_plainly
 from assistant.wording import display_date, document_label, where_label
 from ingest.dates import NUMERIC, WORDED
@@ -69,6 +70,9 @@ def stated_answer(analysis, fact: str, passages: list) -> tuple[str, dict[int, s
     }.get(fact) or " ".join(first.text.split())
     lines = header_lines(analysis, first, 1) if fact in (SIGNER, DATE) else []
     lines = lines or _field_line(fact, first.doc, quote, language)
+    if fact == RECIPIENTS and (listed := item_list(first.text)):  # each recipient, counted
+        quote = listing_quote(listed, language)
+        return "\n".join([count_line(len(listed.points), language), f"“{quote}” [1]", where]), {1: quote}
     return "\n".join([*lines, f"“{quote}” [1]", where]), {1: quote}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.constraints import number_fits
+from assistant.constraint_fits import number_fits
 from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
 from assistant.search import Passage

@@ -36,6 +36,9 @@ from assistant.typed_evidence import in_scope
 from ingest.text import fold_accents
 
 _EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
+SHORT_POINT = 12  # words: a point this short names its subject only in the clause above it
+_ONE_PERIOD = re.compile(r"\b0?1 (?:tuan|thang|nam hoc|nam|ngay|gio|tiet)\b")
+_REFERENCE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phu luc)\s+\d+\b")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def signals(
     answered by one the question does not name."""
     unit = decision.leads.get(passage.id)
     typed = bool(decision.kind) and unit is not None and unit.typed
-    answers = answers_kind(unit, decision.kind)
+    answers = answers_kind(unit, decision.kind) and (decision.kind != "count" or counts(unit.text))
     if decision.kind == "document" and unit is not None:
         other = cites_another(analysis, passage, unit.text)
         typed, answers = typed and other, answers and other
@@ -127,12 +130,30 @@ def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) 
     )
 
 
+def counts(text: str) -> bool:
+    """The text states a count of something: a number that is neither the one period of a rate
+    ('số tiết dạy trung bình trong 01 tuần', '01 năm học') nor the number of an article, clause or
+    point it refers to ('quy định tại Điều 7')."""
+    folded = _REFERENCE.sub(" ", _ONE_PERIOD.sub(" ", fold_accents(text).lower()))
+    return bool(figures_of("count", folded))
+
+
+def heading_above(passage: Passage) -> str:
+    """The clause heading a point too short to name what it is about ('b) Phó hiệu trưởng là 04
+    tiết.' under '3. Định mức tiết dạy trung bình trong 01 tuần'); '' for a longer item, which
+    says what it is about itself."""
+    titles = passage.payload.get("titles") or []
+    return titles[-2] if len(titles) > 1 and len(passage.text.split()) <= SHORT_POINT else ""
+
+
 def weight(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> float:
     """How much of the question the item carries: its lead unit's share (rarity-weighted, read
-    restored for an OCR text), its best sentence's words, its search evidence."""
+    restored for an OCR text), its best sentence's words (a short point read under the clause
+    heading it), its search evidence."""
     unit = decision.leads.get(passage.id)
     sentences = best_sentences(analysis, passage.text, limit=1)
-    carried = max((sentence_score(analysis, s) for s in sentences), default=0.0)
+    above = heading_above(passage)
+    carried = max((sentence_score(analysis, f"{above} {s}") for s in sentences), default=0.0)
     covered = unit.coverage if unit is not None else 0.0
     return round(2 * covered + carried + 2 * passage.evidence, 1)
 

@@ -7,7 +7,7 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 
 from assistant.answer_ranking import content_question, is_header_part
-from assistant.constraints import number_fits, province_fits, year_fits
+from assistant.constraint_fits import number_fits, province_fits, year_fits
 from assistant.document_facts import states_fact
 from assistant.levels import levels_in
 from assistant.query import QueryAnalysis

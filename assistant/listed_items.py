@@ -1,7 +1,8 @@
 """A question asking for the items of a kind ('những dự án nào', 'các nhiệm vụ nào', 'which
 projects') is answered by the item that lists them: a directive lists a unit's projects or
 tasks one a line under the clause that gives them ('c) Tổ chức triển khai … các dự án …:' then
-'- Dự án 1: …', '- Dự án 2: …'). Such an item leads the answer, and the answer counts its lines.
+'- Dự án 1: …', '- Dự án 2: …'). Such an item leads the answer, and the answer counts its lines
+(assistant/item_lists.py).
 
 A listed line names the asked kind among its first words ('- Tiểu dự án 2 (Dự án 7): …'); a
 line that only mentions it later ('- Sở Tài chính và các đơn vị có liên quan …') is another
@@ -45,9 +46,3 @@ def listed_items(question: str, text: str) -> list[str]:
         if m and kind in " ".join(_WORDS.findall(fold_accents(m.group(1)).lower())[:HEAD_WORDS]):
             items.append(m.group(1).strip())
     return items if len(items) >= MIN_LISTED else []
-
-
-def listing_lines(items: list[str], language: str) -> list[str]:
-    """'Có 6 mục: [1]' then each listed line."""
-    head = f"{len(items)} items [1]:" if language == "en" else f"Có {len(items)} mục [1]:"
-    return [head, *(f"- {item}" for item in items)]

@@ -17,6 +17,7 @@ from types import MappingProxyType
 
 from assistant.compound_evidence import compound_features
 from assistant.query import UNTRANSLATED_WEIGHT, QueryAnalysis
+from assistant.refusal_topic import topic_features
 from assistant.search import Passage, evidence, missing_rarity
 from assistant.sentences import has_quantity, split_sentences
 from assistant.typed_evidence import typed_features
@@ -42,6 +43,7 @@ EXPECTED_SIGNS = MappingProxyType({
     "rare_split": -1,  # the rarest asked word is a compound the best passages hold only apart
     "rare_compound_held": 1,  # the rarest asked compound word is in one of the best passages
     "missing_word": -1,  # rarity of the rarest asked word of several syllables no best passage holds
+    "joint_held": 1,  # share of the question (rarity-weighted) some fitting passage holds
 })  # fmt: skip
 FEATURES = tuple(EXPECTED_SIGNS)
 QUANTITY_COVERAGE = 0.5  # share of the question a sentence with the figure must cover
@@ -77,6 +79,7 @@ def features(
         "missing_rare": missing_rarity(analysis, best.index_text, idf),
         **typed_features(analysis, fitting, idf),
         **compound_features(analysis, fitting[:3], idf),
+        **topic_features(analysis, fitting, idf),
     }
 
 

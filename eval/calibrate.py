@@ -1,18 +1,20 @@
 """`eduqa calibrate`: fit the refusal model (assistant/refusal.json) on the `dev` document group
 of the benchmark sets and report refusal precision and recall on the `held-out` group.
 
-Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on.
+Leave-documents-out (eval/groups.py): only questions about dev documents are fitted on, with the
+metamorphic negatives written from them (eval/perturb.py; `--no-twins` leaves them out).
 Reproducible: same indexes, same questions -> same coefficients (plain gradient descent, no
 randomness). A question whose `kind` is `unanswerable` should be refused. Questions a rule
-refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on,
-but their wrong refusals count against the 10% the cut may refuse.
+refuses before the model (a province or year the corpus lacks, a near miss) are not fitted on.
+The cut refuses the most unanswerable questions while wrongly refusing at most `--cap` of the
+answerable ones the model decides, judged out of fold (eval/refusal_cv.grouped_fit).
 
 `--cv` only reports: leave-one-dev-document-out cross-validation of the fit for each L2
 strength, with and without the rule-refused questions (eval/refusal_cv.py), beside dev and
 held-out, the stored model's scores and how many dev answers of the stored model each refit
-would lose; it writes nothing. A refit is worth committing only when grouped CV improves and it
-loses no dev answer (calibrating prints the dev answers it loses against the model it replaces;
-`--keep-answers` chooses the cut among those that lose none).
+would lose; it writes nothing. A refit is worth committing only when it loses at most one dev
+answer on each set and no set's dev refusal recall drops (calibrating prints the dev answers it
+loses against the model it replaces; `--keep-answers` lowers the cut until it loses none).
 """
 
 from __future__ import annotations
@@ -24,64 +26,15 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from assistant.refusal_fit import MAX_WRONG_REFUSALS
+
 console = Console(stderr=True)
-SETS = ("seeds", "devcorpus", "recent")
-SCORED = ("", "weak")  # decisions left to the model (others were refused by a rule before it)
-
-
-def decisions(service, questions: list[dict]) -> list[tuple[dict, object]]:
-    """(question, decision) for each question through the service's own search and decision,
-    uncalibrated: the features are what the model is fitted on."""
-    from assistant.answer import decide
-    from assistant.query import analyse
-
-    out = []
-    for q in questions:
-        analysis = analyse(q["question"], service.profile)
-        passages = service.search(q["question"], 20)
-        decision = decide(analysis, passages[:5], service.profile, service.idf, None,
-                          service.settings.abstain_threshold)  # fmt: skip
-        out.append((q, decision))
-    return out
-
-
-def refused(decision, model) -> bool:
-    """Refused before scoring (uncovered constraint, nothing fits), or scored below the cut."""
-    if not decision.features or decision.reason not in SCORED:
-        return True
-    return model.probability(decision.features) < model.cut
-
-
-def refusal_scores(pairs, model) -> dict[str, float]:
-    said_no = [refused(d, model) for _, d in pairs]
-    truth = [q.get("kind") == "unanswerable" for q, _ in pairs]
-    hits = sum(r and t for r, t in zip(said_no, truth, strict=True))
-    wrong = sum(r and not t for r, t in zip(said_no, truth, strict=True))
-    return {
-        "refusal_precision": round(hits / max(1, sum(said_no)), 3),
-        "refusal_recall": round(hits / max(1, sum(truth)), 3),
-        "wrong_refusals": round(wrong / max(1, sum(not t for t in truth)), 3),
-        "n": len(pairs),
-    }
-
-
-def _set_pairs(set_name: str, no_dense: bool) -> dict[str, list]:
-    """Per group, (question, decision) pairs of one set, on that set's own index."""
-    from assistant.settings import Settings
-    from eval.askers import Askers
-    from eval.groups import by_group
-    from eval.sets import load_set
-
-    settings = Settings()
-    if no_dense:
-        settings = settings.model_copy(update={"embedding_model": None, "reranker_model": None})
-    with Askers(settings, set_name, ["hybrid"], console=console) as askers:
-        grouped = by_group(load_set(set_name), set_name)
-        return {group: decisions(askers.service, qs) for group, qs in grouped.items()}
+SETS = ("seeds", "devcorpus", "recent", "fresh")
 
 
 SetsOption = Annotated[
-    list[str] | None, typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent.")
+    list[str] | None,
+    typer.Option("--set", help="Sets to use (repeatable): seeds, devcorpus, recent, fresh (default: all)."),
 ]
 NoDenseOption = Annotated[bool, typer.Option("--no-dense", help="BM25 only, as `eduqa eval --no-dense`.")]
 OutOption = Annotated[Path | None, typer.Option(help="Where to write the model JSON.")]
@@ -102,6 +55,33 @@ CvOption = Annotated[
         "stored model's too; writes nothing.",
     ),
 ]
+TwinsOption = Annotated[
+    bool,
+    typer.Option(
+        "--twins/--no-twins",
+        help="Fit on the metamorphic negatives written from the dev questions too "
+        "(eval/perturb.py, every kind), and report refusal recall per kind.",
+    ),
+]
+RowsCacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--rows-cache",
+        help="A JSON file keeping every question's evidence features: read when it holds the "
+        "same sets, search and twins, else written (a refit then searches nothing).",
+    ),
+]
+CapOption = Annotated[
+    float,
+    typer.Option(
+        "--cap",
+        min=0.0,
+        max=0.5,
+        help="Share of the answerable dev questions the model decides that the cut may refuse "
+        "(judged out of fold, each dev document decided by a model fitted without it).",
+    ),
+]
+L2Option = Annotated[float, typer.Option("--l2", min=0.0, help="L2 strength of the fit.")]
 
 
 def calibrate_cmd(
@@ -110,47 +90,52 @@ def calibrate_cmd(
     out: OutOption = None,
     keep_answers: KeepAnswersOption = False,
     cv: CvOption = False,
+    twins: TwinsOption = True,
+    rows_cache: RowsCacheOption = None,
+    cap: CapOption = MAX_WRONG_REFUSALS,
+    l2: L2Option = 1.0,
 ) -> None:
-    """Fit the calibrated refusal (logistic regression over evidence features) on the dev
-    document group of the sets together, keeping only features whose fitted sign matches their
-    documented direction; write assistant/refusal.json, and print refusal precision, recall and
-    wrong refusals on both groups (the held-out one is the measure)."""
+    """Fit the calibrated refusal (logistic regression over evidence features, each weight held
+    to its documented direction) on the dev document group of the sets together, its cut the
+    one refusing the most unanswerable questions within a cap on wrong refusals judged by
+    cross-validation grouped by document; write assistant/refusal.json, and print refusal
+    precision, recall and wrong refusals on both groups (the held-out one is the measure)."""
+    from eval.refusal_cv import Config
+    from eval.refusal_rows import cached_rows
+
     chosen = sets or list(SETS)
     if unknown := set(chosen) - set(SETS):
         raise typer.BadParameter(f"unknown sets {sorted(unknown)}; known: {list(SETS)}", param_hint="--set")
+    rows = cached_rows(chosen, no_dense, twins, rows_cache, console)
     if cv:
-        return cross_validation_report(chosen, no_dense)
-    by_set = {name: _set_pairs(name, no_dense) for name in chosen}
-    model, fitted_on = _refit([(q, d) for groups in by_set.values() for q, d in groups["dev"]], keep_answers)
-    _write_model(model, out, fitted_on)
-    for name, groups in by_set.items():
-        for group, pairs in groups.items():
-            console.print(f"{name} · {group}: {refusal_scores(pairs, model)}")
+        return cross_validation_report(rows)
+    model = _refit(rows, Config(l2=l2, cap=cap), keep_answers)
+    _write_model(model, out, sum(r.group == "dev" and r.scored for r in rows))
+    report_model(rows, model)
 
 
-def _refit(dev: list[tuple[dict, object]], keep_answers: bool) -> tuple[object, int]:
-    """The model fitted on the dev questions that reach scoring (those a rule refused count
-    against the share the cut may refuse); `keep_answers` keeps every dev answer the stored model
-    gives. Prints the dev answers the stored model gave and the refit refuses; returns the model
-    and how many questions it was fitted on."""
-    from assistant.refusal import load_model
-    from assistant.refusal_fit import fit
+def _refit(rows, config, keep_answers: bool):
+    """The model fitted on the dev rows (eval/refusal_cv.grouped_fit); `keep_answers` keeps
+    every dev answer the stored model gives. Prints, per set, the dev answers the stored model
+    gave and the refit refuses."""
+    from assistant.refusal import RefusalModel, load_model
+    from eval.refusal_cv import grouped_fit, refuses
 
-    fit_rows = [(q, d) for q, d in dev if d.features and d.reason in SCORED]
-    if not fit_rows:
+    dev = [r for r in rows if r.group == "dev"]
+    if not any(r.scored for r in dev):
         raise typer.BadParameter("no dev questions reach scoring", param_hint="--set")
-    answerable = [q.get("kind") != "unanswerable" for q, _ in fit_rows]
-    ruled = sum(q.get("kind") != "unanswerable" for q, _ in dev) - sum(answerable)  # refused by a rule
+    model = grouped_fit(dev, config)
     previous = load_model()
-    keep = None
-    if keep_answers and previous is not None:  # the answers the stored model gives stay given
-        keep = [a and not refused(d, previous) for (_, d), a in zip(fit_rows, answerable, strict=True)]
-    model = fit([d.features for _, d in fit_rows], answerable, refused_before=ruled, keep=keep)
-    if previous is not None:
-        lost = [q["id"] for q, d in dev if q.get("kind") != "unanswerable" and refused(d, model)
-                and not refused(d, previous)]  # fmt: skip
-        console.print(f"dev answers the previous model gave and this fit refuses: {len(lost)} {lost}")
-    return model, len(fit_rows)
+    if previous is None:
+        return model
+    kept = [r for r in dev if r.answerable and not refuses(previous, r)]
+    if keep_answers and kept:
+        floor = min(model.probability(r.features) for r in kept)
+        model = RefusalModel(model.weights, model.bias, min(model.cut, floor), model.names)
+    for name in sorted({r.set_name for r in dev}):
+        lost = [r.question_id for r in kept if r.set_name == name and not r.perturb and refuses(model, r)]
+        console.print(f"{name}: dev answers the stored model gave and this fit refuses: {len(lost)} {lost}")
+    return model
 
 
 def _write_model(model, out: Path | None, fitted_on: int) -> None:
@@ -162,19 +147,34 @@ def _write_model(model, out: Path | None, fitted_on: int) -> None:
     console.print(f"fitted on {fitted_on} dev questions; wrote {target} (cut {model.cut})")
 
 
-def cross_validation_report(sets: list[str], no_dense: bool) -> None:
-    """Grouped CV of each configuration (eval/refusal_cv.py) fitted on the features of the
-    calibration search (`--no-dense`: BM25) and judged on those of the default search, which
-    `eduqa eval` measures; the stored model beside it and the configuration CV would choose."""
-    from assistant.refusal import load_model
-    from eval.refusal_cv import choose, configs, evaluate, lost_answers, per_set, refuses, rows_of
+def report_model(rows, model) -> None:
+    """Refusal precision / recall / wrong refusals per set and group on the sets' own questions,
+    and refusal recall per kind of negative."""
+    from eval.refusal_cv import per_set, refuses
 
-    rows = [r for name in sets for r in rows_of(name, _set_pairs(name, False))]
-    fitted_on = [r for name in sets for r in rows_of(name, _set_pairs(name, True))] if no_dense else rows
-    results = [evaluate(rows, config, fitted_on) for config in configs()]
+    for group in ("dev", "held-out"):
+        own = [r for r in rows if r.group == group and not r.perturb]
+        console.print(f"{group}: {_line(per_set(own, [refuses(model, r) for r in own]))}", soft_wrap=True)
+        twins = [r for r in rows if r.group == group and r.perturb]
+        for name in sorted({r.set_name for r in twins}):
+            mine = [r for r in twins if r.set_name == name]
+            kinds = sorted({r.perturb for r in mine})
+            cells = [f"{k} {sum(refuses(model, r) for r in mine if r.perturb == k)}/"
+                     f"{sum(r.perturb == k for r in mine)}" for k in kinds]  # fmt: skip
+            console.print(f"  {name} negatives refused: {' '.join(cells)}")
+
+
+def cross_validation_report(rows) -> None:
+    """Grouped CV of each configuration (eval/refusal_cv.py) beside dev and held-out, the stored
+    model's scores, the dev answers each refit loses against it, and the configuration CV would
+    choose."""
+    from assistant.refusal import load_model
+    from eval.refusal_cv import choose, configs, evaluate, lost_answers, per_set, refuses
+
+    results = [evaluate(rows, config) for config in configs()]
     if (stored := load_model()) is not None:
         for group in ("dev", "held-out"):
-            part = [r for r in rows if (r.group == "dev") == (group == "dev")]
+            part = [r for r in rows if r.group == group and not r.perturb]
             scored = per_set(part, [refuses(stored, r) for r in part])
             console.print(f"stored model · {group}: {_line(scored)}", soft_wrap=True)
     for result in results:
@@ -186,8 +186,8 @@ def cross_validation_report(sets: list[str], no_dense: bool) -> None:
                       f"dev answers lost vs stored {lost}", soft_wrap=True)  # fmt: skip
     best = choose(results)["config"]
     console.print(
-        "precision/recall/wrong refusals per set; CV: each dev document's questions decided "
-        "by a model fitted without them"
+        "precision/recall/wrong refusals per set (the sets' own questions); CV: each dev "
+        "document's questions decided by a model fitted without them"
     )
     console.print(f"chosen by grouped CV: l2 {best.l2:g}, rule-refused fitted on: {best.with_ruled}")
 

@@ -18,8 +18,8 @@ Prints the counts by lang, kind and split. Exit status 1 when a check fails.
 
 Usage: python eval/check_questions.py [path/to/questions.jsonl]
        python eval/check_questions.py --set seeds   (eval/questions.jsonl with eval/sets/seeds.jsonl)
-       python eval/check_questions.py --set devcorpus|recent|fresh [corpus root]   (quote-gold sets:
-       see eval/check_quoted.py; needs the project on the import path)
+       python eval/check_questions.py --set devcorpus|recent|fresh|schoolyear [corpus root]
+       (quote-gold sets: see eval/check_quoted.py; needs the project on the import path)
 """
 
 import json

@@ -7,8 +7,8 @@ for English renderings of an alternative; an unanswerable question has no gold n
 must_contain and names the existing document it looks like (`near`); proportions: at least
 120 questions over at least 8 documents, at least 20% unanswerable, each language 28-40%, and
 both document groups hold answerable and unanswerable questions. A smaller set of its own
-(`recent`, `fresh`: eight documents each) has its own size and language bounds (`SET_LIMITS`). Returns a list
-of problems.
+(`recent`, `fresh`, `schoolyear`: eight documents each) has its own size and language bounds
+(`SET_LIMITS`). Returns a list of problems.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ MIN_QUESTIONS, MIN_DOCUMENTS, MIN_UNANSWERABLE = 120, 8, 0.20
 MAX_QUOTE = 200
 LANG_SHARE = (0.28, 0.40)
 # Per-set (minimum questions, language share) where a set differs from the defaults above.
-SET_LIMITS = {"recent": (60, (0.20, 0.50)), "fresh": (60, (0.20, 0.50))}
+SET_LIMITS = {"recent": (60, (0.20, 0.50)), "fresh": (60, (0.20, 0.50)), "schoolyear": (60, (0.20, 0.50))}
 
 
 class Documents:

@@ -15,7 +15,9 @@ SetName = Annotated[
         "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
         "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
         "eight documents no rule was written on), fresh (eval/sets/fresh.jsonl over eval/corpora/fresh/, "
-        "eight more such documents) or alqac (ALQAC 2023 law questions, retrieval only).",
+        "eight more such documents), schoolyear (eval/sets/schoolyear.jsonl over "
+        "eval/corpora/schoolyear/, eight school-year texts) or alqac (ALQAC 2023 law questions, "
+        "retrieval only).",
     ),
 ]
 Group = Annotated[

@@ -21,6 +21,7 @@ SHORT = {
 
 def print_result(result) -> None:
     from eval.by_language import language_table
+    from eval.lead_shape import shape_lines
     from eval.report import ANSWER_METRICS
     from eval.run import worst_failures
 
@@ -41,6 +42,8 @@ def print_result(result) -> None:
     for source, why in (result.meta.get("left_out") or {}).items():
         out.print(f"[yellow]left out, the reader fails on it:[/yellow] {source} ({why})")
     _print_copy_notes(out, result.meta.get("ocr_copy"))
+    shapes = shape_lines({n: c["records"] for n, c in result.configs.items() if not c.get("retrieval_only")})
+    out.print("\n[bold]Answers' first line (eval/lead_shape.py)[/bold]", *shapes, sep="\n", highlight=False)
     if result.meta.get("perturb"):
         from eval.perturb_run import perturb_table
 

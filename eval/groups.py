@@ -27,6 +27,12 @@ question the document it looks like (`near`). The split, documented here once:
   letters on school tasks (Bộ VHTTDL 6386 dev, Sở GDĐT TP Hồ Chí Minh 5155 held-out), provincial
   decisions (Gia Lai 48 with item tables dev, Cao Bằng 52 held-out), national circulars (Bộ GDĐT
   05/2025 dev, the amendment of the science-contest regulation held-out).
+- schoolyear (`eval/sets/schoolyear.jsonl`, `eval/corpora/schoolyear/`): eight school-year texts,
+  paired by kind: guidance for the year (Sở GDĐT Hà Nội 3628 dev, Sở GDĐT TP Hồ Chí Minh 2512
+  held-out), school calendars (Tuyên Quang 986 dev, the table of 63 provinces' year ends
+  held-out), school plan templates (a nursery professional group dev, a primary school's 20/11
+  performance held-out), national texts (Thông tư 29/2024 on extra classes dev, Chỉ thị 26/CT-TTg
+  held-out).
 """
 
 from __future__ import annotations
@@ -75,11 +81,22 @@ _FRESH_GROUPS = {
     "bgddt-tt05-2025.txt": "dev",
     "bgddt-tt-nckh-2025.txt": "held-out",
 }
+_SCHOOLYEAR_GROUPS = {
+    "hanoi-cv3628-2025.txt": "dev",
+    "hcm-cv2512-2025.txt": "held-out",
+    "tuyenquang-qd986-2024.txt": "dev",
+    "lich-nghi-he-2025.txt": "held-out",
+    "mau-kh-tocm-mamnon-2025.txt": "dev",
+    "mau-kh-vannghe-tieuhoc-2025.txt": "held-out",
+    "bgddt-tt29-2024.txt": "dev",
+    "ttg-ct26-2025.txt": "held-out",
+}
 _TABLES = {
     "seeds": _SEED_GROUPS,
     "devcorpus": _DEVCORPUS_GROUPS,
     "recent": _RECENT_GROUPS,
     "fresh": _FRESH_GROUPS,
+    "schoolyear": _SCHOOLYEAR_GROUPS,
 }
 _SPLIT_TO_GROUP = {"dev": "dev", "test": "held-out"}
 

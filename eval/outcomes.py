@@ -4,6 +4,7 @@ what the question expects (its gold passages, its group)."""
 from __future__ import annotations
 
 from eval.groups import question_group
+from eval.lead_shape import lead_shape
 from eval.metrics import item_key, ranked_keys
 
 __all__ = ["answer_record", "naive_record"]
@@ -33,6 +34,7 @@ def answer_record(q: dict, answer: dict, set_name: str = "seeds", gold_keys: lis
         answer=answer.get("answer", ""),
         answerable=bool(answer.get("answerable")),
         latency_ms=(answer.get("timings_ms") or {}).get("total"),
+        lead_shape=lead_shape(q["question"], answer),  # eval/lead_shape.py
     )
     return rec
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from assistant.refusal import EXPECTED_SIGNS, RefusalModel
-from assistant.refusal_fit import fit
+from assistant.refusal_fit import MAX_WRONG_REFUSALS, cut_under_cap, fit
 
 SCORED = ("", "weak")  # decisions left to the model (others were refused by a rule before it)
 RULED = "rule_refused"  # a rule refused the question after its features were computed
@@ -30,6 +30,7 @@ class Row:
     reason: str  # why a rule refused before the model ('' or 'weak': left to the model)
     features: dict[str, float]
     question_id: str = ""
+    perturb: str = ""  # the kind of metamorphic negative (eval/perturb.py), '' for a set's own question
 
     @property
     def scored(self) -> bool:
@@ -47,6 +48,7 @@ class Config:
     candidates: tuple[str, ...] = tuple(EXPECTED_SIGNS)
     with_ruled: bool = False  # fit on rule-refused rows too, the rule's outcome as a feature
     soft_rules: bool = False  # ... and let the model overrule the rule (with `with_ruled` only)
+    cap: float = MAX_WRONG_REFUSALS  # share of the answerable rows decided the cut may refuse
 
 
 def fold_of(question: dict, set_name: str, documents: list[str]) -> str:
@@ -69,7 +71,8 @@ def rows_of(set_name: str, groups: dict[str, list]) -> list[Row]:
         for q, d in pairs:
             answerable = q.get("kind") != "unanswerable"
             fold = fold_of(q, set_name, documents)
-            out.append(Row(set_name, group, fold, answerable, d.reason, dict(d.features), str(q.get("id"))))
+            out.append(Row(set_name, group, fold, answerable, d.reason, dict(d.features), str(q.get("id")),
+                           q.get("perturb", "")))  # fmt: skip
     return out
 
 
@@ -78,10 +81,8 @@ def fit_rows(rows: list[Row], config: Config) -> RefusalModel:
     used = [r for r in rows if r.scored or (config.with_ruled and r.ruled)]
     feats = [{**r.features, RULED: float(r.ruled)} for r in used]
     answerable = [r.answerable for r in used]
-    before = sum(r.answerable for r in rows) - sum(answerable)  # answerable, refused before
     candidates = (*config.candidates, RULED) if config.with_ruled else config.candidates
-    return fit(feats, answerable, refused_before=before, l2=config.l2, candidates=candidates,
-               signs=SIGNS)  # fmt: skip
+    return fit(feats, answerable, l2=config.l2, candidates=candidates, signs=SIGNS, cap=config.cap)
 
 
 def refuses(model: RefusalModel, row: Row, soft_rules: bool = False) -> bool:
@@ -92,18 +93,39 @@ def refuses(model: RefusalModel, row: Row, soft_rules: bool = False) -> bool:
     return model.probability({**row.features, RULED: float(row.ruled)}) < model.cut
 
 
-def cross_validate(rows: list[Row], config: Config, fitted_on: list[Row] | None = None) -> list[bool]:
-    """Out-of-fold refusals, one per row, in the rows' order; the model of each fold fitted on
-    `fitted_on` (the same questions, their features from another search: BM25 alone) when
-    given, else on `rows` themselves."""
-    train = fitted_on or rows
+def cross_validate(rows: list[Row], config: Config) -> list[bool]:
+    """Out-of-fold refusals, one per row, in the rows' order."""
     refused = [True] * len(rows)
     for fold in sorted({r.fold for r in rows}):
-        model = fit_rows([r for r in train if r.fold != fold], config)
+        model = fit_rows([r for r in rows if r.fold != fold], config)
         for i, row in enumerate(rows):
             if row.fold == fold:
                 refused[i] = refuses(model, row, config.soft_rules and config.with_ruled)
     return refused
+
+
+def out_of_fold(rows: list[Row], config: Config) -> list[float | None]:
+    """Each row's probability of answering by the model fitted without its fold (None for a
+    row no model decides: refused by a rule)."""
+    soft = config.soft_rules and config.with_ruled
+    probs: list[float | None] = [None] * len(rows)
+    for fold in sorted({r.fold for r in rows}):
+        model = fit_rows([r for r in rows if r.fold != fold], config)
+        for i, row in enumerate(rows):
+            if row.fold == fold and (row.scored or (soft and row.ruled)):
+                probs[i] = model.probability({**row.features, RULED: float(row.ruled)})
+    return probs
+
+
+def grouped_fit(rows: list[Row], config: Config) -> RefusalModel:
+    """The model fitted on all `rows`, its cut chosen on out-of-fold probabilities (each
+    document's rows decided by a model fitted without them) under the cap on wrong refusals:
+    the cut a new document would need, not the one that fits the documents it was fitted on."""
+    model = fit_rows(rows, config)
+    probs = out_of_fold(rows, config)
+    decided = [(p, r.answerable) for p, r in zip(probs, rows, strict=True) if p is not None]
+    cut = cut_under_cap([p for p, _ in decided], [a for _, a in decided], config.cap)
+    return RefusalModel(model.weights, model.bias, cut, model.names)
 
 
 def scores(rows: list[Row], refused: list[bool]) -> dict[str, float]:
@@ -142,20 +164,21 @@ def per_set(rows: list[Row], refused: list[bool]) -> dict[str, dict[str, float]]
     return out
 
 
-def evaluate(rows: list[Row], config: Config, fitted_on: list[Row] | None = None) -> dict:
-    """Grouped-CV, dev and held-out scores of one configuration: fitted (per fold, then on the
-    whole dev group) on `fitted_on` (aligned with `rows`) or on `rows`."""
-    train = fitted_on or rows
+def evaluate(rows: list[Row], config: Config) -> dict:
+    """Grouped-CV, dev and held-out scores (on the sets' own questions; the negatives written
+    from the dev ones are fitted on too) of one configuration, fitted per fold and then on the
+    whole dev group, its cut chosen out of fold (`grouped_fit`)."""
     dev = [r for r in rows if r.group == "dev"]
-    dev_fit = [r for r in train if r.group == "dev"]
-    held = [r for r in rows if r.group != "dev"]
-    model = fit_rows(dev_fit, config)
+    model = grouped_fit(dev, config)
     soft = config.soft_rules and config.with_ruled
+    own = [i for i, r in enumerate(dev) if not r.perturb]
+    cv = cross_validate(dev, config)
+    held = [r for r in rows if r.group != "dev" and not r.perturb]
     return {
         "config": config,
         "model": model,
-        "cv": per_set(dev, cross_validate(dev, config, dev_fit)),
-        "dev": per_set(dev, [refuses(model, r, soft) for r in dev]),
+        "cv": per_set([dev[i] for i in own], [cv[i] for i in own]),
+        "dev": per_set([dev[i] for i in own], [refuses(model, dev[i], soft) for i in own]),
         "held-out": per_set(held, [refuses(model, r, soft) for r in held]),
     }
 

@@ -142,6 +142,7 @@ def results_json(result: EvalResult) -> dict:
                             "latency_ms",
                             "scores",
                             "gold_keys",
+                            "lead_shape",
                         )
                     }
                     for name, c in result.configs.items()

@@ -14,9 +14,10 @@ from ingest.appendix import parse_appendix
 from ingest.bounds import MAX_CHARS, approx_tokens, bounded_parts
 from ingest.header import parse_header
 from ingest.header_parts import HeaderPart, closing_parts, opening_parts
+from ingest.headless_place import headless_province
 from ingest.layout import body_end, document_layout
 from ingest.lead_in import states_figure
-from ingest.lines import clean_line
+from ingest.lines import clean_line, join_lone_marks
 from ingest.page_furniture import read_page
 from ingest.parsed import Chunk, ParsedDocument, chunk_id
 from ingest.references import link_references
@@ -40,6 +41,7 @@ def parse_document(source: str, text: str, max_tokens: int = 480) -> ParsedDocum
     lines = text.replace("\f", "\n\f\n").split("\n") if "\f" in text else text.split("\n")
     layout = document_layout(lines)
     meta = parse_header(lines, layout.body_end, layout.task_table, site=page.fields)
+    meta.province = headless_province(meta, lines)
     maker = ChunkMaker(source, meta.as_dict(), lines, max_tokens)
     maker.add_part(0, layout.body_end, [])
     maker.add_closing(layout.body_end, layout.closing_end)
@@ -77,7 +79,7 @@ class ChunkMaker:
         part = self.lines[start:end]
         tables = find_tables(part)
         outside = blank_tables(part, tables)
-        tree = parse_structure(outside, start, prefix)
+        tree = parse_structure(join_lone_marks(outside), start, prefix)
         for node in walk(tree):
             if _is_task(node):
                 self.add_task(node)
@@ -110,7 +112,7 @@ class ChunkMaker:
 
     def add_closing(self, start: int, end: int) -> None:
         """Signature and recipients: where 'who signed' and 'sent to whom' are answered."""
-        closing = [clean_line(line) for line in self.lines[start:end] if line.strip()]
+        closing = [clean_line(line) for line in join_lone_marks(self.lines[start:end]) if line.strip()]
         self.add_header_parts(closing_parts(closing), start)
 
     def add_task_table(self, start: int) -> None:

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ingest.restore.confusions import fold_confusions
+
 LETTERS = "abcdđeghiklmn"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 NAMED = {"part": "Phần", "chapter": "Chương", "heading": "Mục", "article": "Điều"}
@@ -26,25 +28,27 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX])\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|[T1][VX])\s*[.]\s*(?=\S)(.*)$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
-    r"^([a-iđk¢€C])\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
+    r"^([a-iđk¢€C]|cl|&)\s?[)/]\s+(?=\S)(.*)$|^([a-hđ])\.\s+(?=[A-ZĐÀ-Ỹ])(.*)$"  # a) a/ and "a. Text"
 )
-# A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap, and
-# a page's heading set as a label line then a title line ("2.3." / "Công an tỉnh", "III." / "NHIỆM VỤ").
+# A label left alone on its line, its title on the next: "2." or "Điều" after a hard wrap (or
+# "l.", OCR's 1. or I.), and a page's heading set as a label line then a title line ("2.3." /
+# "Công an tỉnh", "III." / "NHIỆM VỤ").
 _BARE = re.compile(
-    r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|\d{1,2}\.\d{1,2}\.|[IVX]{1,5}\s*\."
+    r"^(?:Điều(?:\s+\d{1,4}\s*[.:]?)?|\d{1,2}\s*[.)/]|\d{1,2}\.\d{1,2}\.|[IVX]{1,5}\s*\.|[l|]\s*\."
     r"|[a-hđ]\s?[)/]|\(\d{1,2}\))$"
 )
 _NAMED_KIND = {"phan": "part", "chuong": "chapter", "muc": "heading"}
 # level words as OCR reads them without marks, and as the document writes them
 _UNMARKED_LEVEL_WORDS = {"dieu": "Điều", "chuong": "Chương", "muc": "Mục", "phan": "Phần"}
 _LEVEL_WORD = re.compile(r"^([^\W\d_]{3,6})\s+(?=[IVX]{1,6}\b|\d)")
+_ARTICLE_CONFUSED = fold_confusions("Điều")
 _WRITTEN_LEVEL_WORDS = {"Điều", "Chương", "CHƯƠNG", "Mục", "MỤC", "Phần", "PHẦN"}
 
 
@@ -59,8 +63,8 @@ class Label:
 def roman_value(token: str) -> int | None:
     """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
     token = token.replace("|", "I").replace("l", "I")
-    if token[:1] == "T" and token[1:] in ("V", "X"):
-        token = "I" + token[1:]  # "TV." is IV misread
+    if token[:1] in "T1" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." and "1V." are IV misread
     if token[0] == "I" or token[0] in "VX":
         token = token.replace("1", "I")
     total = 0
@@ -87,7 +91,12 @@ def restore_bare_level_word(line: str) -> str:
     …') alone on its line, its marks lost or misread by OCR, written as the document writes it."""
     if line in _WRITTEN_LEVEL_WORDS or not 3 <= len(line) <= 6:
         return line
-    return "Điều" if _fold(line) == "dieu" else line
+    return "Điều" if _fold(line) == "dieu" or _misread_article_word(line) else line
+
+
+def _misread_article_word(word: str) -> bool:
+    """'Dleu', 'Dieii': the article word, capitalised, with one of OCR's letter slips."""
+    return word[:1] in "DĐ" and fold_confusions(word) == _ARTICLE_CONFUSED
 
 
 def reads_as_one(parent_kind: str, written: str) -> bool:
@@ -123,6 +132,8 @@ def _level_word_restored(line: str) -> str:
     if not m or m.group(1) in _WRITTEN_LEVEL_WORDS:
         return line
     restored = _UNMARKED_LEVEL_WORDS.get(_fold(m.group(1)))
+    if restored is None and _misread_article_word(m.group(1)):
+        restored = "Điều"
     if restored is None:
         return line
     shown = restored.upper() if m.group(1).isupper() and restored != "Điều" else restored
@@ -171,7 +182,7 @@ def _numbered_label(line: str) -> Label | None:
         return Label("paren", f"({int(m.group(1))})", int(m.group(1)), m.group(2))
     if m := _LETTER.match(line):
         written, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        letter = "c" if written in "¢€C" else written
+        letter = "c" if written in "¢€C" else "d" if written in ("cl", "&") else written
         if letter not in LETTERS:
             return None
         return Label("letter", letter, LETTERS.index(letter) + 1, rest)

@@ -20,6 +20,7 @@ from ingest.levels import (
     reads_as_one,
 )
 from ingest.lines import clean_line, folded, is_page_number, is_speck
+from ingest.ocr_labels import ocr_reading
 from ingest.task_tree import Node, cite_paths, open_child, parent_for, walk
 
 # clean_line and folded (ingest/lines.py) stay importable from here, where they long lived.
@@ -62,6 +63,7 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         label = _label_of(line, cleaned[offset + 1 : offset + 3], before) if offset != carried else None
         if label and label.kind in ("roman", "num"):
             label = _misread_one(label, current, line[:1])
+        label = ocr_reading(label, current, line[:1])  # labels only their place tells (OCR)
         if label and (looks_like_heading(label) or _marked_part(label, lines, offset)):
             parent = parent_for(current, label)
             if accepts(parent, label, previous):

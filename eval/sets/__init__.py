@@ -14,6 +14,10 @@
 - `fresh`: `eval/sets/fresh.jsonl` over `eval/corpora/fresh/` (eight more education documents of
   2025 from the same crawl, cut the same way, none read when a rule was written; see its README),
   indexed once into `<data>/eval-fresh`; gold as in `recent`.
+- `schoolyear`: `eval/sets/schoolyear.jsonl` over `eval/corpora/schoolyear/` (eight school-year
+  texts: guidance for the year, school calendars, school plan templates, national texts; none
+  read when a rule was written; see its README), indexed once into `<data>/eval-schoolyear`;
+  gold as in `recent`.
 """
 
 from __future__ import annotations
@@ -57,10 +61,12 @@ def get_set(name: str) -> EvalSet:
         return EvalSet("recent", HERE / "recent.jsonl", CORPORA / "recent", "eval-recent")
     if name == "fresh":
         return EvalSet("fresh", HERE / "fresh.jsonl", CORPORA / "fresh", "eval-fresh")
-    raise ValueError(f"unknown question set {name!r}; known: seeds, devcorpus, recent, fresh, alqac")
+    if name == "schoolyear":
+        return EvalSet("schoolyear", HERE / "schoolyear.jsonl", CORPORA / "schoolyear", "eval-schoolyear")
+    raise ValueError(f"unknown question set {name!r}; known: {', '.join(SET_NAMES)}, alqac")
 
 
-SET_NAMES = ("seeds", "devcorpus", "recent", "fresh")
+SET_NAMES = ("seeds", "devcorpus", "recent", "fresh", "schoolyear")
 SEED_SUPPLEMENT = HERE / "seeds.jsonl"  # read after eval/questions.jsonl as one seed set
 # read after a set's own file, as one set
 SUPPLEMENTS = {"seeds": SEED_SUPPLEMENT, "devcorpus": HERE / "devcorpus_en.jsonl"}

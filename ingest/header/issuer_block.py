@@ -8,6 +8,7 @@ import re
 from ingest.header.heading import NUMBER
 from ingest.header.issuer import Issuer, read_body, starts_body
 from ingest.header.lines import HeaderLine, is_upper
+from ingest.restore.confusions import fold_confusions
 from ingest.text import fold_accents
 
 # the national motto, as OCR may read it ("COUG hòa xd hoi", "NGHID Việt Nam", "Tu clo - Hạnh"); its
@@ -20,6 +21,9 @@ MOTTO_FIRST_LINE_END = re.compile(r"\bx\w\s*h\w{0,2}[il1|]\s*$")  # "...XÃ HỘ
 # the motto wrapped after its first word: 'CỘNG' alone above 'HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
 MOTTO_FIRST_WORD = re.compile(r"^\W*c\w{0,2}ng\W*$")
 MOTTO_REST = re.compile(r"^\W*h\w{0,2}a\s*x\w\s*h\w{0,2}[il1|]")
+# the motto's words as OCR may misread them ('CONG BOA XA' / 'HOI CBỦ NGHIA VlỆT NAM')
+MOTTO_WORDS = frozenset(fold_confusions(w) for w in "cộng hòa xã hội chủ nghĩa việt nam".split())
+MOTTO_OPENING = fold_confusions("cộng")
 ISSUER_CODES = {"SGD": "so giao duc va dao tao", "SGDDT": "so giao duc va dao tao",
                 "PGD": "phong giao duc va dao tao", "BGDDT": "bo giao duc va dao tao",
                 "TTG": "thu tuong chinh phu", "CP": "chinh phu", "QH": "quoc hoi",
@@ -35,7 +39,26 @@ def motto_row(rows: list[HeaderLine]) -> int:
     wrapped = above >= 0 and MOTTO_FIRST_WORD.match(rows[above].key) and MOTTO_REST.match(rows[found].key)
     if found > 0 and wrapped:
         return above  # 'CỘNG' wrapped onto a line of its own
-    return found
+    return _wrapped_motto_top(rows, found)
+
+
+def _wrapped_motto_top(rows: list[HeaderLine], found: int) -> int:
+    """The motto's first line when OCR wrapped and misread it past the pattern ('CỘNG HOA XD' /
+    'HOI CHỦ NGHĨA VlỆT NAM' above 'Doc lap …'): the lines just above the one found that hold
+    motto words only, the top one opening with 'Cộng'; else the line found."""
+    top = found
+    for n in range(found - 1, max(found - 3, -1), -1):
+        if not _motto_words(rows[n].key):
+            break
+        top = n
+    opens = top < found and fold_confusions(rows[top].key.split()[0]) == MOTTO_OPENING
+    return top if opens else found
+
+
+def _motto_words(key: str) -> bool:
+    """Does this text hold words of the motto only ('hoi', 'cong boa xa')?"""
+    words = key.split()
+    return bool(words) and all(fold_confusions(w) in MOTTO_WORDS for w in words)
 
 
 def issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
@@ -58,7 +81,8 @@ def issuer_rows(rows: list[HeaderLine], motto: int) -> list[str]:
         block.insert(0, row.text)
     for row in rows[motto : motto + 2]:  # OCR puts the block and the motto on one line
         left = MOTTO.split(row.key)[0]
-        if MOTTO.search(row.key) and len(left.strip()) > 2 and not MOTTO_REST.match(left):
+        motto_only = MOTTO_REST.match(left) or _motto_words(left)  # the motto's own wrapped words
+        if MOTTO.search(row.key) and len(left.strip()) > 2 and not motto_only:
             block.append(row.text[: len(left)].strip())
     return block
 

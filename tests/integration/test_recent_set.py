@@ -1,5 +1,6 @@
-"""The `recent` and `fresh` benchmarks: eight documents each that no rule was written on, their
-questions, their groups, and `eduqa eval --set recent|fresh` run as a user runs it."""
+"""The `recent`, `fresh` and `schoolyear` benchmarks: eight documents each that no rule was
+written on, their questions, their groups, and `eduqa eval --set recent|fresh|schoolyear` run as
+a user runs it."""
 
 from __future__ import annotations
 
@@ -38,20 +39,21 @@ def test_recent_questions_pass_the_set_check():
     assert any("quote not found" in p for p in problems)
 
 
-def test_fresh_questions_as_first_written_pass_the_set_check():
+@pytest.mark.parametrize("set_name", ["fresh", "schoolyear"])
+def test_questions_as_first_written_pass_the_set_check(set_name):
     from eval.check_quoted import check_set
     from eval.sets import get_set, load_set
 
-    spec = get_set("fresh")
-    questions = load_set("fresh")
-    problems, counts = check_set(questions, spec.corpus, "fresh")
+    spec = get_set(set_name)
+    questions = load_set(set_name)
+    problems, counts = check_set(questions, spec.corpus, set_name)
     assert problems == []
     assert counts["questions"] == 64 and counts["documents"] == 8
     per_document = collections.Counter(q["gold"][0]["source"] if q["gold"] else q["near"] for q in questions)
     assert set(per_document.values()) == {8}  # eight questions per document
     assert 0.18 <= counts["unanswerable"] / counts["questions"] <= 0.25
     broken = [{**q, "must_contain": ["không có trong văn bản nào"]} for q in questions if q["gold"]][:1]
-    problems, _ = check_set(broken, spec.corpus, "fresh")
+    problems, _ = check_set(broken, spec.corpus, set_name)
     assert any("must_contain" in p for p in problems)
 
 
@@ -74,7 +76,7 @@ def test_fresh_documents_are_none_of_the_project_documents():
         assert f"Số: {number}" not in texts
 
 
-@pytest.mark.parametrize("set_name", ["recent", "fresh"])
+@pytest.mark.parametrize("set_name", ["recent", "fresh", "schoolyear"])
 def test_every_document_has_a_group_and_each_group_every_language_and_refusals(set_name):
     from eval.groups import GROUPS, anchor, group_table, question_group
     from eval.sets import get_set, load_set
@@ -96,7 +98,7 @@ def test_every_document_has_a_group_and_each_group_every_language_and_refusals(s
     assert collections.Counter(groups.values()) == {"dev": 4, "held-out": 4}  # paired by kind
 
 
-@pytest.mark.parametrize("set_name", ["recent", "fresh"])
+@pytest.mark.parametrize("set_name", ["recent", "fresh", "schoolyear"])
 def test_cli_eval_reports_both_groups(tmp_path, set_name):
     env = os.environ | {"EDUQA_DATA_DIR": str(tmp_path / "data"), "HF_HUB_OFFLINE": "1"}
     summary_path = tmp_path / "summary.json"
@@ -120,3 +122,23 @@ def test_cli_eval_reports_both_groups(tmp_path, set_name):
     assert len(reports) == 1
     results = json.loads(reports[0].read_text(encoding="utf-8"))
     assert {q["group"] for q in results["questions"]} == {"dev", "held-out"}
+
+
+def test_schoolyear_documents_are_none_of_the_project_documents():
+    """By the text's hash and by document number against the seeds, the development corpus, the
+    recent and the fresh sets."""
+    import hashlib
+
+    from eval.sets import devcorpus_root, get_set
+
+    schoolyear = sorted(get_set("schoolyear").corpus.glob("*.txt"))
+    others = [*(ROOT / "corpus").glob("*"), *get_set("recent").corpus.glob("*.txt"),
+              *get_set("fresh").corpus.glob("*.txt")]  # fmt: skip
+    if devcorpus_root().is_dir():
+        others += [p for p in devcorpus_root().rglob("*") if p.suffix in (".txt", ".md")]
+    hashes = {hashlib.sha1(p.read_bytes()).hexdigest() for p in others if p.is_file()}
+    assert len(schoolyear) == 8
+    assert not hashes & {hashlib.sha1(p.read_bytes()).hexdigest() for p in schoolyear}
+    texts = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in others if p.is_file())
+    for number in ("986/QĐ-UBND", "3628/SGDĐT", "2512/SGDĐT", "29/2024/TT-BGDĐT", "26/CT-TTg"):
+        assert number not in texts

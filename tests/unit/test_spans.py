@@ -1,10 +1,10 @@
 """School years and periods read from real seed documents, and the rule that a question asking one
 no best passage writes — while they write others of its kind — is not theirs
-(assistant/constraints.py span_fits)."""
+(assistant/constraint_fits.py span_fits)."""
 
 from __future__ import annotations
 
-from assistant.constraints import span_fits, spans_in
+from assistant.constraint_fits import span_fits, spans_in
 from tests.conftest import BACGIANG, CORPUS, HAIPHONG, PLAN
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from assistant.answer_type import writes
 from assistant.conditions import condition_concepts
-from assistant.constraints import CorpusProfile, school_year_fits, states_school_year
+from assistant.constraint_fits import school_year_fits, states_school_year
+from assistant.constraints import CorpusProfile
 from assistant.definitions import defined_term
 from assistant.fact_answers import _sentence_with
 from assistant.named_units import named_schools
