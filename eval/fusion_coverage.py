@@ -70,8 +70,10 @@ def main(argv: list[str] | None = None) -> None:
               f"rescore {weights.rescore['en-untranslated']:.2f}: {gain:+d} "
               f"(+{sorted(found - base)} -{sorted(base - found)})")  # fmt: skip
     best = scored[0][2]
-    print(f"held-out English: default {len(hits(held, DEFAULT_WEIGHTS))}, best {len(hits(held, best))} "
-          f"of {len(held)}")
+    print(
+        f"held-out English: default {len(hits(held, DEFAULT_WEIGHTS))}, best {len(hits(held, best))} "
+        f"of {len(held)}"
+    )
 
 
 if __name__ == "__main__":

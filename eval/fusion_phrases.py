@@ -15,8 +15,8 @@ from functools import partial
 import assistant.phrase_weight as phrase_weight
 import assistant.rendering_choice as rendering_choice
 from assistant.fusion import DEFAULT_WEIGHTS
-from eval.fusion_candidates import fetch, open_set, ranking
 from eval.english_ceiling import gold_rank
+from eval.fusion_candidates import fetch, open_set, ranking
 from eval.run import load_questions
 
 BUDGETS = (0, 2, 3, 4, 6)
@@ -34,8 +34,11 @@ def top5(service, questions: list[dict], set_name: str, budget: float) -> dict[s
     """The questions each mode has its gold in the top 5 for, under one budget."""
     phrase_weight.PHRASE_TERMS = budget
     cands = fetch(service, questions, set_name=set_name)
-    return {mode: [c.question["id"] for c in cands if (gold_rank(c, ranking(c, mode, DEFAULT_WEIGHTS)) or 99) <= 5]
-            for mode in ("bm25", "hybrid")}  # fmt: skip
+    return {mode: [c.question["id"] for c in cands if _in_top5(c, mode)] for mode in ("bm25", "hybrid")}
+
+
+def _in_top5(c, mode: str) -> bool:
+    return (gold_rank(c, ranking(c, mode, DEFAULT_WEIGHTS)) or 99) <= 5
 
 
 def main(argv: list[str] | None = None) -> None:
