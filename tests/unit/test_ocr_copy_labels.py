@@ -16,8 +16,9 @@ from eval.ocr_sets import copy_seed
 from eval.sets import get_set
 from ingest.chunks import ParsedDocument, parse_document
 from ingest.levels import is_bare_label, match_label, restore_bare_level_word
+from tests.conftest import needs_set_corpus
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent", "fresh")]
 CORPORA = {"recent": get_set("recent").corpus, "fresh": get_set("fresh").corpus}
 
 
