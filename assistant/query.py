@@ -12,8 +12,10 @@ from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
 from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
 from assistant.levels import question_levels
+from assistant.phrase_weight import shared_terms
 from assistant.question_frames import exclusion_terms
-from ingest.text import STOPWORDS, bm25_terms, fold_accents, has_diacritics, word_tokens
+from ingest.acronyms import written_forms
+from ingest.text import STOPWORDS, fold_accents, has_diacritics, word_tokens
 
 __all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "analyse", "detect_language"]
 
@@ -69,7 +71,8 @@ def acronym_table(mined: tuple[tuple[str, str], ...] = ()) -> dict[str, str]:
     """Folded acronym -> folded long form: the glossary's, then those mined from the corpus
     ('giáo dục thường xuyên (GDTX)'), the glossary winning a clash."""
     table = {fold_accents(k): fold_accents(v) for k, v in mined}
-    table.update({fold_accents(k): fold_accents(v) for k, v in glossary()["acronyms"].items()})
+    table.update({fold_accents(form): fold_accents(v) for k, v in glossary()["acronyms"].items()
+                  for form in written_forms(k, v)})  # fmt: skip
     return table
 
 
@@ -114,10 +117,9 @@ def _weighted_terms(concepts: list[Concept], language: str) -> dict[str, float]:
     for concept in concepts:
         for i, phrase in enumerate(concept.phrases):
             weight = concept.weight * (1.0 if i == 0 and language == "vi" else EXPANSION_WEIGHT)
-            for term in bm25_terms(phrase):
-                if term.split("_")[0] in STOPWORDS:
-                    continue
-                terms[term] = max(terms.get(term, 0.0), weight)
+            budget = None if language == "en" else 0  # an English rendering weighs as one concept
+            for term, share in shared_terms(phrase, weight, budget).items():
+                terms[term] = max(terms.get(term, 0.0), share)
     return terms
 
 

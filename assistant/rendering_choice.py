@@ -12,9 +12,10 @@ A concept none of whose renderings those passages use is left as it was.
 
 from __future__ import annotations
 
+from assistant.phrase_weight import shared_terms
 from assistant.query import QueryAnalysis
 from ingest.index import Hit
-from ingest.text import STOPWORDS, bm25_terms, word_tokens
+from ingest.text import word_tokens
 
 # a rendering the model's first passages use: near a Vietnamese question's own word (1.0); chosen on
 # dev among 0.7-1.5 (0.9 and 1.0 add the same dev questions; at 1.0 a seed dev answer is lost)
@@ -38,7 +39,7 @@ def chosen_terms(analysis: QueryAnalysis, ranked: list[Hit], passages: int) -> d
         for phrase in (" ".join(word_tokens(p)) for p in concept.phrases):
             if not phrase or not any(f" {phrase} " in text for text in texts):
                 continue
-            for term in bm25_terms(phrase):
-                if term in terms and term.split("_")[0] not in STOPWORDS:
-                    terms[term] = max(terms[term], concept.weight * USED_WEIGHT)
+            for term, weight in shared_terms(phrase, concept.weight * USED_WEIGHT).items():
+                if term in terms:
+                    terms[term] = max(terms[term], weight)
     return terms

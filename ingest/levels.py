@@ -28,10 +28,15 @@ KIND_RANK = {kind: rank for rank, kind in enumerate(
 _NAMED = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+([IVX]{1,6}|\d{1,3})\b\s*([.:]?)\s*(.*)$")
 _ARTICLE = re.compile(r"^Điều\s+(\d{1,4}[a-z]?(?:\.[0-9A-ZĐa-z]{1,4}){0,4})\s*[.:]\s*(.*)$")
 _ALPHA = re.compile(r"^([A-HJ-UYZĐ])\s*\.\s+(?=\S)(.*)$")
-_ROMAN = re.compile(r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|[T1][VX])\s*[.]\s*(?=\S)(.*)$")
+_ROMAN = re.compile(
+    r"^([I|l][I|l1VX]{0,4}|[VX][IVX1|l]{0,3}|T[VX]|1[I|lVX][I|l1VX]{0,3})\s*[.]\s*(?=\S)(.*)$"  # 1I.: II
+)
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
+# "l.1", "|.1.2": a table row's 1.1, 1.1.2 (a capital I.1 is clean text's row 1 of group I)
+_OCR_ROW_ONE = re.compile(r"^[l|](?=(?:\.\d{1,3}){1,3}\.?$)")
+_CAPITAL_ONE_ROW = re.compile(r"^I\.(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
@@ -61,11 +66,11 @@ class Label:
 
 
 def roman_value(token: str) -> int | None:
-    """Value of a roman numeral read by OCR: '|' and 'l' and a trailing '1' are I."""
+    """Value of a roman numeral read by OCR: '|', 'l' and a '1' beside roman letters are I."""
     token = token.replace("|", "I").replace("l", "I")
-    if token[:1] in "T1" and token[1:] in ("V", "X"):
-        token = "I" + token[1:]  # "TV." and "1V." are IV misread
-    if token[0] == "I" or token[0] in "VX":
+    if token[:1] == "T" and token[1:] in ("V", "X"):
+        token = "I" + token[1:]  # "TV." is IV misread
+    if any(ch in "IVX" for ch in token):  # "1I.", "1V.": a one beside roman letters is an I
         token = token.replace("1", "I")
     total = 0
     for i, ch in enumerate(token):
@@ -105,6 +110,19 @@ def reads_as_one(parent_kind: str, written: str) -> bool:
     1., 2.; it holds no roman parts); "l." and "|." are never a roman I in clean text, anywhere
     below the top."""
     return parent_kind in ("roman", "article") or (written in ("l", "|") and parent_kind != "root")
+
+
+def read_row_number(cell: str) -> str:
+    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', '|.1.2'),
+    as written ('1.1', '1.1.2'); any other cell ('I.1': row 1 under group I) as it is."""
+    return _OCR_ROW_ONE.sub("1", cell)
+
+
+def capital_one_row(cell: str) -> tuple[int, ...] | None:
+    """'I.2', 'I.3.1': a dotted row number read with a capital I for its leading 1 (clean text
+    writes row 1 of group I so too: only the rows around it tell which), as numbers."""
+    m = _CAPITAL_ONE_ROW.match(cell)
+    return (1, *(int(p) for p in m.group(1).split("."))) if m else None
 
 
 def is_bare_label(line: str) -> bool:
@@ -204,4 +222,4 @@ def looks_like_heading(label: Label) -> bool:
         words = [w for w in re.findall(r"[^\W\d_]+", rest)[:3] if len(w) > 1]
         return bool(words) and sum(w.isupper() or w[:2].isupper() for w in words) >= len(words) / 2
     first = rest[0]
-    return first.isupper() or first.isdigit() or first in "“\"'(" or label.kind == "letter"
+    return first.isupper() or first.isdigit() or first in "“\"'(&" or label.kind == "letter"  # &: OCR's D

@@ -63,7 +63,7 @@ def parse_structure(lines: list[str], start: int = 0, prefix: list[str] | None =
         label = _label_of(line, cleaned[offset + 1 : offset + 3], before) if offset != carried else None
         if label and label.kind in ("roman", "num"):
             label = _misread_one(label, current, line[:1])
-        label = ocr_reading(label, current, line[:1])  # labels only their place tells (OCR)
+        label = ocr_reading(label, current, line[:1], cleaned[offset + 1 :])  # OCR: by their place
         if label and (looks_like_heading(label) or _marked_part(label, lines, offset)):
             parent = parent_for(current, label)
             if accepts(parent, label, previous):

@@ -15,7 +15,7 @@ import re
 
 from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.heading_marks import opens_next_article
-from ingest.levels import looks_like_heading, match_label
+from ingest.levels import looks_like_heading, match_label, read_row_number
 from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
 from ingest.structure import clean_line, folded
 from ingest.table_cells import aligned_cells, header_cells, name_cell
@@ -57,7 +57,7 @@ def cells_of(lines: list[str], start: int) -> list[tuple[str, list[int]]]:
     open_mark = False  # inside a pair of bold/italic marks that spans lines
     bar = False  # a line of only "|" (a saved page's cell border) ends the cell before it
     for offset, raw in enumerate(lines):
-        text = _step_written(clean_line(raw))
+        text = read_row_number(_step_written(clean_line(raw)))  # 'l.1': OCR's row 1.1
         if not text or raw.strip() == "|":
             open_mark, bar = False, raw.strip() == "|" or bar
             continue
