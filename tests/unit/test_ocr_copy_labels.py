@@ -23,8 +23,9 @@ from ingest.levels import (
     read_row_number,
     restore_bare_level_word,
 )
+from tests.conftest import needs_set_corpus
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent", "fresh")]
 CORPORA = {"recent": get_set("recent").corpus, "fresh": get_set("fresh").corpus}
 
 
