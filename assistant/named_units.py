@@ -27,6 +27,7 @@ _EN_BETWEEN = frozenset(
     "specialised specialized primary secondary high lower upper junior senior middle public private "
     "gifted boarding ethnic international kindergarten preschool elementary vocational".split()
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")  # a year or school year before 'school' names no school
 NAME_DEPTH = 3  # the best fitting passages searched, as for the typed evidence
 
 
@@ -39,7 +40,7 @@ def named_schools(analysis: QueryAnalysis) -> list[str]:
     out = []
     for name in names:
         kept = [w for w in word_tokens(name.replace("-", " ")) if w not in places]
-        if kept:
+        if kept and not all(_YEAR.fullmatch(w) for w in kept):  # '2024-2025 school year': a year
             out.append(" ".join(kept))
     return list(dict.fromkeys(out))
 
