@@ -21,7 +21,7 @@ from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
 from assistant.readable_records import readable_metric
 from assistant.search import Passage
-from assistant.sentences import lead_quote, sentence_score
+from assistant.sentences import beyond_title, lead_quote, sentence_score
 from assistant.table_rows import row_answer
 from assistant.wording import document_label, not_found_text, section_label, where_label
 
@@ -110,7 +110,9 @@ def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str
         return listing_quote(points, analysis.language)
     unit = decision.leads.get(passage.id)
     lead = unit.text if unit is not None and unit.typed and decision.kind else ""
-    return " … ".join(lead_quote(analysis, passage.text, lead)) or passage.text[:300]
+    doc = passage.doc or {}
+    asked = beyond_title(analysis, f"{doc.get('title') or ''} {doc.get('number') or ''}")
+    return " … ".join(lead_quote(asked, passage.text, lead)) or passage.text[:300]
 
 
 def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[str]:

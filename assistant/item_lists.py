@@ -13,7 +13,8 @@ from assistant.query import QueryAnalysis
 
 MAX_INLINE_WORDS = 12  # syllables of one point listed inline; a longer part is a clause, not a point
 MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
-_POINT = re.compile(r"^\s*[-+•*–]\s+(\S.*)$")
+# a point's mark: a dash or bullet, or an enumeration in brackets ('(i)', '(ii)', '(a)', '(1)')
+_POINT = re.compile(r"^\s*(?:[-+•*–]|\((?:[ivx]{1,4}|[a-zđ]|\d{1,2})\))\s+(\S.*)$")
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,10 @@ from ingest.text import fold_accents
 
 MIN_LISTED = 2  # one line is an item, not a list
 HEAD_WORDS = 5  # the asked kind is named among a line's first words
-_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:[a-z]+\s+){0,2}?[a-z]+)\s+nao\b")
+# the asked kind: up to four syllables ('những phẩm chất chủ yếu nào')
+_VI_ASKED = re.compile(r"\b(?:nhung|cac)\s+((?:[a-z]+\s+){0,3}?[a-z]+)\s+nao\b")
 _EN_ASKED = re.compile(r"\b(?:which|what)\s+([a-z]+s)\b")
-_LINE = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d+[.)])\s+(.*)$")
+_LINE = re.compile(r"^\s*(?:[-+•*]|[a-zđ]\)|\d+[.)]|\((?:[ivx]{1,4}|[a-zđ]|\d{1,2})\))\s+(.*)$")
 _WORDS = re.compile(r"[a-z0-9]+")
 # English plurals to the words a Vietnamese directive lists them by
 _EN_KINDS = {"projects": "du an", "tasks": "nhiem vu", "programs": "chuong trinh",

@@ -4,6 +4,7 @@ them carry the question."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.query import QueryAnalysis
 from ingest.row_groups import without_group
@@ -70,7 +71,31 @@ def best_sentences(analysis: QueryAnalysis, text: str, limit: int = 2) -> list[s
         return []
     scored.sort(reverse=True)
     top = [scored[0]] + [s for s in scored[1:limit] if s[0] >= scored[0][0] * 0.75 and s[0] > 0]
-    return [trim(s) for _, _, s in sorted(top, key=lambda s: s[1])]
+    chosen = sorted(s[1] for s in top)
+    pieces = [s for _, _, s in sorted(scored, key=lambda s: s[1])]
+    return [trim(_with_items(pieces, i)) for i in chosen]
+
+
+def _within(phrase: str, words: str) -> bool:
+    return f" {' '.join(word_tokens(phrase))} " in words
+
+
+def _with_items(pieces: list[str], i: int) -> str:
+    """A lead-in ('Khó khăn:', '… như sau:') says nothing alone: quoted with the item after it."""
+    if pieces[i].rstrip().endswith(":") and i + 1 < len(pieces):
+        return f"{pieces[i]} {pieces[i + 1]}"
+    return pieces[i]
+
+
+def beyond_title(analysis: QueryAnalysis, title: str) -> QueryAnalysis:
+    """The question without the concepts its document's title (and number) already holds: the
+    words that say which document is asked ('Công văn 3628 … năm học 2025-2026') pick the
+    sentences that restate the title, not the one that answers. Unchanged when nothing is left."""
+    words = " " + " ".join(word_tokens(title)) + " "
+    asked = [c for c in analysis.concepts if not any(_within(p, words) for p in c.phrases)]
+    if not title.strip() or not any(not c.constraint for c in asked):
+        return analysis
+    return replace(analysis, concepts=asked)
 
 
 def _row(line: str) -> str:
