@@ -2,8 +2,7 @@
 
 Documents write one acronym several ways: whole ('GDĐT'), with '&' where the long form says 'và'
 ('GD&ĐT'), with a hyphen or a dot between its parts ('GD-ĐT', 'GD.ĐT'), or broken over a line
-('VHTT' / 'DL'); a hard-wrapped page breaks the long form too ('Bộ Văn hóa, Thể' / 'thao và Du
-lịch (VHTTDL)'). A definition written any of these ways is learned like a whole one, under its
+('VHTT' / 'DL'). A definition written any of these ways is learned like a whole one, under its
 whole form, and every acronym is also known by its '&' form (`written_forms`), the one other form
 the search's tokens keep in one piece ('gd&dt')."""
 
@@ -13,9 +12,8 @@ import re
 
 from ingest.text import fold_accents
 
-# a long form (maybe wrapped over lines), then in brackets an acronym: capitals, maybe parted by
-# '&', '-', '.', ',' or a break
-_DEFINITION = re.compile(r"([^\W\d_][^()]{2,90}?)\s*\(([A-ZĐ][A-ZĐ&\-.,\s]{0,14}[A-ZĐ])\)")
+# a long form, then in brackets an acronym: capitals, maybe parted by '&', '-', '.', ',' or a break
+_DEFINITION = re.compile(r"([^\W\d_][^()\n]{2,90}?)\s*\(([A-ZĐ][A-ZĐ&\-.,\s]{0,14}[A-ZĐ])\)")
 _SEPARATORS = re.compile(r"[&\-.,\s]")
 _SKIP = {"va", "&", "-"}
 MAX_LETTERS = 10
