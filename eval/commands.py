@@ -51,6 +51,9 @@ def eval_cmd(
     if set_name == "alqac":
         _alqac(settings, limit, corpus, json_path)
         return
+    if problem := _missing_corpus(set_name, corpus):
+        console.print(f"[red]error:[/red] {problem}")
+        raise typer.Exit(2)
     if perturb and (url or ocr_copy):
         console.print("[red]error:[/red] --perturb runs alone and in-process (not with --url or --ocr-copy)")
         raise typer.Exit(2)
@@ -136,6 +139,15 @@ class _Run:
         except ValueError as exc:
             console.print(f"[red]error:[/red] {exc}")
             raise typer.Exit(2) from None
+
+
+def _missing_corpus(set_name: str, corpus: Path | None) -> str | None:
+    from eval.sets import missing_corpus
+
+    try:
+        return missing_corpus(set_name, corpus)
+    except ValueError as exc:  # an unknown set name
+        return str(exc)
 
 
 def _alqac(settings, limit, corpus, json_path) -> None:

@@ -13,11 +13,11 @@ SetName = Annotated[
         "--set",
         help="Question set: seeds (eval/questions.jsonl over corpus/), devcorpus "
         "(eval/sets/devcorpus.jsonl over the development corpus, indexed once into "
-        "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl over eval/corpora/recent/, "
-        "eight documents no rule was written on), fresh (eval/sets/fresh.jsonl over eval/corpora/fresh/, "
-        "eight more such documents), schoolyear (eval/sets/schoolyear.jsonl over "
-        "eval/corpora/schoolyear/, eight school-year texts) or alqac (ALQAC 2023 law questions, "
-        "retrieval only).",
+        "<data>/eval-devcorpus/), recent (eval/sets/recent.jsonl, eight documents no rule was "
+        "written on), fresh (eval/sets/fresh.jsonl, eight more such documents), schoolyear "
+        "(eval/sets/schoolyear.jsonl, eight school-year texts) — these three over their documents in "
+        "EDUQA_SET_CORPORA_DIR (default ../shared/eval-corpora/<set>/) — or alqac (ALQAC 2023 law "
+        "questions, retrieval only).",
     ),
 ]
 Group = Annotated[

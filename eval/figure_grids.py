@@ -2,7 +2,7 @@
 documents holds, and whether the reader keeps them: each row read as a table row, each figure in
 some chunk; and whether the rows of grouped tables name their group in their own text.
 
-    python -m eval.figure_grids ../shared/devcorpus eval/corpora/recent
+    python -m eval.figure_grids ../shared/devcorpus ../shared/eval-corpora/recent
     python -m eval.figure_grids /path/to/pages --legal-only   # only pages with a 'Số: …/…' line
 
 Run it on the reader before and after a change to see what the change keeps.

@@ -17,17 +17,17 @@ question the document it looks like (`near`). The split, documented here once:
   long documents (the 2018 programme dev, the codified-law heading held-out). Any other document
   (the non-education ones) goes by the parity of the SHA-1 of its path, which never changes when
   questions are added.
-- recent (`eval/sets/recent.jsonl`, `eval/corpora/recent/`): eight education documents of late
+- recent (`eval/sets/recent.jsonl`, `<set corpora>/recent/`): eight education documents of late
   2025 that no rule was written on, paired by kind: fee policies (Huế 36 dev, Vĩnh Long 20
   held-out), fee levels and finance of high-quality public schools (Hà Nội 58 dev, Hà Nội 59
   held-out), provincial plans (Đồng Nai 182 dev, Hà Tĩnh 624 held-out), national circular vs
   department letter (Bộ GDĐT 21 dev, Hà Nội Sở GDĐT 5095 held-out).
-- fresh (`eval/sets/fresh.jsonl`, `eval/corpora/fresh/`): eight more education documents of 2025,
+- fresh (`eval/sets/fresh.jsonl`, `<set corpora>/fresh/`): eight more education documents of 2025,
   paired by kind: provincial plans with targets (Cần Thơ 153 dev, TP Hồ Chí Minh 174 held-out),
   letters on school tasks (Bộ VHTTDL 6386 dev, Sở GDĐT TP Hồ Chí Minh 5155 held-out), provincial
   decisions (Gia Lai 48 with item tables dev, Cao Bằng 52 held-out), national circulars (Bộ GDĐT
   05/2025 dev, the amendment of the science-contest regulation held-out).
-- schoolyear (`eval/sets/schoolyear.jsonl`, `eval/corpora/schoolyear/`): eight school-year texts,
+- schoolyear (`eval/sets/schoolyear.jsonl`, `<set corpora>/schoolyear/`): eight school-year texts,
   paired by kind: guidance for the year (Sở GDĐT Hà Nội 3628 dev, Sở GDĐT TP Hồ Chí Minh 2512
   held-out), school calendars (Tuyên Quang 986 dev, the table of 63 provinces' year ends
   held-out), school plan templates (a nursery professional group dev, a primary school's 20/11

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.levels import roman_value, to_roman
+from ingest.levels import capital_one_row, roman_value, to_roman
 
 if TYPE_CHECKING:
     from ingest.tables import TableRow
@@ -80,6 +80,8 @@ class RowNumbering:
         heading = _GROUP_HEADING.match(text)
         if heading and (text.upper() == text or first):  # "II. THAM GIA ĐẠI HỘI", "I. Kinh tế số"
             return self._group(heading.group(1))
+        if (read := capital_one_row(text)) and self._continues(read):  # 'I.2' after row 1.1: OCR's 1.2
+            text = ".".join(map(str, read))
         if not ROW_NUMBER.match(text):
             return None
         step = text.startswith(STEP)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from eval.sets import devcorpus_root
+from eval.sets import devcorpus_root, set_corpus
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -21,6 +21,15 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 DEVCORPUS = devcorpus_root()  # ../shared/devcorpus beside the repository, or EDUQA_DEVCORPUS_DIR
+
+
+def needs_set_corpus(*names: str) -> pytest.MarkDecorator:
+    """Skip where a benchmark set's documents (kept outside the repository, in
+    EDUQA_SET_CORPORA_DIR or ../shared/eval-corpora) are not on this machine."""
+    absent = [str(set_corpus(n)) for n in names if not set_corpus(n).is_dir()]
+    return pytest.mark.skipif(bool(absent), reason=f"set documents not on this machine: {', '.join(absent)}")
+
+
 PLAN = "quangninh-kh-thuchien-kh281-2023-11-ocr.txt"
 NOTICE_OCR = "quangninh-tb3677-2023-12-15-ocr.txt"
 NOTICE = "quangninh-tb3677-2023-12-15.txt"

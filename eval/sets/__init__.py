@@ -8,16 +8,21 @@
   `shared/devcorpus` folder beside the repository), indexed once into `<data>/eval-devcorpus`; gold given by
   `{source, quote}` and resolved to chunks when the benchmark runs (`eval.gold`); followed by
   `eval/sets/devcorpus_en.jsonl` (English questions on the dev documents, in the same shape).
-- `recent`: `eval/sets/recent.jsonl` over `eval/corpora/recent/` (eight education documents of
+- `recent`: `eval/sets/recent.jsonl` over `<set corpora>/recent/` (eight education documents of
   late 2025 that no rule of the project was written on; see its README), indexed once into
   `<data>/eval-recent`; gold given by `{source, quote}` like `devcorpus`.
-- `fresh`: `eval/sets/fresh.jsonl` over `eval/corpora/fresh/` (eight more education documents of
+- `fresh`: `eval/sets/fresh.jsonl` over `<set corpora>/fresh/` (eight more education documents of
   2025 from the same crawl, cut the same way, none read when a rule was written; see its README),
   indexed once into `<data>/eval-fresh`; gold as in `recent`.
-- `schoolyear`: `eval/sets/schoolyear.jsonl` over `eval/corpora/schoolyear/` (eight school-year
+- `schoolyear`: `eval/sets/schoolyear.jsonl` over `<set corpora>/schoolyear/` (eight school-year
   texts: guidance for the year, school calendars, school plan templates, national texts; none
   read when a rule was written; see its README), indexed once into `<data>/eval-schoolyear`;
   gold as in `recent`.
+
+The documents of `recent`, `fresh` and `schoolyear` are public pages taken from a public crawl;
+they are kept outside the repository, in the set corpora folder (`EDUQA_SET_CORPORA_DIR`, default
+a `shared/eval-corpora` folder beside the repository). Their provenance stays here, in
+`eval/corpora/<set>/README.md`.
 """
 
 from __future__ import annotations
@@ -30,7 +35,6 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 REPO = HERE.parents[1]
-CORPORA = HERE.parent / "corpora"
 
 
 def find_devcorpus() -> Path | None:
@@ -38,6 +42,30 @@ def find_devcorpus() -> Path | None:
     candidates = [os.environ.get("EDUQA_DEVCORPUS_DIR", ""), REPO.parent / "shared" / "devcorpus",
                   REPO.parent.parent / "shared" / "devcorpus"]  # fmt: skip
     return next((Path(c) for c in candidates if c and (Path(c) / "directives").is_dir()), None)
+
+
+def set_corpora_root() -> Path:
+    """EDUQA_SET_CORPORA_DIR when set, else a `shared/eval-corpora` folder beside the repository
+    (or above it); the one beside it when neither exists."""
+    if chosen := os.environ.get("EDUQA_SET_CORPORA_DIR"):
+        return Path(chosen)
+    candidates = [REPO.parent / "shared" / "eval-corpora", REPO.parent.parent / "shared" / "eval-corpora"]
+    return next((c for c in candidates if c.is_dir()), candidates[0])
+
+
+def set_corpus(name: str) -> Path:
+    """The folder holding the documents of a set with its own corpus (it may be absent)."""
+    return set_corpora_root() / name
+
+
+def missing_corpus(name: str, corpus: Path | None = None) -> str | None:
+    """Why a set cannot run here (its documents are not where they should be), else None."""
+    root = corpus or get_set(name).corpus
+    if root is None or root.is_dir():
+        return None
+    folder = "set EDUQA_SET_CORPORA_DIR to the folder holding recent/, fresh/ and schoolyear/"
+    hint = "" if corpus else f" ({folder}, or pass --corpus)"
+    return f"the documents of set {name!r} are not at {root}{hint}"
 
 
 @dataclass(frozen=True)
@@ -58,11 +86,11 @@ def get_set(name: str) -> EvalSet:
     if name == "devcorpus":
         return EvalSet("devcorpus", HERE / "devcorpus.jsonl", devcorpus_root(), "eval-devcorpus")
     if name == "recent":
-        return EvalSet("recent", HERE / "recent.jsonl", CORPORA / "recent", "eval-recent")
+        return EvalSet("recent", HERE / "recent.jsonl", set_corpus("recent"), "eval-recent")
     if name == "fresh":
-        return EvalSet("fresh", HERE / "fresh.jsonl", CORPORA / "fresh", "eval-fresh")
+        return EvalSet("fresh", HERE / "fresh.jsonl", set_corpus("fresh"), "eval-fresh")
     if name == "schoolyear":
-        return EvalSet("schoolyear", HERE / "schoolyear.jsonl", CORPORA / "schoolyear", "eval-schoolyear")
+        return EvalSet("schoolyear", HERE / "schoolyear.jsonl", set_corpus("schoolyear"), "eval-schoolyear")
     raise ValueError(f"unknown question set {name!r}; known: {', '.join(SET_NAMES)}, alqac")
 
 

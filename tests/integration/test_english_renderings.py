@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, model_service_over
+from eval.sets import set_corpus
+from tests.conftest import model_service_over, needs_set_corpus
 
-RECENT = ROOT / "eval" / "corpora" / "recent"
+pytestmark = needs_set_corpus("recent")
+
+RECENT = set_corpus("recent")
 DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt")  # two tuition resolutions of late 2025
 
 

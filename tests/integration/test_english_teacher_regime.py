@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import ROOT, model_service_over
+from eval.sets import set_corpus
+from tests.conftest import model_service_over, needs_set_corpus
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("fresh")]
 
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+FRESH = set_corpus("fresh")
 DOCUMENTS = ("bgddt-tt05-2025.txt", "bvhttdl-cv6386-2025.txt")
 
 

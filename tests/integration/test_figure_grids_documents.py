@@ -12,11 +12,12 @@ import pytest
 from assistant.table_rows import row_answer
 from eval.figure_grids import GridCount, count_document
 from eval.gold import fold_for_match
+from eval.sets import set_corpus
 from ingest.chunks import Chunk, parse_document
-from tests.conftest import DEVCORPUS
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
 pytestmark = pytest.mark.integration
-RECENT = Path(__file__).parents[2] / "eval" / "corpora" / "recent"
+RECENT = set_corpus("recent")
 HUE = RECENT / "hue-nq36-2025.txt"
 DIRECTIVES = sorted((DEVCORPUS / "directives").glob("*.txt"))
 
@@ -27,6 +28,7 @@ def rows(path: Path) -> list[Chunk]:
     return [c for c in chunks if c.extra.get("columns")]
 
 
+@needs_set_corpus("recent")
 def test_fee_table_rows_are_chunks_with_every_figure():
     fee_rows = [c for c in rows(HUE) if c.text.startswith("Địa bàn | Mầm non")]
     assert [c.text.split("\n")[1] for c in fee_rows] == [
@@ -38,6 +40,7 @@ def test_fee_table_rows_are_chunks_with_every_figure():
     assert all("Mức học phí" in c.titles for c in fee_rows)
 
 
+@needs_set_corpus("recent")
 def test_fee_row_answers_the_column_asked():
     # the figures are bare (the unit stands once above the table): asked as a number
     [urban] = [c for c in rows(HUE) if "Đô thị | 190" in c.text]
@@ -58,6 +61,7 @@ def test_every_grouped_row_names_its_group_and_no_figure_is_lost(path: Path):
     assert c["figures lost"] == 0
 
 
+@needs_set_corpus("recent")
 def test_annex_row_says_which_area_a_commune_is_in():
     [row] = [c for c in rows(HUE) if c.text.endswith("Xã A Lưới 3")]
     assert row.text.split("\n")[1] == "Miền núi (9 xã miền núi thuộc thành phố Huế) › 7 | Xã A Lưới 3"

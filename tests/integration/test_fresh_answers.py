@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from eval.sets import set_corpus
 from tests.asking import answered, lead
-from tests.conftest import ROOT, service_with
+from tests.conftest import needs_set_corpus, service_with
 
 pytestmark = pytest.mark.integration
 
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+FRESH = set_corpus("fresh")
 DOCUMENTS = (
     "gialai-qd48-2025.txt",
     "bgddt-tt05-2025.txt",
@@ -26,6 +27,7 @@ def fresh_service(tmp_path_factory):
         yield service
 
 
+@needs_set_corpus("fresh")
 def test_the_effective_date_is_the_item_saying_from_when_not_one_ending_another_text(fresh_service):
     """Điều 15 of Thông tư 05/2025: khoản 1 says from when it takes effect; khoản 3 says an older
     circular's article ceases 'kể từ ngày Thông tư này có hiệu lực' and cites that circular's
@@ -37,6 +39,7 @@ def test_the_effective_date_is_the_item_saying_from_when_not_one_ending_another_
     assert "16/2017" not in lead(answer)
 
 
+@needs_set_corpus("fresh")
 def test_an_article_after_a_table_answers_as_its_own_item(fresh_service):
     """Gia Lai 48/2025: Điều 3 follows the item tables; its effective date was a cell of the last
     row before the table ended at the article's heading."""
@@ -44,12 +47,14 @@ def test_an_article_after_a_table_answers_as_its_own_item(fresh_service):
     assert "06 tháng 12 năm 2025" in lead(answer)
 
 
+@needs_set_corpus("fresh")
 def test_a_figure_stated_in_a_lead_in_answers(fresh_service):
     """'… giáo viên trường phổ thông là 42 tuần, trong đó:' heads the points a)–c)."""
     answer = answered(fresh_service, "Giáo viên trường phổ thông làm việc bao nhiêu tuần trong một năm học?")
     assert "42 tuần" in answer
 
 
+@needs_set_corpus("fresh")
 def test_a_deadline_after_an_abbreviation_stays_in_the_quote(fresh_service):
     """'… phường Cửa Nam, TP. Hà Nội trước ngày 31/8/2026': the quote does not stop at 'TP.'."""
     answer = answered(
@@ -70,6 +75,7 @@ def test_a_plan_asked_about_drug_free_communes_asks_a_percentage_not_a_code():
     assert asked_kind("What is the procedure code of this service?") == "code"
 
 
+@needs_set_corpus("fresh")
 def test_a_target_record_that_names_no_metric_neither_leads_nor_is_stated(fresh_service):
     """Cần Thơ's targets read as records with metrics such as 'e) Phấn đấu' or 'phường trên thành
     phố và': the item stating the asked share leads, quoted, and no such record is stated."""
@@ -93,6 +99,7 @@ def test_readable_metrics():
         assert not readable_metric(metric), metric
 
 
+@needs_set_corpus("fresh")
 def test_a_deadline_asked_by_what_date_is_not_the_documents_own_date(fresh_service):
     """'By what date must … report' asks a deadline: the plan's date of issue (its header) is no
     answer to it, while 'when was the plan issued' still is."""

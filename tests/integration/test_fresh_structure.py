@@ -7,12 +7,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.sentences import split_sentences
-from eval.sets import devcorpus_root
+from eval.sets import devcorpus_root, set_corpus
 from ingest.chunks import parse_document
-from tests.conftest import ROOT
+from tests.conftest import needs_set_corpus
 
 pytestmark = pytest.mark.integration
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+FRESH = set_corpus("fresh")
 
 
 def chunks_of(path):
@@ -23,6 +23,7 @@ def by_section(chunks, section: str):
     return [c for c in chunks if "/".join(c.section) == section]
 
 
+@needs_set_corpus("fresh")
 def test_a_table_ends_at_the_next_articles_bold_heading():
     """Gia Lai 48/2025: the item table of Điều 2 ends at '**Điều 3.' (written in mixed case), so
     the article's effective date is its own item, not a cell of the table's last row."""
@@ -33,6 +34,7 @@ def test_a_table_ends_at_the_next_articles_bold_heading():
     assert len(rows) >= 11 and not any("Điều 3" in c.text or "hiệu lực" in c.text for c in rows)
 
 
+@needs_set_corpus("fresh")
 def test_the_notes_under_a_table_are_no_cells_of_its_last_row():
     """The Bộ VHTTDL letter: the footnotes '[1] Nghị quyết số …' after the annex's table of
     training institutions stand apart from its row 11."""
@@ -55,6 +57,7 @@ def test_tables_of_the_development_corpus_end_at_their_articles():
     assert any(c.section[-1:] == ["8"] and "Bãi bỏ cụm từ" in c.text for c in chunks)
 
 
+@needs_set_corpus("fresh")
 def test_a_heading_stating_a_figure_before_its_points_is_a_chunk():
     """Thông tư 05/2025: '1. Thời gian làm việc … là 42 tuần, trong đó:' heads points a)–c); the
     42 weeks is stated only there, so the lead-in is an item of its own. A bare heading ('1. Mục
@@ -67,6 +70,7 @@ def test_a_heading_stating_a_figure_before_its_points_is_a_chunk():
     assert not by_section(plan, "I/1") and by_section(plan, "I/1/a")
 
 
+@needs_set_corpus("fresh")
 def test_an_abbreviations_dot_ends_no_sentence():
     """The letter's closing item names 'TP. Hà Nội' before its deadline: one sentence, the
     deadline kept in the quote."""

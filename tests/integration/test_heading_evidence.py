@@ -11,11 +11,12 @@ from assistant.answer_ranking import answer_kind
 from assistant.decision import answers_kind
 from assistant.query import analyse
 from assistant.typed_evidence import best_unit, heading_titles
-from tests.conftest import ROOT, service_with
+from eval.sets import set_corpus
+from tests.conftest import needs_set_corpus, service_with
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("fresh")]
 
-CIRCULAR = ROOT / "eval" / "corpora" / "fresh" / "bgddt-tt05-2025.txt"
+CIRCULAR = set_corpus("fresh") / "bgddt-tt05-2025.txt"
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,11 @@ import pytest
 
 from assistant.decision import cited_elsewhere, fitting_passages
 from assistant.query import analyse
-from tests.conftest import DEVCORPUS, ROOT, make_settings
+from eval.sets import set_corpus
+from tests.conftest import DEVCORPUS, make_settings, needs_set_corpus
 
-pytestmark = pytest.mark.integration
-LETTER = ROOT / "eval" / "corpora" / "fresh" / "bvhttdl-cv6386-2025.txt"
+pytestmark = [pytest.mark.integration, needs_set_corpus("fresh")]
+LETTER = set_corpus("fresh") / "bvhttdl-cv6386-2025.txt"
 HEADLESS = ["17809_BTC-CTK__2d737276bf416017.txt", "6225_BVHTTDL-VP__987cadc82373c854.txt"]
 ASEAN = "Theo Công văn 6386, các viện nghiên cứu được khuyến khích tham gia mạng lưới nghiên cứu khu vực nào?"
 

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from eval.sets import set_corpus
 from eval.structure_misses import misses
 from ingest.chunks import parse_document
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
 pytestmark = pytest.mark.integration
-PLAN = ROOT / "eval" / "corpora" / "recent" / "dongnai-kh182-2025.txt"
+PLAN = set_corpus("recent") / "dongnai-kh182-2025.txt"
 
 
 def owners(path: Path) -> dict[str, list[str]]:
@@ -27,6 +28,7 @@ def owners(path: Path) -> dict[str, list[str]]:
     return found
 
 
+@needs_set_corpus("recent")
 def test_the_plans_police_owns_its_items_and_each_owner_is_its_own_task():
     found = owners(PLAN)
     assert found["2.3"] == ["Công an tỉnh", "a", "b", "c", "d", "đ"]

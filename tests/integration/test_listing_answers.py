@@ -9,13 +9,14 @@ import httpx
 import pytest
 
 from assistant.api import create_app
+from eval.sets import set_corpus
 from tests.asking import answered, lead
-from tests.conftest import ROOT, service_with
+from tests.conftest import needs_set_corpus, service_with
 from tests.integration.live_server import live_server
 
 pytestmark = pytest.mark.integration
 
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+FRESH = set_corpus("fresh")
 PROJECTS = ("Dự án 1:", "Dự án 2:", "Dự án 4:", "Dự án 5:", "Dự án 7 (Tiểu dự án 2):", "Dự án 9:")
 LISTING = "Công an thành phố Cần Thơ chủ trì thực hiện những dự án nào của Chương trình phòng, chống ma túy?"
 
@@ -27,6 +28,7 @@ def service(tmp_path_factory):
         yield svc
 
 
+@needs_set_corpus("fresh")
 def test_a_listing_question_is_answered_by_every_point_counted(service):
     answer = service.ask(LISTING)
     assert answer.answerable, answer.answer
@@ -37,6 +39,7 @@ def test_a_listing_question_is_answered_by_every_point_counted(service):
     assert quote.startswith("h) Chủ trì triển khai") and all(f"- {p}" in quote for p in PROJECTS)
 
 
+@needs_set_corpus("fresh")
 def test_the_recipients_are_counted_and_quoted_the_rest_beyond_the_shown_said(service):
     text = answered(service, "Kế hoạch 153/KH-UBND của Cần Thơ được gửi tới những cơ quan nào?")
     lines = text.split("\n")
@@ -44,11 +47,13 @@ def test_the_recipients_are_counted_and_quoted_the_rest_beyond_the_shown_said(se
     assert "… (và 1 mục khác)” [1]" in lines  # twelve shown, the thirteenth counted
 
 
+@needs_set_corpus("fresh")
 def test_a_count_is_led_by_the_point_that_states_it_under_its_clause(service):
     text = answered(service, "Theo Thông tư 05/2025, phó hiệu trưởng dạy trung bình mỗi tuần bao nhiêu tiết?")
     assert lead(text) == "“Phó hiệu trưởng là 04 tiết.” [1]"
 
 
+@needs_set_corpus("fresh")
 def test_over_http_a_listing_answer_holds_every_item_and_the_count(service):
     with live_server(create_app(service.settings, service=service)) as url:
         body = httpx.post(f"{url}/api/ask", json={"question": LISTING}, timeout=120).json()

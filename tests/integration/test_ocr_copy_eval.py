@@ -14,9 +14,9 @@ import pytest
 
 from eval.ocr_noise import strip_marks
 from eval.sets import get_set
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_set_corpus
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("recent")]
 SLICE = 10  # the first dev questions: enough to touch several documents, fast on two cores
 COPY_ROW = "bm25 OCR copy"
 

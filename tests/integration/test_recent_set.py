@@ -12,9 +12,9 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, needs_set_corpus
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("recent", "fresh", "schoolyear")]
 
 LANGS = {"vi", "vi-nodiac", "en"}
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from tests.asking import answered, refused
-from tests.conftest import ROOT, service_with
+from tests.conftest import needs_set_corpus, service_with
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("schoolyear")]
 
-SCHOOLYEAR = ROOT / "eval" / "corpora" / "schoolyear"
+SCHOOLYEAR = set_corpus("schoolyear")
 DOCUMENTS = ("hanoi-cv3628-2025.txt", "tuyenquang-qd986-2024.txt", "bgddt-tt29-2024.txt")
 
 

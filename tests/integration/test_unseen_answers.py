@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from eval.sets import set_corpus
 from tests.asking import answered, lead, refused
-from tests.conftest import ROOT, service_with
+from tests.conftest import needs_set_corpus, service_with
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("recent")]
 
-RECENT = ROOT / "eval" / "corpora" / "recent"
+RECENT = set_corpus("recent")
 DOCUMENTS = ("hanoi-nq58-2025.txt", "hue-nq36-2025.txt", "bgddt-tt21-2025.txt", "dongnai-kh182-2025.txt")
 
 

@@ -11,12 +11,13 @@ from functools import lru_cache
 import pytest
 
 from assistant.coded_numbers import borne_numbers, file_number, unknown_year_coded, unnamed_cited
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.text import fold_accents
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
 pytestmark = pytest.mark.unit
-RECENT = ROOT / "eval" / "corpora" / "recent"
+RECENT = set_corpus("recent")
 
 
 @lru_cache(maxsize=1)
@@ -30,12 +31,14 @@ def tokens() -> dict[str, float]:
     return out
 
 
+@needs_set_corpus("recent")
 def test_the_circular_in_the_corpus_is_known():
     assert "21/2025/tt-bgddt" in tokens()
     assert unknown_year_coded("Thông tư 21/2025/TT-BGDĐT quy định gì?", tokens()) == []
     assert unknown_year_coded("What does Circular 21/2025/TT-BGDDT set?", tokens()) == []
 
 
+@needs_set_corpus("recent")
 def test_a_number_of_another_year_is_unknown():
     assert unknown_year_coded("What overtime pay rate did Circular 22/2025/TT-BGDĐT set?", tokens()) == [
         "22/2025"
@@ -43,6 +46,7 @@ def test_a_number_of_another_year_is_unknown():
     assert unknown_year_coded("Thông tư 21/2019/TT-BGDĐT quy định gì?", tokens()) == ["21/2019"]
 
 
+@needs_set_corpus("recent")
 def test_a_misread_type_after_the_year_does_not_matter():
     assert unknown_year_coded("Thông tư 21/2025/TT-BGDPT quy định gì?", tokens()) == []
     assert unknown_year_coded("Kế hoạch 182/KH-UBND của Đồng Nai", tokens()) == []  # no year: not judged here
@@ -50,7 +54,7 @@ def test_a_misread_type_after_the_year_does_not_matter():
 
 # --- a number the file name carries, for documents saved without their header ---
 
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+FRESH = set_corpus("fresh")
 HEADLESS = ["17809_BTC-CTK__2d737276bf416017.txt", "6225_BVHTTDL-VP__987cadc82373c854.txt"]
 
 
@@ -71,6 +75,7 @@ def headless_documents():
     return paths
 
 
+@needs_set_corpus("fresh")
 def test_a_headless_document_bears_the_number_its_file_name_carries():
     docs = headed(headless_documents())
     assert [number for _, number in docs] == ["", "", ""]  # no header: the index records no number
@@ -80,6 +85,7 @@ def test_a_headless_document_bears_the_number_its_file_name_carries():
     assert unnamed_cited(["98765"], borne, texts=[]) == ["98765"]  # a number no file carries
 
 
+@needs_set_corpus("fresh")
 def test_the_header_number_comes_before_the_file_name():
     assert borne_numbers([("directives/camau-qd1814-2025.txt", "1814")]) == {"1814"}
     assert borne_numbers([("distractors/37999_CHQ-GSQL__9a53c71ee9f5781f.txt", "3799")]) == {"3799"}

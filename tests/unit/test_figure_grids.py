@@ -1,19 +1,19 @@
 """Tables of figures flattened one cell per line with no row-number column, read from the real
-lines of a document no rule was written on (eval/corpora/recent): each row keeps its name and
+lines of a document no rule was written on (the recent set): each row keeps its name and
 its figures; a table with a row-number column, a heading in bold or a list is no such table."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from eval.sets import set_corpus
 from ingest.figure_grids import figure_grid
 from ingest.row_groups import grouped_lines, row_cells
 from ingest.tables import find_tables
+from tests.conftest import needs_set_corpus
 
-pytestmark = pytest.mark.unit
-HUE = Path(__file__).parents[2] / "eval" / "corpora" / "recent" / "hue-nq36-2025.txt"
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent")]
+HUE = set_corpus("recent") / "hue-nq36-2025.txt"
 
 
 def hue_lines() -> list[str]:

@@ -6,7 +6,8 @@ import pytest
 
 from eval.gold import fold_for_match, resolve_gold, resolve_quote
 from eval.groups import GROUPS, by_group, document_group, question_group
-from eval.sets import load_set
+from eval.sets import load_set, set_corpus
+from tests.conftest import needs_set_corpus
 
 pytestmark = pytest.mark.unit
 
@@ -60,12 +61,12 @@ def test_seed_questions_keep_their_documents_together():
                 assert document_group(g["source"], "seeds") == group
 
 
+@needs_set_corpus("recent")
 def test_a_quoted_lead_in_resolves_to_the_points_under_it():
-    from pathlib import Path
 
     from ingest.chunks import parse_document
 
-    path = Path(__file__).parents[2] / "eval" / "corpora" / "recent" / "vinhlong-nq20-2025.txt"
+    path = set_corpus("recent") / "vinhlong-nq20-2025.txt"
     chunks = [c.as_payload() for c in parse_document(path.name, path.read_text(encoding="utf-8")).chunks]
     section = {c["id"]: c["section"] for c in chunks}
     found = resolve_quote("5. Nghị quyết này bãi bỏ các Nghị quyết:", chunks)

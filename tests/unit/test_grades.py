@@ -11,12 +11,13 @@ import pytest
 
 from assistant.copies import Passage, passage_from_payload
 from assistant.grades import grade_missing, grades_in, stated_grades
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent")]
 PROGRAMME = DEVCORPUS / "long" / "bgddt-chuong-trinh-gdpt-tong-the-2018.ocr.md"
-FEES = ROOT / "eval" / "corpora" / "recent" / "hanoi-nq58-2025.txt"
+FEES = set_corpus("recent") / "hanoi-nq58-2025.txt"
 
 
 @lru_cache(maxsize=4)

@@ -7,10 +7,13 @@ from __future__ import annotations
 from assistant.item_lists import MAX_SHOWN, counted_lines, inline_points, item_list, listing_quote
 from assistant.lead_choice import counts
 from assistant.sentences import split_sentences
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
-FRESH = ROOT / "eval" / "corpora" / "fresh"
+pytestmark = needs_set_corpus("fresh")
+
+FRESH = set_corpus("fresh")
 
 
 def _chunks(name: str):

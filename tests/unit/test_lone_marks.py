@@ -4,17 +4,19 @@ saved pages put each '-' on a line of its own."""
 
 from __future__ import annotations
 
+from eval.sets import set_corpora_root
 from ingest.chunks import parse_document
 from ingest.lines import join_lone_marks
-from tests.conftest import ROOT
+from tests.conftest import needs_set_corpus
 
-CORPORA = ROOT / "eval" / "corpora"
+CORPORA = set_corpora_root()
 
 
 def _chunks(path):
     return parse_document(path.name, path.read_text(encoding="utf-8")).chunks
 
 
+@needs_set_corpus("fresh")
 def test_each_bullet_of_an_item_starts_its_own_line():
     letter = CORPORA / "fresh" / "bvhttdl-cv6386-2025.txt"
     item = next(c for c in _chunks(letter) if c.section == ["II", "1"])
@@ -24,6 +26,7 @@ def test_each_bullet_of_an_item_starts_its_own_line():
     assert bullets[2].startswith("- Nghiêm túc thực hiện đúng các quy định về quản lý thu chi")
 
 
+@needs_set_corpus("recent")
 def test_a_lone_mark_never_runs_the_next_bullet_into_the_one_above():
     letter = CORPORA / "recent" / "hanoi-cv5095-2025.txt"
     holding = next(c for c in _chunks(letter) if "ô nhiễm nghiêm trọng" in c.text)

@@ -20,8 +20,9 @@ from ingest.header.issuer import read_body, split_bodies
 from ingest.header.issuer_block import motto_row
 from ingest.header.lines import logical_lines
 from ingest.text import fold_accents
+from tests.conftest import needs_set_corpus
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent")]
 RECENT = get_set("recent").corpus
 # copies whose motto OCR wrapped after 'CỘNG' (and, for most, the issuer's 'ỦY' onto a line alone)
 WRAPPED_MOTTO = [

@@ -16,9 +16,16 @@ from eval.ocr_noise import ocr_copy
 from eval.ocr_sets import copy_seed
 from eval.sets import get_set
 from ingest.chunks import ParsedDocument, parse_document
-from ingest.levels import is_bare_label, match_label, read_row_number, restore_bare_level_word
+from ingest.levels import (
+    capital_one_row,
+    is_bare_label,
+    match_label,
+    read_row_number,
+    restore_bare_level_word,
+)
+from tests.conftest import needs_set_corpus
 
-pytestmark = pytest.mark.unit
+pytestmark = [pytest.mark.unit, needs_set_corpus("recent", "fresh")]
 CORPORA = {"recent": get_set("recent").corpus, "fresh": get_set("fresh").corpus}
 
 
@@ -144,3 +151,16 @@ def test_first_clause_of_a_notice_read_as_roman_one():
     assert ocr_reading(label, root, "I", ["Nội dung.", "2. Giải pháp"]).label == "1"
     assert ocr_reading(label, root, "I", ["1. Trình tự", "2. Giải pháp"]).kind == "roman"
     assert ocr_reading(label, root, "I", ["Lĩnh vực", "1.", "Trình tự", "2. Giải pháp"]).kind == "roman"
+
+
+def test_table_row_number_read_with_a_capital_i_after_row_one_one():
+    """A fee appendix's copy reads row 1.2 as 'I.2' right after row 1.1: it is row 1.2 there,
+    while a clean 'I.1' right under group I stays what it was (no row 1 above it)."""
+    name = "hanoi-nq58-2025.txt"
+    assert "I.2" in copy_lines("recent", name)
+    assert (
+        capital_one_row("I.2") == (1, 2) and capital_one_row("II.2") is None and capital_one_row("I") is None
+    )
+    clean, copy = sections("recent", name, False), sections("recent", name, True)
+    assert {("Phụ lục", "dòng I.1.2"), ("Phụ lục", "dòng I.1.3")} <= clean
+    assert clean <= copy

@@ -20,6 +20,9 @@ from ingest.header.misread import misread_province, ocr_place_date, repaired_num
 from ingest.heading_marks import opens_next_article
 from ingest.levels import match_label, reads_as_one, restore_bare_level_word
 from ingest.text import fold_accents
+from tests.conftest import needs_set_corpus
+
+pytestmark = needs_set_corpus("recent")
 
 RECENT = get_set("recent").corpus
 

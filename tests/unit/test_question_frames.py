@@ -8,6 +8,8 @@ import pytest
 
 from assistant.query import analyse
 from assistant.question_frames import frames_in
+from eval.sets import set_corpus
+from tests.conftest import needs_set_corpus
 
 pytestmark = pytest.mark.unit
 
@@ -67,16 +69,17 @@ def test_a_scope_question_without_negation_gets_no_exclusion_terms():
     assert "khong_ap" not in analyse("Thông tư này áp dụng đối với nhà giáo nào?").terms
 
 
+@needs_set_corpus("recent")
 def test_the_exclusion_clause_outranks_the_scope_clause_beside_it(tmp_path):
     """A circular of late 2025 states its scope and, in the next clause, whom it does not cover:
     the clauses share nearly every word; the question's negation decides."""
     from assistant.service import AssistantService
-    from tests.conftest import ROOT, make_settings
+    from tests.conftest import make_settings
 
     settings = make_settings(tmp_path)
     corpus = tmp_path / "circular"
     corpus.mkdir()
-    (corpus / "tt21.txt").write_text((ROOT / "eval/corpora/recent/bgddt-tt21-2025.txt").read_text("utf-8"))
+    (corpus / "tt21.txt").write_text((set_corpus("recent") / "bgddt-tt21-2025.txt").read_text("utf-8"))
     service = AssistantService(settings.model_copy(update={"corpus_dir": corpus}), owner="pytest")
     try:
         service.ingest()

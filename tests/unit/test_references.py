@@ -3,9 +3,10 @@ text; references to other documents are not followed (real devcorpus and recent 
 
 from __future__ import annotations
 
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.references import referenced_sections
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
 
 def _chunks(path):
@@ -20,9 +21,10 @@ def test_a_support_level_keeps_the_beneficiaries_it_refers_to():
     assert any(text.startswith("b) Giáo viên mầm non") for text in teachers.extra["refers"])
 
 
+@needs_set_corpus("recent")
 def test_only_references_to_the_document_itself_are_followed():
     assert referenced_sections("quy định tại điểm a khoản 2 Điều 1 Nghị quyết này") == [("Điều 1", "2", "a")]
     assert referenced_sections("theo khoản 3 Điều 8 của Nghị định số 105/2020/NĐ-CP") == []
-    chunks = _chunks(ROOT / "eval" / "corpora" / "recent" / "bgddt-tt21-2025.txt")
+    chunks = _chunks(set_corpus("recent") / "bgddt-tt21-2025.txt")
     linked = [c for c in chunks if c.extra.get("refers")]
     assert linked and all(referenced_sections(c.text) for c in linked)

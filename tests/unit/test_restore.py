@@ -17,7 +17,7 @@ from ingest.restore.judge import judge
 from ingest.restore.memory import DocumentMemory
 from ingest.restore.model import load_restorer
 from ingest.restore.syllables import fold, tokenize
-from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN
+from tests.conftest import BACGIANG, CORPUS, NOTICE, NOTICE_OCR, PLAN, needs_set_corpus
 
 pytestmark = pytest.mark.unit
 
@@ -150,6 +150,7 @@ def test_a_document_remembers_the_readings_it_settles(restorer):
     assert DocumentMemory().bonus("học") == 0.0
 
 
+@needs_set_corpus("recent")
 def test_a_word_whose_letters_are_sure_but_not_its_marks_shows_its_letters(restorer):
     """'nol' on the OCR-like copy of a real circular: nơi or nội the model cannot tell, but the
     letters are 'noi' (shown so, with no guessed mark), where 'nol' was shown before."""

@@ -4,11 +4,11 @@ items, then by the next clause."""
 
 from __future__ import annotations
 
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.tables import find_tables
-from tests.conftest import ROOT
 
-GIALAI = ROOT / "eval" / "corpora" / "fresh" / "gialai-qd48-2025.txt"
+GIALAI = set_corpus("fresh") / "gialai-qd48-2025.txt"
 PARAGRAPH = "Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm"
 
 
@@ -35,10 +35,6 @@ def test_the_last_row_keeps_its_figures_and_the_next_clause_stands_alone():
 
 def test_a_table_whose_rows_hold_long_cells_keeps_them():
     """Rows of tasks hold long sentences of their own: none is cut off as a paragraph."""
-    lines = (
-        (ROOT / "eval" / "corpora" / "fresh" / "bvhttdl-cv6386-2025.txt")
-        .read_text(encoding="utf-8")
-        .splitlines()
-    )
+    lines = (set_corpus("fresh") / "bvhttdl-cv6386-2025.txt").read_text(encoding="utf-8").splitlines()
     for table in find_tables(lines):
         assert all(row.cells for row in table.rows)

@@ -9,11 +9,14 @@ import pytest
 
 from assistant.listed_items import asked_items, listed_items
 from assistant.table_rows import row_answer
+from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.table_units import unit_above, unit_of
-from tests.conftest import DEVCORPUS, ROOT
+from tests.conftest import DEVCORPUS, needs_set_corpus
 
-RECENT = ROOT / "eval" / "corpora" / "recent"
+pytestmark = needs_set_corpus("recent")
+
+RECENT = set_corpus("recent")
 
 
 def _rows(path: Path) -> list:
