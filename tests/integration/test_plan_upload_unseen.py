@@ -14,10 +14,10 @@ from assistant.service import AssistantService
 from eval.metrics import answer_correct
 from eval.ocr_noise import ocr_copy
 from eval.sets import get_set, load_set
-from tests.conftest import make_settings
+from tests.conftest import make_settings, needs_set_corpus
 from tests.integration.live_server import live_server
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, needs_set_corpus("recent", "fresh")]
 KEY = {"X-API-Key": "test-key"}
 PLANS = {"recent": "dongnai-kh182-2025.txt", "fresh": "cantho-kh153-2025.txt"}
 # (plan, copy, question id) -> why it still fails; strict, so a fix shows up as XPASS.
