@@ -18,6 +18,7 @@ from assistant.question_frames import frame_concept, frames_in
 from ingest.text import STOPWORDS, fold_accents, word_tokens
 
 UNTRANSLATED_WEIGHT = 0.5
+FILLER_WEIGHT = 0.5  # a common word with its own lexicon line ('end' => 'kết thúc'): a weak concept
 NAME_WORDS = 4  # a rendering this long is a body's name, searched by its acronym too
 # a document number, a date or a code ('53/2025/QĐ-UBND', '20.000'); or a word
 _TOKEN = re.compile(r"\d+(?:[.,/-][\w]+)*(?:/[\w]+(?:-[\w]+)*)?|[^\W\d_]+(?:['’][a-z]+)?")
@@ -150,6 +151,9 @@ def _concept_at(
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
                 expanded = folded + [table[f] for f in folded if f in table] + short_forms(folded, table)
                 return span, Concept(phrase.lower(), list(dict.fromkeys(expanded))), renderings[0]
+        if renderings := _filler_renderings(token):
+            folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
+            return 1, Concept(token.lower(), folded, weight=FILLER_WEIGHT), renderings[0]
     folded = fold_accents(token)
     if folded in table:  # an acronym: UBND, GDTX
         return 1, Concept(folded, [folded, table[folded]]), token
@@ -159,6 +163,18 @@ def _concept_at(
             names.append(more)
         return len(names), Concept(" ".join(names), [" ".join(names)]), " ".join(tokens[i : i + len(names)])
     return 1, None, ""
+
+
+def _filler_renderings(token: str) -> tuple[str, ...]:
+    """The lexicon's own line for a word the lookup passes over as filler ('end', 'until',
+    'implement'): such a word is in most questions, so it weighs little, but where the lexicon
+    renders it the rendering still tells which sentence answers. Stopwords stay out, and so do
+    one-syllable renderings ('phải', 'sau', 'mới'): as common in the documents as the word is in
+    questions."""
+    if token.lower() in STOPWORDS:
+        return ()
+    renderings = lexicon().renderings.get(english_key(token), ())
+    return tuple(r for r in renderings if len(r.split()) > 1)
 
 
 def short_forms(renderings: list[str], table: dict[str, str]) -> list[str]:

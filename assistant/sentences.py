@@ -15,6 +15,10 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}|\d{1,3}(?:\.
 QUOTE_LIMIT = 400  # characters of one quoted sentence
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+")
 # "TP. Hà Nội", "PGS. TS. …", "đ/c …": a dot that closes an abbreviation ends no sentence.
+_FULL_STOP = re.compile(r"(?<=[.!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])")
+# a list item opening with a short label ('- Học kỳ I: Bắt đầu …; kết thúc …'): its clauses all
+# speak of the labelled subject, so a ';' does not part them
+_LABELLED_ITEM = re.compile(r"^\s*(?:[-+•]\s*|[a-zđ0-9]{1,2}[.)]\s*)?[^:;.]{2,40}:\s+\S")
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|TT|P|Q|ThS|TS|PGS|GS|BS|CN|KS|Th\.S|St|No)\.$")
 _LEADING_LABEL = re.compile(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+")
 
@@ -35,9 +39,16 @@ def split_sentences(text: str) -> list[str]:
     if len(lines) > 1 and " | " in lines[0] and " | " in text.split("\n", 1)[1]:
         lines = lines[1:]  # a table-row chunk: the header names the columns, the row answers
     for line in lines:
-        parts = [_row(line)] if " | " in line else _joined_abbreviations(_SENTENCE_END.split(line))
+        parts = [_row(line)] if " | " in line else _joined_abbreviations(_clauses(line))
         pieces += [p.strip() for p in parts if len(p.strip()) > 3]
     return pieces
+
+
+def _clauses(line: str) -> list[str]:
+    """A line's sentences; a short labelled list item is parted at its full stops only."""
+    if len(line) <= QUOTE_LIMIT and _LABELLED_ITEM.match(line):
+        return _FULL_STOP.split(line)
+    return _SENTENCE_END.split(line)
 
 
 def _joined_abbreviations(parts: list[str]) -> list[str]:
