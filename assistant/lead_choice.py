@@ -85,9 +85,22 @@ def signals(
     defines = not asks_definition(analysis) or defines_asked(analysis, passage)
     lists = bool(listed_items(analysis.question, passage.text))  # 'những dự án nào': the item listing them
     framed = heads_frame(analysis, passage)  # 'where does the money come from': under 'Nguồn kinh phí'
+    placed = in_place(analysis, passage, unit.text if unit is not None else "")
+    whole = unit is not None and unit.coverage >= 1.0  # the unit holds every asked concept
     return (not defines, not lists, not framed, asks_who_or_when(analysis) and not task,
-            not answers, not typed, not scoped,
+            not answers, not typed, not scoped, not placed, not whole,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
+
+
+def in_place(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
+    """The item is of the asked province: its document's, or its unit or headings name it (a
+    national table's row for that province); True when no province is asked."""
+    asked = [fold_accents(p).lower() for p in analysis.constraints.provinces]
+    if not asked:
+        return True
+    province = (passage.doc or {}).get("province") or ""
+    where = fold_accents(" ".join([province, text, passage.payload.get("heading_path", "")])).lower()
+    return any(p in where for p in asked)
 
 
 def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:
