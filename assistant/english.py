@@ -151,7 +151,7 @@ def _concept_at(
                 folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
                 expanded = folded + [table[f] for f in folded if f in table] + short_forms(folded, table)
                 return span, Concept(phrase.lower(), list(dict.fromkeys(expanded))), renderings[0]
-        if renderings := _filler_renderings(token):
+        if renderings := _filler_renderings(tokens, i):
             folded = list(dict.fromkeys(fold_accents(r) for r in renderings))
             return 1, Concept(token.lower(), folded, weight=FILLER_WEIGHT), renderings[0]
     folded = fold_accents(token)
@@ -165,13 +165,16 @@ def _concept_at(
     return 1, None, ""
 
 
-def _filler_renderings(token: str) -> tuple[str, ...]:
-    """The lexicon's own line for a word the lookup passes over as filler ('end', 'until',
-    'implement'): such a word is in most questions, so it weighs little, but where the lexicon
-    renders it the rendering still tells which sentence answers. Stopwords stay out, and so do
-    one-syllable renderings ('phải', 'sau', 'mới'): as common in the documents as the word is in
-    questions."""
-    if token.lower() in STOPWORDS:
+def _filler_renderings(tokens: list[str], i: int) -> tuple[str, ...]:
+    """The lexicon's own line for a word the lookup passes over as filler, where the word closes
+    its clause ('… must the semester end in …', '… end?'): a predicate standing alone says what
+    is asked of its subject, so its rendering ('kết thúc') tells which sentence answers. Before a
+    word it governs ('implementing the plan', 'the old curriculum') it says little; stopwords
+    stay out, and so do one-syllable renderings ('phải', 'sau', 'mới'), as common in the
+    documents as the word is in questions."""
+    token = tokens[i]
+    closes = i + 1 == len(tokens) or tokens[i + 1].lower() in STOPWORDS
+    if token.lower() in STOPWORDS or not closes:
         return ()
     renderings = lexicon().renderings.get(english_key(token), ())
     return tuple(r for r in renderings if len(r.split()) > 1)
