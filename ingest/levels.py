@@ -35,8 +35,6 @@ _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+(?=\S)(.*)$")
 _OCR_DOTTED = re.compile(r"^[l|]\.(\d{1,2})\.?\s+(?=\S)(.*)$")  # "l.2." / "|.2.": OCR's 1.2.; never roman
 _NUM = re.compile(r"^(\d{1,2})\s*[.)/]\s+(?=\S)(.*)$")  # 1. Text, also 1) and 1/
 # "l.1", "|.1.2": a table row's 1.1, 1.1.2 (a capital I.1 is clean text's row 1 of group I)
-_OCR_ROW_ONE = re.compile(r"^[l|](?=(?:\.\d{1,3}){1,3}\.?$)")
-_CAPITAL_ONE_ROW = re.compile(r"^I\.(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
 _PAREN = re.compile(r"^\((\d{1,2})\)\s*(?=\S)(.*)$")
 _IPAREN = re.compile(r"^\(i\s?(\d{1,2})\)\s*(?=\S)(.*)$")
 _LETTER = re.compile(
@@ -110,19 +108,6 @@ def reads_as_one(parent_kind: str, written: str) -> bool:
     1., 2.; it holds no roman parts); "l." and "|." are never a roman I in clean text, anywhere
     below the top."""
     return parent_kind in ("roman", "article") or (written in ("l", "|") and parent_kind != "root")
-
-
-def read_row_number(cell: str) -> str:
-    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', '|.1.2'),
-    as written ('1.1', '1.1.2'); any other cell ('I.1': row 1 under group I) as it is."""
-    return _OCR_ROW_ONE.sub("1", cell)
-
-
-def capital_one_row(cell: str) -> tuple[int, ...] | None:
-    """'I.2', 'I.3.1': a dotted row number read with a capital I for its leading 1 (clean text
-    writes row 1 of group I so too: only the rows around it tell which), as numbers."""
-    m = _CAPITAL_ONE_ROW.match(cell)
-    return (1, *(int(p) for p in m.group(1).split("."))) if m else None
 
 
 def is_bare_label(line: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.levels import capital_one_row, roman_value, to_roman
+from ingest.levels import roman_value, to_roman
 
 if TYPE_CHECKING:
     from ingest.tables import TableRow
@@ -27,6 +27,21 @@ STEP = "Bước "
 _GROUP_HEADING = re.compile(r"^([IVX]{1,5})\.\s+(?=[^\W\d_])")
 _PART = re.compile(r"^([A-H])\.?$")
 _PART_HEADING = re.compile(r"^([A-H])\.\s+(?=[^\W\d_])")  # "A. Thủ tục hành chính cấp tỉnh"
+_OCR_ROW_ONE = re.compile(r"^[l|](?=(?:\.\d{1,3}){1,3}\.?$)")
+_CAPITAL_ONE_ROW = re.compile(r"^I\.(\d{1,3}(?:\.\d{1,3}){0,2})\.?$")
+
+
+def read_row_number(cell: str) -> str:
+    """A table row's dotted number whose leading 1 OCR read as a thin letter ('l.1', '|.1.2'),
+    as written ('1.1', '1.1.2'); any other cell ('I.1': row 1 under group I) as it is."""
+    return _OCR_ROW_ONE.sub("1", cell)
+
+
+def capital_one_row(cell: str) -> tuple[int, ...] | None:
+    """'I.2', 'I.3.1': a dotted row number read with a capital I for its leading 1 (clean text
+    writes row 1 of group I so too: only the rows around it tell which), as numbers."""
+    m = _CAPITAL_ONE_ROW.match(cell)
+    return (1, *(int(p) for p in m.group(1).split("."))) if m else None
 
 
 def is_part_title(text: str) -> bool:

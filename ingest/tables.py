@@ -15,8 +15,8 @@ import re
 
 from ingest.header_rows import first_group, numbering_run, two_level_columns, without_column_numbers
 from ingest.heading_marks import opens_next_article
-from ingest.levels import looks_like_heading, match_label, read_row_number
-from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title
+from ingest.levels import looks_like_heading, match_label
+from ingest.row_numbering import ROW_NUMBER, STEP, RowNumbering, is_part_title, read_row_number
 from ingest.structure import clean_line, folded
 from ingest.table_cells import aligned_cells, header_cells, name_cell
 from ingest.table_model import Table, TableRow, blank_tables, figure_table, pipe_table, row_lines

@@ -16,13 +16,8 @@ from eval.ocr_noise import ocr_copy
 from eval.ocr_sets import copy_seed
 from eval.sets import get_set
 from ingest.chunks import ParsedDocument, parse_document
-from ingest.levels import (
-    capital_one_row,
-    is_bare_label,
-    match_label,
-    read_row_number,
-    restore_bare_level_word,
-)
+from ingest.levels import is_bare_label, match_label, restore_bare_level_word
+from ingest.row_numbering import capital_one_row, read_row_number
 from tests.conftest import needs_set_corpus
 
 pytestmark = [pytest.mark.unit, needs_set_corpus("recent", "fresh")]
