@@ -41,3 +41,23 @@ def live_server(app, timeout_s: float = 60) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=15)
+
+
+def ask_after_upload(settings, name: str, text: str, questions: list[dict]) -> tuple[str, dict[str, dict]]:
+    """A real server over `settings`' corpus: upload `text` as `name`, then ask each question;
+    (the uploaded document's id, each answer body by question id)."""
+    from assistant.api import create_app
+    from assistant.service import AssistantService
+
+    service = AssistantService(settings, owner="pytest")
+    service.ingest()
+    try:
+        with live_server(create_app(settings, service=service)) as url, \
+                httpx.Client(base_url=url, timeout=120) as http:  # fmt: skip
+            files = {"file": (name, text.encode("utf-8"), "text/plain")}
+            up = http.post("/api/documents", files=files, headers={"X-API-Key": "test-key"})
+            assert up.status_code == 201, up.text
+            got = {q["id"]: http.post("/api/ask", json={"question": q["question"]}).json() for q in questions}
+    finally:
+        service.close()
+    return up.json()["id"], got

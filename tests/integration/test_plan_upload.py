@@ -7,19 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx
 import pytest
 
-from assistant.api import create_app
-from assistant.service import AssistantService
 from eval.metrics import answer_correct
 from eval.ocr_noise import ocr_copy
 from eval.sets import devcorpus_root, load_set
 from tests.conftest import make_settings
-from tests.integration.live_server import live_server
+from tests.integration.live_server import ask_after_upload
 
 pytestmark = pytest.mark.integration
-KEY = {"X-API-Key": "test-key"}
 PLAN_SOURCE = "distractors/980_KH-UBND__c5d930a5fc8373cd.txt"
 QUESTIONS = load_set("plan_upload", Path(__file__).parents[2] / "eval/sets/plan_upload.jsonl")
 COPIES = {"clean": "ke-hoach-upload.txt", "ocr": "ke-hoach-scan.txt"}
@@ -42,19 +38,7 @@ def answers(request, tmp_path_factory) -> tuple[str, str, dict[str, dict]]:
     """(copy, uploaded id, answers by question id) from one server with that copy uploaded."""
     copy = request.param
     settings = make_settings(tmp_path_factory.mktemp(f"plan-{copy}"))
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    try:
-        with live_server(create_app(settings, service=service)) as url, \
-                httpx.Client(base_url=url, timeout=120) as http:  # fmt: skip
-            files = {"file": (COPIES[copy], _plan_text(copy).encode("utf-8"), "text/plain")}
-            up = http.post("/api/documents", files=files, headers=KEY)
-            assert up.status_code == 201, up.text
-            doc_id = up.json()["id"]
-            got = {q["id"]: http.post("/api/ask", json={"question": q["question"]}).json()
-                   for q in QUESTIONS}  # fmt: skip
-    finally:
-        service.close()
+    doc_id, got = ask_after_upload(settings, COPIES[copy], _plan_text(copy), QUESTIONS)
     return copy, doc_id, got
 
 

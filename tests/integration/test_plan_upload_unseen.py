@@ -6,19 +6,15 @@ and a question the plan does not answer is refused."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
-from assistant.api import create_app
-from assistant.service import AssistantService
 from eval.metrics import answer_correct
 from eval.ocr_noise import ocr_copy
 from eval.sets import get_set, load_set
 from tests.conftest import make_settings, needs_set_corpus
-from tests.integration.live_server import live_server
+from tests.integration.live_server import ask_after_upload
 
 pytestmark = [pytest.mark.integration, needs_set_corpus("recent", "fresh")]
-KEY = {"X-API-Key": "test-key"}
 PLANS = {"recent": "dongnai-kh182-2025.txt", "fresh": "cantho-kh153-2025.txt"}
 # (plan, copy, question id) -> why it still fails; strict, so a fix shows up as XPASS.
 KNOWN_FAILURES = {
@@ -41,19 +37,7 @@ def answers(request, tmp_path_factory) -> tuple[str, dict[str, dict]]:
     clean = (get_set(set_name).corpus / PLANS[set_name]).read_text(encoding="utf-8")
     text = clean if copy == "clean" else ocr_copy(clean, seed=7)
     settings = make_settings(tmp_path_factory.mktemp(f"{set_name}-{copy}"))
-    service = AssistantService(settings, owner="pytest")
-    service.ingest()
-    try:
-        with live_server(create_app(settings, service=service)) as url, \
-                httpx.Client(base_url=url, timeout=120) as http:  # fmt: skip
-            files = {"file": (f"ke-hoach-{copy}.txt", text.encode("utf-8"), "text/plain")}
-            up = http.post("/api/documents", files=files, headers=KEY)
-            assert up.status_code == 201, up.text
-            got = {q["id"]: http.post("/api/ask", json={"question": q["question"]}).json()
-                   for q in _questions(set_name)}  # fmt: skip
-    finally:
-        service.close()
-    return up.json()["id"], got
+    return ask_after_upload(settings, f"ke-hoach-{copy}.txt", text, _questions(set_name))
 
 
 def _cases():
