@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+")
 _FULL_STOP = re.compile(r"(?<=[.!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])")
 # a list item opening with a short label ('- Học kỳ I: Bắt đầu …; kết thúc …'): its clauses all
 # speak of the labelled subject, so a ';' does not part them
+_LABELLED_CLAUSES = 2
 _LABELLED_ITEM = re.compile(r"^\s*(?:[-+•]\s*|[a-zđ0-9]{1,2}[.)]\s*)?[^:;.]{2,40}:\s+\S")
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TX|TT|P|Q|ThS|TS|PGS|GS|BS|CN|KS|Th\.S|St|No)\.$")
 _LEADING_LABEL = re.compile(r"^(?:\(?[0-9ivxIVX]{1,4}[.)]|[a-zđ]\))\s+")
@@ -45,10 +46,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _clauses(line: str) -> list[str]:
-    """A line's sentences; a short labelled list item is parted at its full stops only."""
-    if len(line) <= QUOTE_LIMIT and _LABELLED_ITEM.match(line):
+    """A line's sentences; a short labelled list item of two clauses ('Học kỳ I: Bắt đầu …; kết
+    thúc …') is parted at its full stops only. One listing more clauses states several things
+    (targets of a level: a rate, a share, a prize) and is parted at each ';'."""
+    parts = _SENTENCE_END.split(line)
+    if len(parts) <= _LABELLED_CLAUSES and len(line) <= QUOTE_LIMIT and _LABELLED_ITEM.match(line):
         return _FULL_STOP.split(line)
-    return _SENTENCE_END.split(line)
+    return parts
 
 
 def _joined_abbreviations(parts: list[str]) -> list[str]:
