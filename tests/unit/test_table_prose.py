@@ -7,6 +7,9 @@ from __future__ import annotations
 from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.tables import find_tables
+from tests.conftest import needs_set_corpus
+
+pytestmark = needs_set_corpus("fresh")
 
 GIALAI = set_corpus("fresh") / "gialai-qd48-2025.txt"
 PARAGRAPH = "Hiệu trưởng các trường phổ thông dân tộc nội trú chịu trách nhiệm"
