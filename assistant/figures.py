@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer_ranking import answer_kind
 from assistant.constraint_fits import number_fits
 from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
@@ -19,6 +20,9 @@ OWNER_QUESTION = re.compile(
 DEADLINE_QUESTION = re.compile(
     r"\b(khi nao|bao gio|thoi han|han chot|truoc ngay|deadline|when|by when|due)\b"
 )
+# the kinds of answer a target's value can give: a date, an owner, a place or a document asked is
+# not answered by a rate and its metric ('when' asks the date, not the item's 100%)
+TARGET_KINDS = ("", "percent", "money", "count", "duration", "year")
 MAX_METRIC_WORDS = 14  # a longer "metric" is a sentence the extraction failed to cut
 _UNIT = re.compile(
     r"^(?:cac\s+)?(?:phong|so|van phong|thanh tra|to|ban|uy ban|ubnd|truong|trung tam|cong an|hoi"
@@ -165,7 +169,7 @@ def record_lines(
     """The verified figure, owner or deadline each cited item states, cited to it."""
     lines: list[str] = header_lines(analysis, passages[0], 1) if passages else []
     for n, passage in enumerate(passages, 1):
-        if analysis.asks_figure or analysis.asks_quantity:
+        if (analysis.asks_figure or analysis.asks_quantity) and answer_kind(analysis) in TARGET_KINDS:
             lines += [
                 target_line(t, n, analysis.language) for t in matching_targets(analysis, passage, targets)[:3]
             ]
