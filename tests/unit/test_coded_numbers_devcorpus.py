@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.coded_numbers import borne_numbers, file_number, unknown_year_coded, unnamed_cited
+from assistant.coded_numbers import borne_numbers, unknown_year_coded, unnamed_cited
 from ingest.chunks import parse_document
 from ingest.text import fold_accents
 from tests.conftest import DEVCORPUS
@@ -81,4 +81,3 @@ def test_the_header_number_comes_before_the_file_name():
     assert all(number for _, number in docs)
     assert borne_numbers(docs) == {number for _, number in docs}
     assert borne_numbers([("distractors/37999_CHQ-GSQL__9a53c71ee9f5781f.txt", "3799")]) == {"3799"}
-

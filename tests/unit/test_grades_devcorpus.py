@@ -28,7 +28,9 @@ def passages() -> tuple[Passage, ...]:
 
 def row(level: str, subject: str) -> Passage:
     """The row of a compulsory `subject` in the period table of one level (section IV.1.<level>)."""
-    found = [p for p in passages() if p.section[:3] == ["IV", "1", level] and f"bắt buộc › {subject} |" in p.text]
+    found = [
+        p for p in passages() if p.section[:3] == ["IV", "1", level] and f"bắt buộc › {subject} |" in p.text
+    ]
     assert len(found) == 1, f"no single {subject} row under IV.1.{level}"
     return found[0]
 

@@ -74,7 +74,9 @@ def test_a_count_is_a_number_of_something_not_an_articles_number():
 
 
 def test_points_written_inline_after_a_colon_are_counted():
-    qualities = next(s for s in split_sentences(_chunk(PROGRAMME, ["III", "1"]).text) if "phẩm chất chủ yếu" in s)
+    qualities = next(
+        s for s in split_sentences(_chunk(PROGRAMME, ["III", "1"]).text) if "phẩm chất chủ yếu" in s
+    )
     assert inline_points(qualities) == ["yêu nước", "nhân ái", "chăm chỉ", "trung thực", "trách nhiệm"]
     groups = split_sentences(_chunk(PROGRAMME, ["IV", "2", "2.1"]).text)
     sciences = next(s for s in groups if "Nhóm môn khoa học tự nhiên:" in s)

@@ -56,7 +56,9 @@ def test_an_item_whose_only_bullet_stands_on_a_lone_mark_keeps_it_as_a_bullet():
 
 def test_a_mark_between_figures_is_an_empty_cell_and_stays():
     lines = _lines(DISPATCH)
-    at = next(i for i, line in enumerate(lines) if line == "Bộ Văn hóa, Thể thao và Du lịch" and lines[i + 2] == "-")
+    at = next(
+        i for i, line in enumerate(lines) if line == "Bộ Văn hóa, Thể thao và Du lịch" and lines[i + 2] == "-"
+    )
     cells = lines[at + 1 : at + 5]
     assert cells == ["70", "-", "70", "66"]  # a ministry's row of figures, its second cell empty
     assert join_lone_marks(lines)[at + 1 : at + 5] == cells

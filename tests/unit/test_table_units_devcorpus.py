@@ -43,7 +43,9 @@ def test_every_row_of_a_table_keeps_the_unit_stated_above_it(path, least):
 
 def test_a_table_with_no_unit_line_has_none():
     paths = sorted((DEVCORPUS / "directives").glob("*.txt"))
-    without = [p for p in paths if "Đơn vị tính" not in (t := p.read_text(encoding="utf-8")) and "ĐVT" not in t]
+    without = [
+        p for p in paths if "Đơn vị tính" not in (t := p.read_text(encoding="utf-8")) and "ĐVT" not in t
+    ]
     rows = [r for p in without for r in _rows(p)]
     assert len(rows) > 50 and not any(r.extra.get("unit") for r in rows)
 
