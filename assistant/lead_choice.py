@@ -86,9 +86,10 @@ def signals(
     lists = bool(listed_items(analysis.question, passage.text))  # 'những dự án nào': the item listing them
     framed = heads_frame(analysis, passage)  # 'where does the money come from': under 'Nguồn kinh phí'
     placed = in_place(analysis, passage, unit.text if unit is not None else "")
+    kinded = of_asked_type(analysis, passage)
     whole = unit is not None and unit.coverage >= 1.0  # the unit holds every asked concept
     return (not defines, not lists, not framed, asks_who_or_when(analysis) and not task,
-            not answers, not typed, not scoped, not placed, not whole,
+            not answers, not typed, not scoped, not placed, not kinded, not whole,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
 
 
@@ -101,6 +102,12 @@ def in_place(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
     province = (passage.doc or {}).get("province") or ""
     where = fold_accents(" ".join([province, text, passage.payload.get("heading_path", "")])).lower()
     return any(p in where for p in asked)
+
+
+def of_asked_type(analysis: QueryAnalysis, passage: Passage) -> bool:
+    """The item's document is of the asked type ('the decision', 'nghị quyết'); True when none is asked."""
+    asked = analysis.constraints.doc_types
+    return not asked or (passage.doc or {}).get("type") in asked
 
 
 def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:
