@@ -16,7 +16,8 @@ from assistant.answer_ranking import add_figure_ranking
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import dense_rankings, guide_ranking
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.fusion import fuse
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from assistant.lifts import LIFTS, boost
 from assistant.passage_coverage import MAX_RARITY, concept_coverage, evidence, missing_rarity, near, ocr_match
 from assistant.query import QueryAnalysis
