@@ -69,11 +69,7 @@ def search(
     weights = weights or DEFAULT_WEIGHTS
     guide = guide_ranking(index, embedder, analysis, weights, mode=mode, limit=CANDIDATES, filters=flt)
     terms = chosen_terms(analysis, guide, weights.choose_renderings)  # English: the senses used here
-    sparse: list[Hit] = []
-    if mode in ("hybrid", "bm25"):
-        sparse = index.sparse_search(terms, CANDIDATES, flt)
-        if not flt:
-            sparse = with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
+    sparse = bm25_ranking(index, analysis, terms, flt) if mode in ("hybrid", "bm25") else []
     dense = dense_rankings(index, embedder, analysis, sparse, weights, mode=mode, limit=CANDIDATES,
                            filters=flt, ranked_already=guide)  # fmt: skip
     fused = fuse(sparse, dense.ranked, analysis, weights, dense.rescored)
@@ -91,6 +87,15 @@ def search(
     for p in passages:  # only the passages returned are judged: evidence is the costly part
         p.evidence = evidence(analysis, p.index_text, idf or {})
     return passages
+
+
+def bm25_ranking(
+    index: ChunkIndex, analysis: QueryAnalysis, terms: dict[str, float], flt: Filters | None
+) -> list[Hit]:
+    """BM25's candidates for the weighted terms; unfiltered, with the chunks of the documents the
+    question names by number joined in."""
+    sparse = index.sparse_search(terms, CANDIDATES, flt)
+    return sparse if flt else with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
 
 
 def add_fact_ranking(
