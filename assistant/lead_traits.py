@@ -10,8 +10,8 @@ import re
 from assistant.answer_type import figures_of
 from assistant.decision import Decision
 from assistant.figures import (
-    DEADLINE_QUESTION,
     OWNER_QUESTION,
+    asks_deadline,
     matching_targets,
     task_deadline,
     tasks_of,
@@ -41,9 +41,9 @@ def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bo
     """A task record of the item answers who or when: its owner is a unit name, or it has a
     deadline, as the question asks."""
     folded = fold_accents(analysis.question)
-    asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
-    own = tasks_of(passage, tasks) if asks_owner or asks_deadline else []
-    return any((asks_owner and verified_owner(k)) or (asks_deadline and task_deadline(k)) for k in own)
+    asks_owner, deadline = OWNER_QUESTION.search(folded), asks_deadline(folded)
+    own = tasks_of(passage, tasks) if asks_owner or deadline else []
+    return any((asks_owner and verified_owner(k)) or (deadline and task_deadline(k)) for k in own)
 
 
 def in_place(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
