@@ -37,7 +37,7 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    listed, head = direct_lines(analysis, first.text, quotes[1])
+    listed, head = direct_lines(analysis, first.text, quotes[1], first.payload.get("display_text") or "")
     direct = _row_line(decision, first, analysis.question) + listed
     readable = [t for t in targets if readable_metric(t.get("metric") or "")]  # else quoted only
     direct += _stating(decision.kind, record_lines(analysis, decision.passages[:1], readable, tasks))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assistant.inline_lists import inline_points
 from assistant.listed_items import MIN_LISTED, asked_items, listed_items, named_inline
 from assistant.query import QueryAnalysis
+from assistant.records_display import restored_piece
 
 MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
 # a point's mark: a dash or bullet, or an enumeration in brackets ('(i)', '(ii)', '(a)', '(1)')
@@ -48,11 +49,12 @@ def item_list(text: str) -> ItemList | None:
     return ItemList(lines[first - 1], points, written) if len(points) >= MIN_LISTED else None
 
 
-def direct_lines(analysis: QueryAnalysis, text: str, quote: str) -> tuple[list[str], str]:
+def direct_lines(analysis: QueryAnalysis, text: str, quote: str, display: str = "") -> tuple[list[str], str]:
     """For a listing question, the lines that lead the answer, and the clause to quote below them
     ('' to quote the item as chosen): the item's lines naming the asked kind, counted (their
     clause quoted); else the count of an item that lists (its quote holds every point); else the
-    points its quote names or lists on one line, counted and shown."""
+    points its quote names or lists on one line, counted and shown (in the restored reading,
+    `display`, of an OCR item)."""
     if not asks_listing(analysis):
         return [], ""
     language = analysis.language
@@ -65,7 +67,14 @@ def direct_lines(analysis: QueryAnalysis, text: str, quote: str) -> tuple[list[s
     sentences = quote.split(" … ")
     inline = next((found for s in sentences if (found := named_inline(analysis.question, s))), [])
     inline = inline or next((found for s in sentences if (found := inline_points(s))), [])
-    return (counted_lines(inline, language) if inline else []), ""
+    return (counted_lines([shown_point(p, text, display) for p in inline], language) if inline else []), ""
+
+
+def shown_point(point: str, text: str, display: str) -> str:
+    """A point as shown: in an OCR item's restored reading (`display`) when it has one."""
+    if not display:
+        return point
+    return restored_piece(" ".join(text.split()), " ".join(display.split()), point) or point
 
 
 def count_line(total: int, language: str, n: int = 1) -> str:
