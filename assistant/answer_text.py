@@ -10,6 +10,7 @@ from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
 from assistant.item_lists import asks_listing, direct_lines, item_list, listing_quote
+from assistant.listing_head import listing_head
 from assistant.query import QueryAnalysis
 from assistant.readable_records import readable_metric
 from assistant.search import Passage
@@ -98,9 +99,7 @@ def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[
 
 
 def _listing(analysis: QueryAnalysis, passages: list[Passage], quotes: dict[int, str]) -> str:
-    head = (
-        f"{len(passages)} items answer:" if analysis.language == "en" else f"Có {len(passages)} mục trả lời:"
-    )
+    head = listing_head(analysis, passages)
     items = [
         f"{n}. “{quotes[n]}” [{n}] ({document_label(p.doc, analysis.language)}, "
         f"{section_label(p.section, analysis.language)})"

@@ -38,6 +38,14 @@ def asked_items(question: str) -> str:
     return _EN_KINDS.get(m.group(1), "") if m else ""
 
 
+def asked_noun(question: str) -> str:
+    """The kind of item asked to be listed as the question writes it ('dự án' of 'những dự án
+    nào', 'projects' of 'which projects'); '' when none is asked."""
+    folded = fold_accents(question)
+    m = _VI_ASKED.search(folded) or _EN_ASKED.search(folded)
+    return question[m.start(1) : m.end(1)] if m and len(folded) == len(question) else ""
+
+
 def listed_items(question: str, text: str) -> list[str]:
     """The lines of `text` that each list an item of the asked kind, as written; none unless
     the question asks for such items and there are at least MIN_LISTED of them."""
