@@ -10,6 +10,7 @@ from assistant.answer_ranking import answer_kind
 from assistant.constraint_fits import number_fits
 from assistant.levels import record_level_matches
 from assistant.query import QueryAnalysis
+from assistant.question_kind import asks_when
 from assistant.search import Passage
 from assistant.wording import display_date
 from ingest.text import fold_accents, word_tokens
@@ -17,9 +18,7 @@ from ingest.text import fold_accents, word_tokens
 OWNER_QUESTION = re.compile(
     r"\b(ai|don vi nao|phong nao|chu tri|who|which unit|which office|lead|in charge)\b"
 )
-DEADLINE_QUESTION = re.compile(
-    r"\b(khi nao|bao gio|thoi han|han chot|truoc ngay|deadline|when|by when|due)\b"
-)
+DEADLINE_QUESTION = re.compile(r"\b(khi nao|bao gio|thoi han|han chot|truoc ngay|deadline|due)\b")
 # the kinds of answer a target's value can give: a date, an owner, a place or a document asked is
 # not answered by a rate and its metric ('when' asks the date, not the item's 100%)
 TARGET_KINDS = ("", "percent", "money", "count", "duration", "year")
@@ -30,10 +29,15 @@ _UNIT = re.compile(
 )
 
 
+def asks_deadline(folded: str) -> bool:
+    """The (folded) question asks a deadline: 'hạn chót', 'khi nào', or 'when' as its question word."""
+    return bool(DEADLINE_QUESTION.search(folded)) or asks_when(folded.lower())
+
+
 def asks_who_or_when(analysis: QueryAnalysis) -> bool:
     """The question asks the unit in charge or the deadline: a task record may answer it."""
     folded = fold_accents(analysis.question)
-    return bool(OWNER_QUESTION.search(folded) or DEADLINE_QUESTION.search(folded))
+    return bool(OWNER_QUESTION.search(folded)) or asks_deadline(folded)
 
 
 def is_unit_name(name: str | None) -> bool:

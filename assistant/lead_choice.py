@@ -18,8 +18,8 @@ from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.definitions import asks_definition, defines_asked
 from assistant.figures import (
-    DEADLINE_QUESTION,
     OWNER_QUESTION,
+    asks_deadline,
     asks_who_or_when,
     matching_targets,
     task_deadline,
@@ -59,9 +59,9 @@ def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bo
     """A task record of the item answers who or when: its owner is a unit name, or it has a
     deadline, as the question asks."""
     folded = fold_accents(analysis.question)
-    asks_owner, asks_deadline = OWNER_QUESTION.search(folded), DEADLINE_QUESTION.search(folded)
+    asks_owner, deadline = OWNER_QUESTION.search(folded), asks_deadline(folded)
     own = tasks_of(passage, tasks) if asks_owner or asks_deadline else []
-    return any((asks_owner and verified_owner(k)) or (asks_deadline and task_deadline(k)) for k in own)
+    return any((asks_owner and verified_owner(k)) or (deadline and task_deadline(k)) for k in own)
 
 
 def signals(

@@ -14,6 +14,7 @@ from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, re
 from assistant.levels import question_levels
 from assistant.phrase_weight import shared_terms
 from assistant.question_frames import exclusion_terms
+from assistant.question_kind import asks_when
 from ingest.acronyms import written_forms
 from ingest.text import STOPWORDS, fold_accents, has_diacritics, word_tokens
 
@@ -22,7 +23,7 @@ __all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
 _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
-                 "rate", "percentage", "target", "what share", "proportion", "when", "khi nao",
+                 "rate", "percentage", "target", "what share", "proportion", "khi nao",
                  "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
 
 
@@ -151,7 +152,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         levels=find_levels(question),
         provinces=constraints.provinces,
         numbers=[n.strip() for n in _NUMBER.findall(vietnamese_numbers(question) if english else question)],
-        asks_figure=any(w in folded_q for w in _FIGURE_WORDS),
+        asks_figure=any(w in folded_q for w in _FIGURE_WORDS) or asks_when(folded_q),
         asks_metadata=bool(_METADATA.search(folded_q)),
         asks_quantity=bool(_QUANTITY.search(folded_q)),
         asks_list=bool(_LISTING.search(folded_q)),

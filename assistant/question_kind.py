@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.english import detect_language
 from ingest.text import fold_accents, has_diacritics
 
 KINDS = (
@@ -14,6 +15,15 @@ KINDS = (
     "list",
 )  # fmt: skip
 
+# English 'when' asks a date where it is the question word: first, after 'by', 'until', 'and' …,
+# before an auxiliary ('when does the year start') or last ('…, and when?'); elsewhere it joins
+# a clause ('how much do families pay when a school teaches online') and asks nothing
+_ASKED_WHEN = (
+    r"^\s*when|(?:by|until|till|since|from|and|or) when"
+    r"|when (?:do|does|did|is|are|was|were|will|would|should|shall|must|can|could|may|might|has|have|had)"
+    r"|when\s*\??\s*$"
+)
+_ASKED_WHEN_RE = re.compile(rf"\b(?:{_ASKED_WHEN})\b")
 # question cues, on the folded question; the first kind whose cue matches wins (KINDS order):
 # the interrogatives ('khi nào', 'ai', 'văn bản nào', 'ở đâu') before the words of a topic
 # ('học phí', 'mức thu'), which a question about a fee resolution's date or signer also holds;
@@ -35,8 +45,8 @@ _CUES = {
     r"|how much|fees?|charges?|costs?|prices?|tuition|allowance|subsid(?:y|ies)|vnd",
     "year": r"(?<!hoc )nam nao|which year|what year|in what year|by what year",
     "date": r"khi nao|ngay nao|bao gio|thang nao|nam nao|tu ngay|ngay ban hanh|ky ngay|han chot"
-    r"|thoi han|nam hoc nao|tu nam nao|when|what date|which date|by what date|deadline|effective from"
-    r"|which (?:school )?year|from what (?:school )?year",
+    r"|thoi han|nam hoc nao|tu nam nao|" + _ASKED_WHEN + "|what date|which date|by what date|deadline"
+    r"|effective from|which (?:school )?year|from what (?:school )?year",
     "count": r"bao nhieu|how many|so luong|may (?:truong|lop|nguoi|hoc sinh|giao vien|thu tuc|nhiem vu)",
     "person": r"\bai\b|nguoi nao|don vi nao|co quan nao|phong nao|chu tri|(?<![a-z] )who|whom"
     r"|which (?:unit|office|agency|body|department|authority)|responsible|in charge|signed",
@@ -52,6 +62,12 @@ DEFINITION = re.compile(
     r"|duoc xac dinh (?:la|nhu the nao)|what (?:does|do|is meant by|counts as)\b.*\b(?:cover|mean|include"
     r"|comprise|refer to|consist of)s?|what is meant by|how is\b.*\bdefined|definition of)\b"
 )
+# a yes/no question ('Can schools still collect the charges …?', 'Có được thu … không?') asks
+# whether, not how much: its fee words name its topic, not the kind of its answer
+_WHETHER_EN = re.compile(
+    r"^\s*(?:can|may|must|is|are|was|were|do|does|did|will|would|should|could|has|have|shall)\b"
+)
+_WHETHER_VI = re.compile(r"\b(?:co|duoc|phai)\b.*\bkhong\s*\?*\s*$")
 _CODE_WORD = re.compile(r"(?:^|\W)mã(?:\W|$)|\bcode\b")
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
 # 'where does the money come from' asks a source (a budget, a fund), not a place
@@ -80,7 +96,7 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
             return "list" if asks_list else ""
         if kind == "money" and DEFINITION.search(folded.lower()):
             return ""
-        if kind == "place" and _SOURCE.search(folded):
+        if (kind == "place" and _SOURCE.search(folded)) or (kind == "money" and asks_whether(question)):
             continue
         if kind == "code" and not _writes_code(question):
             continue
@@ -89,10 +105,23 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
     return ""
 
 
+def asks_whether(question: str) -> bool:
+    """A yes/no question: English opening with an auxiliary, Vietnamese 'có/được … không?'."""
+    folded = fold_accents(question)
+    if _WHETHER_VI.search(folded):
+        return True
+    return bool(_WHETHER_EN.search(folded)) and detect_language(question) == "en"
+
+
 def _writes_code(question: str) -> bool:
     """A question typed with its marks asks a code only where it writes 'mã' or 'code': folded,
     'không có ma túy' (no drugs) reads as 'có mã' (has a code)."""
     return not has_diacritics(question) or bool(_CODE_WORD.search(question.lower()))
+
+
+def asks_when(folded: str) -> bool:
+    """English 'when' is the question word of this (folded, lower-case) question, not a clause's."""
+    return bool(_ASKED_WHEN_RE.search(folded.strip()))
 
 
 def asked_plainly(kind: str, question: str) -> bool:

@@ -1,0 +1,69 @@
+"""Documents saved without their header (no 'Số: …' line, so the index records no number): three
+headless letters of the development corpus (two of a ministry, one of a statistics office),
+ingested BM25-only through the real engine. A letter cited by its number is answered from it
+(its number is written only in its annex, far from the passages that answer); a number no file
+carries and no passage writes is refused, and the refusal names it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.decision import cited_elsewhere, fitting_passages
+from assistant.query import analyse
+from tests.conftest import DEVCORPUS, make_settings
+
+pytestmark = pytest.mark.integration
+HEADLESS = [
+    "17809_BTC-CTK__2d737276bf416017.txt",
+    "6225_BVHTTDL-VP__987cadc82373c854.txt",
+    "6278_BVHTTDL-VP__7f6efa59099bb33b.txt",
+]
+DIRECTIVE = "Công văn {} của Bộ VHTTDL triển khai Chỉ thị nào của Thủ tướng Chính phủ?"
+
+
+@pytest.fixture(scope="module")
+def headless_service(tmp_path_factory):
+    from assistant.service import AssistantService
+
+    paths = [DEVCORPUS / "distractors" / name for name in HEADLESS]
+    if not all(p.exists() for p in paths):
+        pytest.skip("the development corpus is not on this machine")
+    tmp = tmp_path_factory.mktemp("headless-devcorpus")
+    corpus = tmp / "headless"
+    corpus.mkdir()
+    for path in paths:
+        shutil.copy(path, corpus / path.name)
+    service = AssistantService(make_settings(tmp, corpus_dir=corpus), owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def cited(service, question: str) -> str:
+    analysis = analyse(question, service.profile)
+    best = fitting_passages(analysis, service.search(question, 20)[:5])[0]
+    return cited_elsewhere(analysis, best, service.profile)
+
+
+def test_the_headless_documents_record_no_number(headless_service):
+    assert {d.number for d in headless_service.profile.documents} == {""}
+    assert len(headless_service.profile.documents) == 3
+
+
+def test_a_letter_cited_by_its_file_name_number_is_held(headless_service):
+    question = DIRECTIVE.format(6225)
+    assert cited(headless_service, question) == ""
+    answer = headless_service.ask(question)
+    assert answer.answerable
+    assert answer.citations and answer.citations[0].source == HEADLESS[1]
+
+
+@pytest.mark.parametrize("number", ["6226", "17810"])
+def test_a_number_no_file_carries_is_refused(headless_service, number):
+    question = DIRECTIVE.format(number)
+    assert cited(headless_service, question) == number
+    answer = headless_service.ask(question)
+    assert not answer.answerable
+    assert f"mang số {number}" in answer.answer  # the refusal names the number it does not hold
