@@ -9,15 +9,8 @@ from dataclasses import dataclass
 from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.figures import record_lines
-from assistant.item_lists import (
-    asks_listing,
-    count_line,
-    counted_lines,
-    inline_points,
-    item_list,
-    listing_quote,
-)
-from assistant.listed_items import listed_items
+from assistant.item_lists import asks_listing, direct_lines, item_list, listing_quote
+from assistant.listing_head import listing_head
 from assistant.query import QueryAnalysis
 from assistant.readable_records import readable_metric
 from assistant.search import Passage
@@ -45,8 +38,8 @@ def compose(analysis: QueryAnalysis, decision: Decision, targets: list[dict], ta
     if analysis.asks_list and len(decision.passages) > 1:
         return Composed(_listing(analysis, decision.passages, quotes), quotes)
     first = decision.passages[0]
-    listed, head = _listed(analysis, first, quotes[1])
-    direct = _row_line(decision, first, analysis.question) + _listing_lines(listed, head, language)
+    listed, head = direct_lines(analysis, first.text, quotes[1], first.payload.get("display_text") or "")
+    direct = _row_line(decision, first, analysis.question) + listed
     readable = [t for t in targets if readable_metric(t.get("metric") or "")]  # else quoted only
     direct += _stating(decision.kind, record_lines(analysis, decision.passages[:1], readable, tasks))
     quote = f"“{head or quotes[1]}” [1]"  # the points listed above: their clause quoted
@@ -79,29 +72,6 @@ def _stating(kind: str, lines: list[str]) -> list[str]:
     return [line for line in lines if figures_of(kind, line.rsplit("[", 1)[0])]
 
 
-def _listed(analysis: QueryAnalysis, passage: Passage, quote: str) -> tuple[list[str], str]:
-    """For a listing question: the lines of the item naming the asked kind of item (and the
-    clause heading them, quoted below them), else every point of an item that lists ('…:' then
-    its points: the quote holds them all), else the points its quoted sentence lists after a
-    colon."""
-    if not asks_listing(analysis):
-        return [], ""
-    points = item_list(passage.text)
-    if named := listed_items(analysis.question, passage.text):
-        return named, points.head if points else ""
-    if points:
-        return points.points, ""
-    return next((found for s in quote.split(" … ") if (found := inline_points(s))), []), ""
-
-
-def _listing_lines(listed: list[str], head: str, language: str) -> list[str]:
-    """The count, then the points when only some of the item's lines are listed (`head` quoted
-    below them); the count alone when the quote below lists every point."""
-    if not listed:
-        return []
-    return counted_lines(listed, language) if head else [count_line(len(listed), language)]
-
-
 def _quote(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> str:
     """For a listing question, an item that lists: its clause and every point (bounded).
     Otherwise the unit of the asked kind first (when the passage has one), then what else
@@ -129,9 +99,7 @@ def _row_line(decision: Decision, passage: Passage, question: str = "") -> list[
 
 
 def _listing(analysis: QueryAnalysis, passages: list[Passage], quotes: dict[int, str]) -> str:
-    head = (
-        f"{len(passages)} items answer:" if analysis.language == "en" else f"Có {len(passages)} mục trả lời:"
-    )
+    head = listing_head(analysis, passages)
     items = [
         f"{n}. “{quotes[n]}” [{n}] ({document_label(p.doc, analysis.language)}, "
         f"{section_label(p.section, analysis.language)})"

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from assistant.compounds import holds_spelled, is_compound, spelling, syllable_key
+from assistant.deputy_titles import holds_phrase
 from assistant.query import Concept, QueryAnalysis
 from assistant.search import Passage, ocr_match
 from assistant.sentences import split_sentences
@@ -34,11 +35,14 @@ def holds(analysis: QueryAnalysis, concept: Concept | None, text: str, ocr: bool
     diacritics when question and text both carry them."""
     if concept is None:
         return True
-    tokens = word_tokens(ocr_letters(text) if ocr else text)
+    read = ocr_letters(text) if ocr else text
+    tokens = word_tokens(read)
     folded = " " + " ".join(tokens) + " "
     phrases = [p for p in (" ".join(word_tokens(p)) for p in concept.phrases) if p]
-    if not any(f" {p} " in folded or (ocr and ocr_match(p, tokens)) for p in phrases):
-        return False
+    asked = analysis.question
+    held = (holds_phrase(p, tokens, read, folded, asked) or (ocr and ocr_match(p, tokens)) for p in phrases)
+    if not any(held):
+        return False  # a phrase written only in a deputy's title ('phó hiệu trưởng') is not held
     forms = _accented_forms(analysis.question, concept.name) if analysis.language == "vi" else []
     if ocr or not has_diacritics(analysis.question) or not has_diacritics(text):
         return True

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.listed_items import MIN_LISTED, asked_items
+from assistant.inline_lists import inline_points
+from assistant.listed_items import MIN_LISTED, asked_items, listed_items, named_inline
 from assistant.query import QueryAnalysis
+from assistant.records_display import restored_piece
 
-MAX_INLINE_WORDS = 12  # syllables of one point listed inline; a longer part is a clause, not a point
 MAX_SHOWN = 12  # points of one item shown (as many as a listing answer cites items); the rest counted
 # a point's mark: a dash or bullet, or an enumeration in brackets ('(i)', '(ii)', '(a)', '(1)')
 _POINT = re.compile(r"^\s*(?:[-+•*–]|\((?:[ivx]{1,4}|[a-zđ]|\d{1,2})\))\s+(\S.*)$")
@@ -48,16 +49,32 @@ def item_list(text: str) -> ItemList | None:
     return ItemList(lines[first - 1], points, written) if len(points) >= MIN_LISTED else None
 
 
-def inline_points(sentence: str) -> list[str]:
-    """The points a sentence lists after its colon, separated by commas or semicolons ('… những
-    năng lực chung …: năng lực tự chủ và tự học, năng lực giao tiếp và hợp tác, …'): at least
-    three, each a few words without figures; none otherwise."""
-    head, colon, rest = sentence.rpartition(":")
-    if not colon or not head.strip():
-        return []
-    parts = [p.strip(" .;…") for p in re.split(r"[,;]\s+", rest.strip().rstrip(".;…"))]
-    short = all(p and len(p.split()) <= MAX_INLINE_WORDS and not re.search(r"\d", p) for p in parts)
-    return parts if len(parts) >= 3 and short else []
+def direct_lines(analysis: QueryAnalysis, text: str, quote: str, display: str = "") -> tuple[list[str], str]:
+    """For a listing question, the lines that lead the answer, and the clause to quote below them
+    ('' to quote the item as chosen): the item's lines naming the asked kind, counted (their
+    clause quoted); else the count of an item that lists (its quote holds every point); else the
+    points its quote names or lists on one line, counted and shown (in the restored reading,
+    `display`, of an OCR item)."""
+    if not asks_listing(analysis):
+        return [], ""
+    language = analysis.language
+    points = item_list(text)
+    if named := listed_items(analysis.question, text):
+        head = points.head if points else ""
+        return counted_lines(named, language) if head else [count_line(len(named), language)], head
+    if points:
+        return [count_line(len(points.points), language)], ""
+    sentences = quote.split(" … ")
+    inline = next((found for s in sentences if (found := named_inline(analysis.question, s))), [])
+    inline = inline or next((found for s in sentences if (found := inline_points(s))), [])
+    return (counted_lines([shown_point(p, text, display) for p in inline], language) if inline else []), ""
+
+
+def shown_point(point: str, text: str, display: str) -> str:
+    """A point as shown: in an OCR item's restored reading (`display`) when it has one."""
+    if not display:
+        return point
+    return restored_piece(" ".join(text.split()), " ".join(display.split()), point) or point
 
 
 def count_line(total: int, language: str, n: int = 1) -> str:

@@ -4,6 +4,7 @@ found, the score abstention reads; `missing_rarity` the rarest concept left unsa
 
 from __future__ import annotations
 
+from assistant.deputy_titles import holds_phrase
 from assistant.query import QueryAnalysis
 from ingest.text import word_tokens
 
@@ -24,7 +25,9 @@ def concept_coverage(
         if not phrases:
             continue
         rarity = max(idf.get(p.split()[0], 3.0) for p in phrases)
-        found = any(f" {p} " in text for p in phrases) or any(ocr_match(p, tokens) for p in phrases)
+        found = any(holds_phrase(p, tokens, passage_text, text, analysis.question) for p in phrases) or any(
+            f" {p} " not in text and ocr_match(p, tokens) for p in phrases
+        )  # a phrase written only in a deputy's title ('phó hiệu trưởng') is not held
         out.append((concept.weight * min(rarity, MAX_RARITY), found))
     return out
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.deputy_titles import holds_phrase
 from assistant.query import QueryAnalysis
 from ingest.row_groups import without_group
 from ingest.text import word_tokens
@@ -68,10 +69,12 @@ def _joined_abbreviations(parts: list[str]) -> list[str]:
 
 def sentence_score(analysis: QueryAnalysis, sentence: str) -> float:
     """How much of the question a sentence carries; a figure counts when one is asked for."""
-    words = " " + " ".join(word_tokens(sentence)) + " "
+    tokens = word_tokens(sentence)
+    words = " " + " ".join(tokens) + " "
     score = 0.0
     for concept in analysis.concepts:
-        if any(f" {' '.join(word_tokens(p))} " in words for p in concept.phrases if p.strip()):
+        phrases = (" ".join(word_tokens(p)) for p in concept.phrases)
+        if any(holds_phrase(p, tokens, sentence, words, analysis.question) for p in phrases):
             score += concept.weight
     if analysis.asks_figure and _FIGURE.search(sentence):
         score += 1.5

@@ -54,6 +54,13 @@ def test_a_count_is_led_by_the_point_that_states_it_under_its_clause(service):
 
 
 @needs_set_corpus("fresh")
+def test_a_principal_asked_is_answered_by_the_principals_point_not_the_deputys(service):
+    """'Phó hiệu trưởng là 04 tiết.' holds 'hiệu trưởng' only inside the deputy's title."""
+    text = answered(service, "Theo Thông tư 05/2025, hiệu trưởng dạy trung bình mỗi tuần bao nhiêu tiết?")
+    assert lead(text) == "“Hiệu trưởng là 02 tiết;” [1]"
+
+
+@needs_set_corpus("fresh")
 def test_over_http_a_listing_answer_holds_every_item_and_the_count(service):
     with live_server(create_app(service.settings, service=service)) as url:
         body = httpx.post(f"{url}/api/ask", json={"question": LISTING}, timeout=120).json()

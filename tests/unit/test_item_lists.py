@@ -4,7 +4,8 @@ and what counts as a count (not the '01' of a rate's period, not an article's nu
 
 from __future__ import annotations
 
-from assistant.item_lists import MAX_SHOWN, counted_lines, inline_points, item_list, listing_quote
+from assistant.inline_lists import inline_points
+from assistant.item_lists import MAX_SHOWN, counted_lines, item_list, listing_quote
 from assistant.lead_choice import counts
 from assistant.sentences import split_sentences
 from eval.sets import set_corpus
