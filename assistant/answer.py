@@ -10,7 +10,8 @@ from assistant.answer_text import Composed, compose
 from assistant.decision import MAX_ANSWER_PASSAGES, Decision, decide, fitting_passages
 from assistant.fact_answers import fact_answer
 from assistant.figures import lacks_asked_target
-from assistant.lead_choice import Records, ordered, states_asked
+from assistant.lead_choice import Records, ordered
+from assistant.lead_traits import states_asked
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
 

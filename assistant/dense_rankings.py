@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.fusion import FusionWeights, wants_dense, wants_rescore
+from assistant.fusion import wants_dense, wants_rescore
+from assistant.fusion_weights import FusionWeights
 from assistant.query import QueryAnalysis
 from ingest.index import ChunkIndex, Filters, Hit
 

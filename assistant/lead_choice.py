@@ -7,61 +7,30 @@ then the one that carries most of the question.
 The items the refusal decision keeps are those whose lexical evidence is near the best; an OCR
 item, or a plan's appendix row, may state the answer with few of the question's words. So an
 item the search ranked among the answering passages, set aside only for its evidence, comes
-back when it beats every kept item on those signals (`candidates`)."""
+back when it beats every kept item on those signals (`candidates`). What each signal tests of an
+item is in assistant/lead_traits.py."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from assistant.answer_type import figures_of
 from assistant.decision import Decision, answers_kind
 from assistant.definitions import asks_definition, defines_asked
-from assistant.figures import (
-    OWNER_QUESTION,
-    asks_deadline,
-    asks_who_or_when,
-    matching_targets,
-    task_deadline,
-    tasks_of,
-    verified_owner,
-)
+from assistant.figures import asks_who_or_when
+from assistant.lead_traits import cites_another, counts, has_target, has_task, heads_frame, in_place
 from assistant.listed_items import listed_items
 from assistant.query import QueryAnalysis
-from assistant.question_frames import EXCLUSION, frames_in
-from assistant.readable_records import readable_metric
 from assistant.search import Passage
 from assistant.sentences import best_sentences, sentence_score
 from assistant.typed_evidence import in_scope
-from ingest.text import fold_accents
 
-_EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
 SHORT_POINT = 12  # words: a point this short names its subject only in the clause above it
-_ONE_PERIOD = re.compile(r"\b0?1 (?:tuan|thang|nam hoc|nam|ngay|gio|tiet)\b")
-_REFERENCE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phu luc)\s+\d+\b")
 
 
 @dataclass(frozen=True)
 class Records:
     targets: list[dict]
     tasks: list[dict]
-
-
-def has_target(analysis: QueryAnalysis, passage: Passage, targets: list[dict]) -> bool:
-    """A verified target of the item is for the asked figure (its metric names the question's
-    words and reads as a name: assistant/readable_records.py)."""
-    asks_figure = analysis.asks_figure or analysis.asks_quantity
-    matching = matching_targets(analysis, passage, targets) if asks_figure else []
-    return any(readable_metric(t.get("metric") or "") for t in matching)
-
-
-def has_task(analysis: QueryAnalysis, passage: Passage, tasks: list[dict]) -> bool:
-    """A task record of the item answers who or when: its owner is a unit name, or it has a
-    deadline, as the question asks."""
-    folded = fold_accents(analysis.question)
-    asks_owner, deadline = OWNER_QUESTION.search(folded), asks_deadline(folded)
-    own = tasks_of(passage, tasks) if asks_owner or asks_deadline else []
-    return any((asks_owner and verified_owner(k)) or (deadline and task_deadline(k)) for k in own)
 
 
 def signals(
@@ -90,65 +59,6 @@ def signals(
     return (not defines, not lists, not framed, asks_who_or_when(analysis) and not task,
             not answers, not typed, not scoped, not placed, not whole,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
-
-
-def in_place(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
-    """The item is of the asked province: its document's, or its unit or headings name it (a
-    national table's row for that province); True when no province is asked."""
-    asked = [fold_accents(p).lower() for p in analysis.constraints.provinces]
-    if not asked:
-        return True
-    province = (passage.doc or {}).get("province") or ""
-    where = fold_accents(" ".join([province, text, passage.payload.get("heading_path", "")])).lower()
-    return any(p in where for p in asked)
-
-
-def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:
-    """An English question asking the kind of item ('where does the money come from': the item a
-    directive heads 'Nguồn kinh phí'; 'who is covered': 'Đối tượng áp dụng') and the passage
-    stands under a heading that opens with that name (not an article's title that lists it
-    among others: 'Phạm vi điều chỉnh, đối tượng áp dụng'); a question asking what a text does
-    not cover ('không áp dụng đối với …', 'who does it not apply to') and the passage states an
-    exclusion."""
-    if EXCLUSION.search(fold_accents(analysis.question).lower()):  # what a text does not cover
-        return bool(_EXCLUDES.search(fold_accents(passage.text).lower()))
-    frames = frames_in(analysis.question) if analysis.language == "en" else []
-    if not frames:
-        return False
-    titles = [*(passage.payload.get("titles") or []), passage.section_title]
-    titles = [fold_accents(t).lower() for t in titles if t]
-    return any(t.startswith(fold_accents(f.renderings[0])) for f in frames for t in titles)
-
-
-def cites_another(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
-    """The text cites a document other than the one the question names or the passage's own."""
-    own = set(analysis.constraints.doc_numbers)
-    if number := re.match(r"\d+", (passage.doc or {}).get("number") or ""):
-        own.add(number.group(0).lstrip("0"))
-    for ref in figures_of("document", text):
-        number = re.match(r"\d+", ref)
-        if number and number.group(0).lstrip("0") not in {n.lstrip("0") for n in own}:
-            return True
-    return False
-
-
-def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) -> bool:
-    """The item's lead unit states the asked kind of answer, for the asked years and levels."""
-    unit = decision.leads.get(passage.id)
-    return (
-        bool(decision.kind)
-        and unit is not None
-        and unit.typed
-        and in_scope(analysis, passage, unit, titled=True)
-    )
-
-
-def counts(text: str) -> bool:
-    """The text states a count of something: a number that is neither the one period of a rate
-    ('số tiết dạy trung bình trong 01 tuần', '01 năm học') nor the number of an article, clause or
-    point it refers to ('quy định tại Điều 7')."""
-    folded = _REFERENCE.sub(" ", _ONE_PERIOD.sub(" ", fold_accents(text).lower()))
-    return bool(figures_of("count", folded))
 
 
 def heading_above(passage: Passage) -> str:

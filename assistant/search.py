@@ -16,7 +16,8 @@ from assistant.answer_ranking import add_figure_ranking
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import dense_rankings, guide_ranking
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse
+from assistant.fusion import fuse
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from assistant.lifts import LIFTS, boost
 from assistant.passage_coverage import MAX_RARITY, concept_coverage, evidence, missing_rarity, near, ocr_match
 from assistant.query import QueryAnalysis
@@ -68,11 +69,7 @@ def search(
     weights = weights or DEFAULT_WEIGHTS
     guide = guide_ranking(index, embedder, analysis, weights, mode=mode, limit=CANDIDATES, filters=flt)
     terms = chosen_terms(analysis, guide, weights.choose_renderings)  # English: the senses used here
-    sparse: list[Hit] = []
-    if mode in ("hybrid", "bm25"):
-        sparse = index.sparse_search(terms, CANDIDATES, flt)
-        if not flt:
-            sparse = with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
+    sparse = bm25_ranking(index, analysis, terms, flt) if mode in ("hybrid", "bm25") else []
     dense = dense_rankings(index, embedder, analysis, sparse, weights, mode=mode, limit=CANDIDATES,
                            filters=flt, ranked_already=guide)  # fmt: skip
     fused = fuse(sparse, dense.ranked, analysis, weights, dense.rescored)
@@ -90,6 +87,15 @@ def search(
     for p in passages:  # only the passages returned are judged: evidence is the costly part
         p.evidence = evidence(analysis, p.index_text, idf or {})
     return passages
+
+
+def bm25_ranking(
+    index: ChunkIndex, analysis: QueryAnalysis, terms: dict[str, float], flt: Filters | None
+) -> list[Hit]:
+    """BM25's candidates for the weighted terms; unfiltered, with the chunks of the documents the
+    question names by number joined in."""
+    sparse = index.sparse_search(terms, CANDIDATES, flt)
+    return sparse if flt else with_named(index, terms, sparse, analysis.constraints.documents, CANDIDATES)
 
 
 def add_fact_ranking(

@@ -14,7 +14,7 @@ from pathlib import Path
 from assistant.answer import decide
 from assistant.answer_contract import assemble
 from assistant.constraints import CorpusProfile
-from assistant.fusion import weights_for
+from assistant.fusion_weights import weights_for
 from assistant.listings import (
     DocumentNotFound,
     chunk_payload,

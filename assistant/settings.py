@@ -54,7 +54,8 @@ class Settings(BaseSettings):
     fusion_dense_weights: dict[str, float] | None = Field(
         None,
         description="Dense vote per kind of question in hybrid search (vi, vi-nodiac, en, "
-        'en-untranslated), e.g. {"vi": 0.5, "en": 1}; None: the gate measured in assistant/fusion.py.',
+        'en-untranslated), e.g. {"vi": 0.5, "en": 1}; None: the gate measured in '
+        "assistant/fusion_weights.py.",
     )
     abstain_threshold: float = Field(
         0.3, description="Minimum evidence (0..1) below which the answer is 'not found'."

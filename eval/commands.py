@@ -51,14 +51,8 @@ def eval_cmd(
     if set_name == "alqac":
         _alqac(settings, limit, corpus, json_path)
         return
-    if problem := _missing_corpus(set_name, corpus):
+    if problem := _missing_corpus(set_name, corpus) or _clashing_options(url, ocr_copy, perturb):
         console.print(f"[red]error:[/red] {problem}")
-        raise typer.Exit(2)
-    if perturb and (url or ocr_copy):
-        console.print("[red]error:[/red] --perturb runs alone and in-process (not with --url or --ocr-copy)")
-        raise typer.Exit(2)
-    if ocr_copy and url:
-        console.print("[red]error:[/red] --ocr-copy indexes its own copies; it cannot ask a server (--url)")
         raise typer.Exit(2)
     run = _Run(settings, set_name, group, split, limit, url, corpus, reindex, configs)
     result = run.perturbed() if perturb else run.with_ocr_copy() if ocr_copy else run.clean()
@@ -70,6 +64,15 @@ def eval_cmd(
         write_summary(result, json_path)
     print_result(result)
     Console().print(f"\nReport: {folder}")
+
+
+def _clashing_options(url: str | None, ocr_copy: bool, perturb: bool) -> str:
+    """Why the options cannot run together; '' when they can."""
+    if perturb and (url or ocr_copy):
+        return "--perturb runs alone and in-process (not with --url or --ocr-copy)"
+    if ocr_copy and url:
+        return "--ocr-copy indexes its own copies; it cannot ask a server (--url)"
+    return ""
 
 
 def _settings(no_dense: bool):

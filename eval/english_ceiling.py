@@ -23,7 +23,7 @@ import numpy as np
 from assistant.copies import Passage
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import merge_rankings
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from eval.fusion_candidates import Candidates, fetch, open_set, outcome, ranking, run_keys
 from eval.metrics import ranked_keys
 from ingest.index import Hit

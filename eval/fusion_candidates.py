@@ -12,7 +12,8 @@ from assistant.answer_ranking import add_figure_ranking
 from assistant.copies import Passage, collapse_duplicates
 from assistant.copies import passage_from_payload as _passage
 from assistant.dense_rankings import merge_rankings, query_texts, rescore
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, wants_dense, wants_rescore
+from assistant.fusion import fuse, wants_dense, wants_rescore
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from assistant.query import QueryAnalysis, analyse
 from assistant.rendering_choice import chosen_terms
 from assistant.search import CANDIDATES, LIFTS, add_fact_ranking, boost

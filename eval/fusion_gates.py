@@ -14,7 +14,7 @@ import argparse
 import itertools
 from dataclasses import replace
 
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from eval.english_ceiling import gold_rank
 from eval.fusion_candidates import Candidates, fetch, open_set, ranking
 from eval.fusion_phrases import SETS

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 
-from assistant.fusion import QUESTION_KINDS, RRF_K, FusionWeights
+from assistant.fusion_weights import QUESTION_KINDS, RRF_K, FusionWeights
 
 DENSE_GRID = (0.0, 0.05, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0)
 RESCORE_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5)  # BM25's candidates by cosine

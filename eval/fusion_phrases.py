@@ -14,7 +14,7 @@ from functools import partial
 
 import assistant.phrase_weight as phrase_weight
 import assistant.rendering_choice as rendering_choice
-from assistant.fusion import DEFAULT_WEIGHTS
+from assistant.fusion_weights import DEFAULT_WEIGHTS
 from eval.english_ceiling import gold_rank
 from eval.fusion_candidates import fetch, open_set, ranking
 from eval.run import load_questions

@@ -44,20 +44,7 @@ def _table(rows: list[tuple[str, dict]], columns: list[str], first: str) -> list
 
 
 def markdown(result: EvalResult) -> str:
-    out = [f"# eduqa benchmark — set `{result.set_name}`, {len(result.questions)} questions", ""]
-    out.append(
-        f"Run {result.meta.get('started', '')}; "
-        + (f"over HTTP at {result.meta['url']}" if result.meta.get("url") else "in-process")
-        + f"; corpus {result.meta.get('source_corpus') or result.meta.get('corpus_dir', '')}."
-    )
-    for name, reason in result.skipped.items():
-        out.append(f"- `{name}` skipped: {reason}")
-    for source, why in (result.meta.get("left_out") or {}).items():
-        out.append(f"- left out of the index, the reader fails on it: `{source}` ({why})")
-    if result.meta.get("gold_unresolved"):
-        out.append(
-            f"- gold quote found in no chunk (counted as missed): {', '.join(result.meta['gold_unresolved'])}"
-        )
+    out = _run_md(result)
     out += ["", "## Dev and held-out document groups", ""]
     cols = ["n", *RETRIEVAL_METRICS, *ANSWER_METRICS]
     rows = [
@@ -72,6 +59,33 @@ def markdown(result: EvalResult) -> str:
         "Rules, weights and thresholds may be fitted on `dev` only; `held-out` is the measure.",
         "",
     ]
+    out += _breakdown_md(result)
+    out += _failures_md(result)
+    return "\n".join(out) + "\n"
+
+
+def _run_md(result: EvalResult) -> list[str]:
+    """The report's title and how the run went: where it asked, on which corpus, what it left out."""
+    out = [f"# eduqa benchmark — set `{result.set_name}`, {len(result.questions)} questions", ""]
+    out.append(
+        f"Run {result.meta.get('started', '')}; "
+        + (f"over HTTP at {result.meta['url']}" if result.meta.get("url") else "in-process")
+        + f"; corpus {result.meta.get('source_corpus') or result.meta.get('corpus_dir', '')}."
+    )
+    for name, reason in result.skipped.items():
+        out.append(f"- `{name}` skipped: {reason}")
+    for source, why in (result.meta.get("left_out") or {}).items():
+        out.append(f"- left out of the index, the reader fails on it: `{source}` ({why})")
+    if result.meta.get("gold_unresolved"):
+        out.append(
+            f"- gold quote found in no chunk (counted as missed): {', '.join(result.meta['gold_unresolved'])}"
+        )
+    return out
+
+
+def _breakdown_md(result: EvalResult) -> list[str]:
+    """Each configuration's metrics by language and by kind of question, dev beside held-out."""
+    out: list[str] = []
     for dim in ("lang", "kind"):
         out += [f"## By {dim}", ""]
         for name, entry in result.configs.items():
@@ -82,8 +96,7 @@ def markdown(result: EvalResult) -> str:
             values = sorted(entry["by"][dim])
             rows = [(v, _by_group_row(entry, dim, v, metrics)) for v in values]
             out += [f"### {name}", "", *_table(rows, columns, dim), ""]
-    out += _failures_md(result)
-    return "\n".join(out) + "\n"
+    return out
 
 
 def _by_group_row(entry: dict, dim: str, value: str, metrics: list[str]) -> dict:

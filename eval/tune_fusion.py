@@ -23,7 +23,7 @@ import json
 from dataclasses import asdict, replace
 from pathlib import Path
 
-from assistant.fusion import DEFAULT_WEIGHTS, FusionWeights
+from assistant.fusion_weights import DEFAULT_WEIGHTS, FusionWeights
 from eval.fusion_candidates import Candidates, fetch, open_set, outcome, ranking, run_keys
 from eval.fusion_grid import Outcome, Question, choose
 from eval.metrics import retrieval_scores, run_entry

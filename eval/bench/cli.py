@@ -60,37 +60,42 @@ def bench_cmd(
     """Our pipeline beside a PrivateGPT-style one (fixed-size chunks, dense only, top 2) on the same
     questions: in-process latency and hit@5 at the seed size and on larger corpora derived from it,
     HTTP latency with concurrent clients, ingest throughput, peak RSS; and a PNG of the curve."""
-    from assistant.settings import Settings
-    from eval.bench import SECTIONS, run_bench
-    from ingest.index import IndexBusy
+    from eval.bench import SECTIONS
 
     unknown = sorted(set(sections or []) - set(SECTIONS))
     if unknown:
         raise typer.BadParameter(
             f"unknown section(s) {unknown}; known: {list(SECTIONS)}", param_hint="--section"
         )
-    try:
-        results = run_bench(
-            Settings(),
-            quick=quick,
-            synthetic_chunks=min(synthetic_chunks, 600) if quick and synthetic_chunks else synthetic_chunks,
-            clients=clients or ([1, 4] if quick else [1, 4, 16]),
-            requests=requests_per_level or (12 if quick else 48),
-            http=not no_http,
-            console=console,
-            large=large,
-            dense_large=dense_large,
-            plot=plot,
-            json_path=json_path,
-            sections=sections or list(SECTIONS),
-        )
-    except IndexBusy as exc:
-        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
-        raise typer.Exit(2) from None
+    results = _run_or_exit(
+        quick=quick,
+        synthetic_chunks=min(synthetic_chunks, 600) if quick and synthetic_chunks else synthetic_chunks,
+        clients=clients or ([1, 4] if quick else [1, 4, 16]),
+        requests=requests_per_level or (12 if quick else 48),
+        http=not no_http,
+        large=large,
+        dense_large=dense_large,
+        plot=plot,
+        json_path=json_path,
+        sections=sections or list(SECTIONS),
+    )
     print_results(results)
     if json_path:
         json_path.parent.mkdir(parents=True, exist_ok=True)
         json_path.write_text(json.dumps(results, indent=1))
+
+
+def _run_or_exit(**options) -> dict:
+    """The bench's results under these options; an index another process holds is a clear error."""
+    from assistant.settings import Settings
+    from eval.bench import run_bench
+    from ingest.index import IndexBusy
+
+    try:
+        return run_bench(Settings(), console=console, **options)
+    except IndexBusy as exc:
+        console.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 def print_results(results: dict) -> None:

@@ -9,8 +9,12 @@ import math
 import shutil
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from eval.bench.latency import SYNTHETIC_NOTE, build_synthetic, measure
+
+if TYPE_CHECKING:
+    from ingest.pipeline import IngestSummary
 
 
 class BundledE5:
@@ -78,11 +82,7 @@ def corpus_section(ctx) -> None:
     from assistant.service import AssistantService
     from eval.bench.privategpt import PrivateGptBaseline
 
-    seed_corpus = ctx.root / "seed" / "corpus"
-    seed_corpus.mkdir(parents=True)
-    for path in ctx.settings.corpus_dir.glob("*"):
-        if path.is_file():
-            shutil.copy(path, seed_corpus / path.name)
+    seed_corpus = _seed_copy(ctx.settings.corpus_dir, ctx.root / "seed" / "corpus")
     settings = ctx.settings.model_copy(
         update={"corpus_dir": seed_corpus, "data_dir": ctx.root / "seed" / "data"}
     )
@@ -92,13 +92,7 @@ def corpus_section(ctx) -> None:
     ctx.console.print(f"[bold]seed[/bold]: ingesting {seed_corpus} (dense: {embedder is not None}) …")
     started = time.perf_counter()
     summary = service.ingest()
-    seconds = time.perf_counter() - started
-    ingest = {
-        "documents": summary.documents,
-        "ingest_s": round(seconds, 2),
-        "docs_per_s": summary.documents / seconds,
-        "chunks_per_s": summary.chunks / seconds,
-    }
+    ingest = _ingest_row(summary, time.perf_counter() - started)
     baseline = PrivateGptBaseline(seed_corpus, embedder) if embedder is not None else None
     try:
         row = measure("seed", service, baseline, ctx, baseline.build(1) if baseline else None)
@@ -118,6 +112,25 @@ def corpus_section(ctx) -> None:
         from eval.bench.plot import plot_latency
 
         ctx.results["plot"] = str(plot_latency(ctx.results["corpora"], ctx.plot))
+
+
+def _seed_copy(corpus_dir: Path, folder: Path) -> Path:
+    """The seed corpus's files copied into the bench's own folder (its index is built there)."""
+    folder.mkdir(parents=True)
+    for path in corpus_dir.glob("*"):
+        if path.is_file():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _ingest_row(summary: IngestSummary, seconds: float) -> dict:
+    """The seed ingest's throughput: documents, seconds, documents and chunks per second."""
+    return {
+        "documents": summary.documents,
+        "ingest_s": round(seconds, 2),
+        "docs_per_s": summary.documents / seconds,
+        "chunks_per_s": summary.chunks / seconds,
+    }
 
 
 def _synthetic(ctx, size, seed_points, state, settings, embedder, baseline, seed_docs) -> None:

@@ -86,6 +86,18 @@ class ServerThread:
         self.thread.join(15)
 
 
+def _timed_ask(http, question: str) -> tuple[float, bool]:
+    """One POST /api/ask: its latency in milliseconds, and whether it was answered (200)."""
+    import httpx
+
+    started = time.perf_counter()
+    try:
+        ok = http.post("/api/ask", json={"question": question, "top_k": 5}).status_code == 200
+    except httpx.HTTPError:
+        ok = False
+    return (time.perf_counter() - started) * 1000, ok
+
+
 def http_load(url: str, questions: list[str], clients: int, requests: int) -> dict:
     """`requests` POST /api/ask spread over `clients` concurrent clients."""
     import httpx
@@ -104,13 +116,7 @@ def http_load(url: str, questions: list[str], clients: int, requests: int) -> di
                     i = next(counter, None)
                 if i is None:
                     return
-                started = time.perf_counter()
-                try:
-                    r = http.post("/api/ask", json={"question": questions[i % len(questions)], "top_k": 5})
-                    ok = r.status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                elapsed = (time.perf_counter() - started) * 1000
+                elapsed, ok = _timed_ask(http, questions[i % len(questions)])
                 with lock:
                     latencies.append(elapsed)
                     errors += not ok

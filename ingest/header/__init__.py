@@ -78,24 +78,12 @@ def parse_header(
     place, meta.date = find_place_date(region)
     if meta.date is None:  # a place-date line OCR misread or ran into the line above
         place, meta.date = ocr_place_date([r.text for r in region])
-    meta.type, type_row = find_type(region, after=max(motto_at, 0))
-    coded = type_from_number(suffix)
-    if meta.type is None and _is_letter(rows[start:][: len(region) + 1], coded):
-        meta.type = "Công văn"  # a letter: its number's code names the issuer, not a type
-    # a consolidated text's heading names the act it consolidates; its number says what it is
-    meta.type = coded if coded == CONSOLIDATED else meta.type or coded
+    meta.type, type_row = _document_type(rows[start:], region, motto_at, suffix)
     meta.title = find_title(region, type_row, len(region), text)
     block = issuer_rows(rows, motto)
     issuer = read_issuer(block, text) if block else Issuer()
-    if issuer.name is None:
-        issuer = issuer_from_number(suffix)
-    meta.issuer, meta.issuer_level = issuer.name, issuer.level
+    _place_issuer(meta, issuer if issuer.name is not None else issuer_from_number(suffix), place)
     meta.issuer_role = find_authority(region, max(type_row, 0), text)
-    meta.place = (province_name(place) or place) if place else None
-    meta.province = _province(issuer, meta.place)
-    if issuer.province and meta.province != issuer.province:  # an OCR misreading, read right
-        meta.issuer = renamed(meta.issuer, issuer.province, meta.province)
-    meta.issuer = named_with_province(meta.issuer, meta.province)
     meta.title = meta.title or front_matter_title(lines) or _first_heading(region, set(block), type_row, text)
     _from_metadata_table(meta, lines)
     meta.date = _appendix_precision(meta.date, lines) or passed_on(lines)
@@ -104,6 +92,30 @@ def parse_header(
     meta.recipients = find_recipients(lines)
     _fill(meta, site or {})
     return meta
+
+
+def _document_type(
+    rows: list[HeaderLine], region: list[HeaderLine], motto_at: int, suffix: str
+) -> tuple[str | None, int]:
+    """The type the header's heading names, and its row (-1: none); a letter by its 'V/v'
+    summary or its 'Kính gửi'; else the type its number's code names."""
+    found, type_row = find_type(region, after=max(motto_at, 0))
+    coded = type_from_number(suffix)
+    if found is None and _is_letter(rows[: len(region) + 1], coded):
+        found = "Công văn"  # a letter: its number's code names the issuer, not a type
+    # a consolidated text's heading names the act it consolidates; its number says what it is
+    return (coded if coded == CONSOLIDATED else found or coded), type_row
+
+
+def _place_issuer(meta: DocumentMeta, issuer: Issuer, place: str | None) -> None:
+    """The issuer, its level, the place the header dates the document from, and the province;
+    an issuer's name whose province OCR misread is read right."""
+    meta.issuer, meta.issuer_level = issuer.name, issuer.level
+    meta.place = (province_name(place) or place) if place else None
+    meta.province = _province(issuer, meta.place)
+    if issuer.province and meta.province != issuer.province:  # an OCR misreading, read right
+        meta.issuer = renamed(meta.issuer, issuer.province, meta.province)
+    meta.issuer = named_with_province(meta.issuer, meta.province)
 
 
 def _fill(meta: DocumentMeta, fields: dict[str, str]) -> None:

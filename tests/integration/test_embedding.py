@@ -157,7 +157,7 @@ def test_an_english_question_and_its_rendering_through_the_bundled_model(dense_s
     merged ranking puts the passage it asks about near the top, and the re-score orders exactly
     BM25's candidates."""
     from assistant.dense_rankings import dense_rankings, query_texts, rescore
-    from assistant.fusion import FusionWeights
+    from assistant.fusion_weights import FusionWeights
     from assistant.query import analyse
 
     service = dense_seed_service
@@ -197,7 +197,8 @@ def test_the_models_rescore_keeps_bm25s_first_passage_first(dense_seed_service, 
     from dataclasses import replace
 
     from assistant.dense_rankings import dense_rankings
-    from assistant.fusion import DEFAULT_WEIGHTS, fuse
+    from assistant.fusion import fuse
+    from assistant.fusion_weights import DEFAULT_WEIGHTS
     from assistant.query import analyse
 
     service = dense_seed_service

@@ -30,7 +30,7 @@ QUESTION = (
 
 def test_renderings_the_models_passages_use_become_the_questions_own_words(tuition_service):
     from assistant.dense_rankings import guide_ranking
-    from assistant.fusion import DEFAULT_WEIGHTS
+    from assistant.fusion_weights import DEFAULT_WEIGHTS
     from assistant.query import analyse
     from assistant.rendering_choice import USED_WEIGHT, chosen_terms
 
@@ -62,7 +62,7 @@ def test_hybrid_search_finds_the_passage_an_english_paraphrase_asks_about(tuitio
 
 def test_a_vietnamese_question_keeps_its_terms(tuition_service):
     from assistant.dense_rankings import guide_ranking
-    from assistant.fusion import DEFAULT_WEIGHTS
+    from assistant.fusion_weights import DEFAULT_WEIGHTS
     from assistant.query import analyse
     from assistant.rendering_choice import chosen_terms
 

@@ -10,17 +10,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.dense_rankings import DenseRankings, dense_rankings, merge_rankings, query_texts
-from assistant.fusion import (
-    DEFAULT_WEIGHTS,
-    RRF_K,
-    FusionWeights,
-    fuse,
-    question_kind,
-    text_cleanliness,
-    wants_dense,
-    wants_rescore,
-    weights_for,
-)
+from assistant.fusion import fuse, text_cleanliness, wants_dense, wants_rescore
+from assistant.fusion_weights import DEFAULT_WEIGHTS, RRF_K, FusionWeights, question_kind, weights_for
 from assistant.query import analyse
 from assistant.search import CANDIDATES
 from tests.conftest import BACGIANG, PLAN
