@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.coded_numbers import borne_numbers
 from assistant.document_facts import asked_fact
 from assistant.named_documents import DocumentKey, document_keys, named_documents
 from ingest.provinces import find_provinces
@@ -58,6 +59,10 @@ class CorpusProfile:
         provinces = set(state.get("provinces", [])) | {d["province"] for d in docs if d.get("province")}
         years = {y for t in tokens for y in _YEAR.findall(t)}
         numbers = {m.group(1) for t in tokens if (m := re.match(r"(\d{1,5})(?:[-/]|$)", t))}
+        files = state.get("files", {})  # a page saved without its header bears its file name's number
+        numbers |= borne_numbers(
+            [(src, "") for src, info in files.items() if not (info.get("doc") or {}).get("number")]
+        )
         return cls(
             provinces=tuple(sorted(provinces)),
             numbers=tuple(sorted(fold_accents(d["number"]) for d in docs if d.get("number"))),

@@ -15,6 +15,7 @@ from ingest.dates import NUMERIC, WORDED
 from ingest.text import fold_accents
 
 MAX_BASIS = 5  # "Căn cứ" clauses quoted at most
+_ISSUED = re.compile(r"\b(?:ban hanh|ky ban hanh|da ky)\b")  # a page's own sentence on its issue
 _DATED = re.compile(rf"{WORDED.pattern}|{NUMERIC.pattern}|\bngay ky\b")
 # "có hiệu lực (thi hành) (kể) từ ngày …": the date a text takes effect, not "hết hiệu lực kể từ …"
 # (another text ceasing) nor a cited text's own date
@@ -31,7 +32,12 @@ def _sentence_with(text: str, folded_word: str) -> str:
 
 
 def _date_line(text: str) -> str:
-    return next((line.strip() for line in text.split("\n") if WORDED.search(fold_accents(line))), "")
+    """The line dating the text ('Hà Nội, ngày 12 tháng 9 năm 2025'), else the sentence saying
+    in figures when it was issued ('Ngày 12/9/2025, Sở … đã ký ban hành Công văn …'), else ''."""
+    worded = (line.strip() for line in text.split("\n") if WORDED.search(fold_accents(line)))
+    issued = (s.strip() for s in re.split(r"(?<=[.;?])\s+|\n", text)
+              if NUMERIC.search(fold_accents(s)) and _ISSUED.search(fold_accents(s)))  # fmt: skip
+    return next(worded, "") or next(issued, "")
 
 
 def _where(passage, language: str) -> str:

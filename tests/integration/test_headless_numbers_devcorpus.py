@@ -48,8 +48,9 @@ def cited(service, question: str) -> str:
 
 
 def test_the_headless_documents_record_no_number(headless_service):
-    assert {d.number for d in headless_service.profile.documents} == {""}
-    assert len(headless_service.profile.documents) == 3
+    """The index records no header number; the profile names each by its file name's."""
+    assert {(d.get("doc") or {}).get("number") or "" for d in headless_service.documents()} == {""}
+    assert {d.number for d in headless_service.profile.documents} == {"17809", "6225", "6278"}
 
 
 def test_a_letter_cited_by_its_file_name_number_is_held(headless_service):
@@ -67,3 +68,15 @@ def test_a_number_no_file_carries_is_refused(headless_service, number):
     answer = headless_service.ask(question)
     assert not answer.answerable
     assert f"mang số {number}" in answer.answer  # the refusal names the number it does not hold
+
+
+def test_a_number_only_the_file_name_carries_is_covered(headless_service):
+    """6278 is written nowhere in its letter (header and annex lost): the file name bears it, so
+    the corpus covers it and the question is not refused as about a document it lacks."""
+    assert "6278" not in (DEVCORPUS / "distractors" / HEADLESS[2]).read_text(encoding="utf-8")
+    assert headless_service.profile.covers_number("6278")
+    assert not headless_service.profile.covers_number("6279")
+    answer = headless_service.ask("Theo Công văn 6278, Vụ Pháp chế phải làm gì?")
+    assert "mang số 6278" not in answer.answer
+    if answer.answerable:
+        assert answer.citations[0].source == HEADLESS[2]
