@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ingest.levels import roman_value, to_roman
+from ingest.roman import roman_value, to_roman
 
 if TYPE_CHECKING:
     from ingest.tables import TableRow
