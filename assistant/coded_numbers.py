@@ -42,6 +42,16 @@ _FILE_TYPED = re.compile(r"(?:cv|qd|kh|tt|nq|nd|tb|ct|cd|hd|bc|ttr|vbhn|ttlt)0*(
 _FILE_LEADING = re.compile(r"0*(\d{1,6})")
 
 
+def leading_file_number(source: str) -> str:
+    """The number a file name opens with, as a document saved under its own number and code is
+    named ('6278_BVHTTDL-VP__….txt', '6386 - Cong van.pdf'); '' otherwise. A number inside a
+    descriptive name ('…-kh-thuchien-kh281-…': a plan carrying out plan 281) may be another
+    document's, so it names none."""
+    name = fold_accents(source.replace("\\", "/").rsplit("/", 1)[-1]).lower()
+    first = re.split(r"[^a-z0-9]+", name)[0]
+    return m.group(1) if (m := _FILE_LEADING.fullmatch(first)) else ""
+
+
 def file_number(source: str) -> str:
     """The document number a file name carries, digits without leading zeros: the digits that
     open it ('17809_BTC-CTK__….txt', '6386 - Cong van.pdf') or that follow a type abbreviation

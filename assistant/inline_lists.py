@@ -36,7 +36,19 @@ def _points(rest: str) -> list[str]:
     quoted = [q for q in quoted if q]
     if len(quoted) >= MIN_QUOTED and all(len(q.split()) <= 2 * MAX_INLINE_WORDS for q in quoted):
         return quoted
-    parts = [p.strip(_TRAILING) for p in re.split(r"[,;]\s+", rest.strip().rstrip(_TRAILING))]
+    parts = [p.strip(_TRAILING) for p in _outside_brackets(rest.strip().rstrip(_TRAILING))]
     parts = [p for p in parts if p]  # a closing ', …' is no point
     short = all(len(p.split()) <= MAX_INLINE_WORDS and not _FIGURE.search(p) for p in parts)
     return parts if len(parts) >= MIN_INLINE and short else []
+
+
+def _outside_brackets(text: str) -> list[str]:
+    """The text parted at each ',' or ';' followed by a space, except inside brackets: 'Nghệ
+    thuật (Âm nhạc, Mỹ thuật)' is one point."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth <= 0 and text[i + 1 : i + 2].isspace():
+            parts.append(text[start:i])
+            start = i + 1
+    return [*parts, text[start:]]

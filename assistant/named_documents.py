@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.coded_numbers import file_number
+from assistant.coded_numbers import leading_file_number
 from ingest.text import fold_accents
 
 MAX_NAMED = 2  # type + province/year naming more documents than this names none (see search.LIFTS)
@@ -29,11 +29,11 @@ class DocumentKey:
 
     @classmethod
     def of(cls, source: str, doc: dict) -> DocumentKey:
-        """A document saved without its header is named by the number its file name carries."""
+        """A document saved without its header is named by the number its file name opens with."""
         digits = re.match(r"\s*0*(\d+)", doc.get("number") or "")
         return cls(
             source=source,
-            number=digits.group(1) if digits else file_number(source),
+            number=digits.group(1) if digits else leading_file_number(source),
             type=doc.get("type") or "",
             province=fold_accents(doc.get("province") or ""),
             year=(doc.get("date") or "")[:4],
