@@ -20,6 +20,7 @@ from assistant.figures import asks_who_or_when
 from assistant.lead_traits import (
     cites_another,
     counts,
+    counts_asked,
     has_target,
     has_task,
     heads_frame,
@@ -54,6 +55,7 @@ def signals(
     unit = decision.leads.get(passage.id)
     typed = bool(decision.kind) and unit is not None and unit.typed
     answers = answers_kind(unit, decision.kind) and (decision.kind != "count" or counts(unit.text))
+    counted = decision.kind != "count" or (unit is not None and counts_asked(analysis.question, unit.text))
     if decision.kind == "document" and unit is not None:
         other = cites_another(analysis, passage, unit.text)
         typed, answers = typed and other, answers and other
@@ -66,7 +68,7 @@ def signals(
     kinded = of_asked_type(analysis, passage)
     whole = unit is not None and unit.coverage >= 1.0  # the unit holds every asked concept
     return (not defines, not lists, not framed, asks_who_or_when(analysis) and not task,
-            not answers, not typed, not scoped, not placed, not kinded, not whole,
+            not answers, not counted, not typed, not scoped, not placed, not kinded, not whole,
             not (targets and has_target(analysis, passage, records.targets)))  # fmt: skip
 
 

@@ -26,6 +26,8 @@ from ingest.text import fold_accents
 
 _EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
 _ONE_PERIOD = re.compile(r"\b0?1 (?:tuan|thang|nam hoc|nam|ngay|gio|tiet)\b")
+# the thing a question counts: the two syllables after 'bao nhiêu' ('quy trinh', 'hoc sinh')
+_COUNTED = re.compile(r"\bbao nhieu ((?!phan tram|tien|lan|%)[a-z]+ [a-z]+)\b")
 _REFERENCE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phu luc)\s+\d+\b")
 
 
@@ -109,3 +111,14 @@ def counts(text: str) -> bool:
     point it refers to ('quy định tại Điều 7')."""
     folded = _REFERENCE.sub(" ", _ONE_PERIOD.sub(" ", fold_accents(text).lower()))
     return bool(figures_of("count", folded))
+
+
+def counts_asked(question: str, text: str) -> bool:
+    """The text counts the thing a Vietnamese question counts: a number written before the
+    syllables that follow 'bao nhiêu' ('bao nhiêu quy trình' and '05 quy trình nội bộ'); True
+    when the question names no counted thing."""
+    asked = _COUNTED.search(fold_accents(question).lower())
+    if asked is None:
+        return True
+    noun = re.escape(asked.group(1))
+    return bool(re.search(rf"(?<![\d.,/])\d+\s+{noun}\b", fold_accents(text).lower()))
