@@ -28,6 +28,7 @@ _EXCLUDES = re.compile(r"\bkhong (?:ap dung|dieu chinh)\b")
 _ONE_PERIOD = re.compile(r"\b0?1 (?:tuan|thang|nam hoc|nam|ngay|gio|tiet)\b")
 # the thing a question counts: the two syllables after 'bao nhiêu' ('quy trinh', 'hoc sinh')
 _COUNTED = re.compile(r"\bbao nhieu ((?!phan tram|tien|lan|%)[a-z]+ [a-z]+)\b")
+_DAY_MONTH = re.compile(r"\bngay \d{1,2} thang \d{1,2}\b|\b\d{1,2}/\d{1,2}\b")  # a date without its year
 _REFERENCE = re.compile(r"\b(?:dieu|khoan|diem|muc|chuong|phu luc)\s+\d+\b")
 
 
@@ -108,9 +109,9 @@ def states_asked(analysis: QueryAnalysis, decision: Decision, passage: Passage) 
 def counts(text: str) -> bool:
     """The text states a count of something: a number that is neither the one period of a rate
     ('số tiết dạy trung bình trong 01 tuần', '01 năm học') nor the number of an article, clause or
-    point it refers to ('quy định tại Điều 7')."""
-    folded = _REFERENCE.sub(" ", _ONE_PERIOD.sub(" ", fold_accents(text).lower()))
-    return bool(figures_of("count", folded))
+    point it refers to ('quy định tại Điều 7'), nor a day of a month ('ngày 08 tháng 12')."""
+    folded = _DAY_MONTH.sub(" ", fold_accents(text).lower())
+    return bool(figures_of("count", _REFERENCE.sub(" ", _ONE_PERIOD.sub(" ", folded))))
 
 
 def counts_asked(question: str, text: str) -> bool:
