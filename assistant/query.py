@@ -25,6 +25,8 @@ EXPANSION_WEIGHT = 0.6
 _FIGURE_WORDS = ("bao nhieu", "ty le", "ti le", "chi tieu", "muc", "%", "how many", "how much",
                  "rate", "percentage", "target", "what share", "proportion", "khi nao",
                  "thoi han", "deadline", "ngay nao", "bao gio")  # fmt: skip
+# whole words only (a plural too): 'rate' is not in 'illiterate', 'muc' not in 'much'
+_FIGURE_CUE = re.compile(r"%|\b(?:" + "|".join(w for w in _FIGURE_WORDS if w != "%") + r")s?\b")
 
 
 _METADATA = re.compile(
@@ -152,7 +154,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         levels=find_levels(question),
         provinces=constraints.provinces,
         numbers=[n.strip() for n in _NUMBER.findall(vietnamese_numbers(question) if english else question)],
-        asks_figure=any(w in folded_q for w in _FIGURE_WORDS) or asks_when(folded_q),
+        asks_figure=bool(_FIGURE_CUE.search(folded_q)) or asks_when(folded_q),
         asks_metadata=bool(_METADATA.search(folded_q)),
         asks_quantity=bool(_QUANTITY.search(folded_q)),
         asks_list=bool(_LISTING.search(folded_q)),

@@ -49,3 +49,13 @@ def test_a_clause_when_asks_no_deadline_and_no_figure():
     asked = analyse("Which unit leads the plan, and by when?")
     assert not asks_who_or_when(joined) and not joined.asks_figure
     assert asks_who_or_when(asked) and asked.asks_figure
+
+
+def test_figure_words_are_read_whole():
+    """'rate' inside 'illiterate' asks no figure; a plural cue ('targets', 'rates') still does."""
+    assert not analyse(
+        "Whom should Hai Phong rely on to persuade illiterate people to join literacy classes?"
+    ).asks_figure
+    assert analyse("What graduation rates are targeted for 2030?").asks_figure
+    assert analyse("What are Quang Ninh's 2030 national-standard school targets?").asks_figure
+    assert analyse("Tỷ lệ trường đạt chuẩn năm 2025?").asks_figure
