@@ -61,9 +61,11 @@ def in_place(analysis: QueryAnalysis, passage: Passage, text: str) -> bool:
 
 
 def of_asked_type(analysis: QueryAnalysis, passage: Passage) -> bool:
-    """The item's document is of the asked type ('the decision', 'nghị quyết'); True when none is asked."""
-    asked = analysis.constraints.doc_types
-    return not asked or (passage.doc or {}).get("type") in asked
+    """The item's document is of the asked type ('the decision', 'nghị quyết'), or of no type its
+    header states (a page saved without it: 'mẫu kế hoạch' names no document type of its own);
+    True when none is asked."""
+    asked, own = analysis.constraints.doc_types, (passage.doc or {}).get("type")
+    return not asked or not own or own in asked
 
 
 def heads_frame(analysis: QueryAnalysis, passage: Passage) -> bool:

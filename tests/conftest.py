@@ -84,6 +84,38 @@ def service_with(tmp: Path, sources: Iterable[Path]) -> Iterator:
         service.close()
 
 
+def service_over(tmp: Path, sources: Iterable[Path]) -> Iterator:
+    """A service (BM25 only) over copies of the given documents alone, skipped where they are
+    not on this machine; for module-scoped fixtures (`yield from service_over(...)`)."""
+    from assistant.service import AssistantService
+
+    paths = list(sources)
+    if not all(p.exists() for p in paths):
+        pytest.skip("the documents are not on this machine")
+    corpus = tmp / "documents"  # not make_settings' own 'corpus' folder, which holds the seeds
+    corpus.mkdir()
+    for path in paths:
+        shutil.copy(path, corpus / path.name)
+    service = AssistantService(make_settings(tmp, corpus_dir=corpus), owner="pytest")
+    service.ingest()
+    yield service
+    service.close()
+
+
+def header_numbers(paths: Iterable[Path]) -> list[tuple[str, str]]:
+    """(folder/name, header number digits) of each document as the real parser reads its header."""
+    import re
+
+    from ingest.chunks import parse_document
+
+    out = []
+    for path in paths:
+        meta = parse_document(path.name, path.read_text(encoding="utf-8")).meta
+        digits = re.match(r"\s*0*(\d+)", meta.number or "")
+        out.append((f"{path.parent.name}/{path.name}", digits.group(1) if digits else ""))
+    return out
+
+
 def model_service_over(tmp: Path, sources: Iterable[Path]) -> Iterator:
     """A service with the bundled model over copies of the given documents alone (vectors cached
     in `tmp`)."""

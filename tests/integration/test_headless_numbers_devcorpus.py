@@ -6,13 +6,11 @@ carries and no passage writes is refused, and the refusal names it."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from assistant.decision import cited_elsewhere, fitting_passages
 from assistant.query import analyse
-from tests.conftest import DEVCORPUS, make_settings
+from tests.conftest import DEVCORPUS, service_over
 
 pytestmark = pytest.mark.integration
 HEADLESS = [
@@ -25,20 +23,9 @@ DIRECTIVE = "Công văn {} của Bộ VHTTDL triển khai Chỉ thị nào của
 
 @pytest.fixture(scope="module")
 def headless_service(tmp_path_factory):
-    from assistant.service import AssistantService
-
-    paths = [DEVCORPUS / "distractors" / name for name in HEADLESS]
-    if not all(p.exists() for p in paths):
-        pytest.skip("the development corpus is not on this machine")
-    tmp = tmp_path_factory.mktemp("headless-devcorpus")
-    corpus = tmp / "headless"
-    corpus.mkdir()
-    for path in paths:
-        shutil.copy(path, corpus / path.name)
-    service = AssistantService(make_settings(tmp, corpus_dir=corpus), owner="pytest")
-    service.ingest()
-    yield service
-    service.close()
+    yield from service_over(
+        tmp_path_factory.mktemp("headless"), [DEVCORPUS / "distractors" / name for name in HEADLESS]
+    )
 
 
 def cited(service, question: str) -> str:

@@ -5,7 +5,6 @@ number its file name carries (real headless distractors and the fresh letter).""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import pytest
@@ -14,7 +13,7 @@ from assistant.coded_numbers import borne_numbers, file_number, unknown_year_cod
 from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from ingest.text import fold_accents
-from tests.conftest import DEVCORPUS, needs_set_corpus
+from tests.conftest import DEVCORPUS, header_numbers, needs_set_corpus
 
 pytestmark = pytest.mark.unit
 RECENT = set_corpus("recent")
@@ -58,16 +57,6 @@ FRESH = set_corpus("fresh")
 HEADLESS = ["17809_BTC-CTK__2d737276bf416017.txt", "6225_BVHTTDL-VP__987cadc82373c854.txt"]
 
 
-def headed(paths) -> list[tuple[str, str]]:
-    """(source, header number digits) of each document as the real parser reads its header."""
-    out = []
-    for path in paths:
-        meta = parse_document(path.name, path.read_text(encoding="utf-8")).meta
-        digits = re.match(r"\s*0*(\d+)", meta.number or "")
-        out.append((f"{path.parent.name}/{path.name}", digits.group(1) if digits else ""))
-    return out
-
-
 def headless_documents():
     paths = [DEVCORPUS / "distractors" / name for name in HEADLESS] + [FRESH / "bvhttdl-cv6386-2025.txt"]
     if not all(p.exists() for p in paths):
@@ -77,7 +66,7 @@ def headless_documents():
 
 @needs_set_corpus("fresh")
 def test_a_headless_document_bears_the_number_its_file_name_carries():
-    docs = headed(headless_documents())
+    docs = header_numbers(headless_documents())
     assert [number for _, number in docs] == ["", "", ""]  # no header: the index records no number
     borne = borne_numbers(docs)
     assert borne == {"17809", "6225", "6386"}
@@ -109,7 +98,7 @@ def test_file_number(name, number):
 
 
 def _names_and_headers_agree(paths, at_least: int) -> None:
-    pairs = [(file_number(source), number) for source, number in headed(paths) if number]
+    pairs = [(file_number(source), number) for source, number in header_numbers(paths) if number]
     carried = [(f, n) for f, n in pairs if f]
     assert len(carried) >= at_least
     assert all(f == n for f, n in carried)

@@ -5,7 +5,6 @@ saved without their header bear the numbers their file names carry."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 from assistant.coded_numbers import borne_numbers, unknown_year_coded, unnamed_cited
 from ingest.chunks import parse_document
 from ingest.text import fold_accents
-from tests.conftest import DEVCORPUS
+from tests.conftest import DEVCORPUS, header_numbers
 
 pytestmark = pytest.mark.unit
 
@@ -55,19 +54,9 @@ def test_a_misread_type_after_the_year_does_not_matter():
     assert unknown_year_coded("Quyết định 53/2025/QĐ-UBNĐ của Cao Bằng", tokens()) == []
 
 
-def headed(paths: list[Path]) -> list[tuple[str, str]]:
-    """(source, header number digits) of each document as the real parser reads its header."""
-    out = []
-    for path in paths:
-        meta = parse_document(path.name, path.read_text(encoding="utf-8")).meta
-        digits = re.match(r"\s*0*(\d+)", meta.number or "")
-        out.append((f"{path.parent.name}/{path.name}", digits.group(1) if digits else ""))
-    return out
-
-
 def test_headless_documents_bear_the_numbers_their_file_names_carry():
     paths = [p for p in _documents("distractors") if p.name.startswith(("6225_", "17809_", "4001_"))]
-    docs = headed(paths)
+    docs = header_numbers(paths)
     assert [number for _, number in docs] == ["", "", ""]  # no header: the index records no number
     borne = borne_numbers(docs)
     assert borne == {"17809", "4001", "6225"}
@@ -77,7 +66,7 @@ def test_headless_documents_bear_the_numbers_their_file_names_carry():
 
 
 def test_the_header_number_comes_before_the_file_name():
-    docs = headed(_documents("directives"))
+    docs = header_numbers(_documents("directives"))
     assert all(number for _, number in docs)
     assert borne_numbers(docs) == {number for _, number in docs}
     assert borne_numbers([("distractors/37999_CHQ-GSQL__9a53c71ee9f5781f.txt", "3799")]) == {"3799"}
