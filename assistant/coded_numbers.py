@@ -57,10 +57,10 @@ def file_number(source: str) -> str:
     open it ('17809_BTC-CTK__….txt', '6386 - Cong van.pdf') or that follow a type abbreviation
     in one of its words ('CV6386.pdf', 'bvhttdl-cv6386-2025.txt'); '' when it carries none.
     Only whole words of the name are read, so a hash after the name ('__2d737276…') is not."""
+    if leading := leading_file_number(source):
+        return leading
     name = fold_accents(source.replace("\\", "/").rsplit("/", 1)[-1]).lower()
     words = [w for w in re.split(r"[^a-z0-9]+", name.rsplit(".", 1)[0]) if w]
-    if words and (m := _FILE_LEADING.fullmatch(words[0])) and re.match(r"\d", name):
-        return m.group(1)
     typed = [m.group(1) for w in words if (m := _FILE_TYPED.fullmatch(w))]
     return typed[0] if len(typed) == 1 else ""
 
