@@ -31,7 +31,7 @@ _UNIT = re.compile(
 
 def asks_deadline(folded: str) -> bool:
     """The (folded) question asks a deadline: 'hạn chót', 'khi nào', or 'when' as its question word."""
-    return bool(DEADLINE_QUESTION.search(folded)) or asks_when(folded.lower())
+    return bool(DEADLINE_QUESTION.search(folded)) or asks_when(folded)
 
 
 def asks_who_or_when(analysis: QueryAnalysis) -> bool:

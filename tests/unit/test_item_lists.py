@@ -5,12 +5,13 @@ and what counts as a count (not the '01' of a rate's period, not an article's nu
 from __future__ import annotations
 
 from assistant.inline_lists import inline_points
-from assistant.item_lists import MAX_SHOWN, counted_lines, item_list, listing_quote
+from assistant.item_lists import item_list, listing_quote
 from assistant.lead_choice import counts
 from assistant.sentences import split_sentences
 from eval.sets import set_corpus
 from ingest.chunks import parse_document
 from tests.conftest import DEVCORPUS, needs_set_corpus
+from tests.listing_checks import assert_counted_whole
 
 pytestmark = needs_set_corpus("fresh")
 
@@ -39,14 +40,7 @@ def test_every_point_of_a_listing_item_is_read_under_its_clause():
 
 def test_a_long_list_is_counted_whole_and_says_how_many_are_not_shown():
     recipients = next(c for c in _chunks("cantho-kh153-2025.txt") if c.text.startswith("Nơi nhận:"))
-    listed = item_list(recipients.text)
-    assert listed is not None and len(listed.points) > MAX_SHOWN
-    rest = len(listed.points) - MAX_SHOWN
-    lines = counted_lines(listed.points, "vi")
-    assert lines[0] == f"Có {len(listed.points)} mục [1]:"
-    assert len(lines) == MAX_SHOWN + 2 and lines[-1] == f"… và {rest} mục khác [1]"
-    assert counted_lines(listed.points, "en")[-1] == f"… and {rest} more [1]"
-    assert listing_quote(listed, "vi").endswith(f"… (và {rest} mục khác)")
+    assert_counted_whole(item_list(recipients.text))
 
 
 def test_an_item_without_points_under_a_colon_lists_nothing():
