@@ -26,6 +26,7 @@ class DocumentKey:
     type: str  # "Quyết định"
     province: str  # folded: "cao bang"
     year: str  # of its date: "2025"
+    title: str = ""  # folded: "quy dinh muc ho tro doi voi tre em mam non …"
 
     @classmethod
     def of(cls, source: str, doc: dict) -> DocumentKey:
@@ -37,6 +38,7 @@ class DocumentKey:
             type=doc.get("type") or "",
             province=fold_accents(doc.get("province") or ""),
             year=(doc.get("date") or "")[:4],
+            title=fold_accents(doc.get("title") or ""),
         )
 
 

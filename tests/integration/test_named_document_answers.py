@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from assistant.query import NAMED_TITLE_WEIGHT, analyse
 from ingest.text import fold_accents
 from tests.conftest import DEVCORPUS
 
@@ -105,3 +106,20 @@ def test_the_basis_lists_the_preamble_clauses(service):
 def test_an_unknown_number_is_still_refused(service):
     answer = service.ask("Ai ký Quyết định 98765/QĐ-UBND?", mode="bm25")
     assert not answer.answerable
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Ai tổ chức triển khai Nghị quyết 21/2025 về hỗ trợ trẻ mầm non ở Vĩnh Long?",
+        "Ai to chuc trien khai Nghi quyet 21/2025 ve ho tro tre mam non o Vinh Long?",
+    ],
+)
+def test_the_named_documents_title_selects_it_and_the_question_picks_the_item(service, question):
+    terms = analyse(question, service.profile).terms  # 'hỗ trợ trẻ mầm non' is the resolution's title
+    assert terms["tre"] == terms["mam_non"] == NAMED_TITLE_WEIGHT < terms["khai"] == 1.0
+    answer = service.ask(question, mode="bm25")
+    assert answer.answerable
+    cited = answer.citations[0]
+    assert cited.source == "directives/vinhlong-nq21-2025.txt" and cited.section[0] == "Điều 3"
+    assert "Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết" in answer.answer
