@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.coded_numbers import leading_file_number
-from ingest.text import fold_accents
+from assistant.concept import Concept
+from ingest.text import fold_accents, word_tokens
 
 MAX_NAMED = 2  # type + province/year naming more documents than this names none (see search.LIFTS)
 
@@ -78,3 +79,13 @@ def named_documents(
         if d.type in types and (not places or d.province in places) and (not years or d.year in years)
     ]
     return [d.source for d in pool] if len(pool) <= max_named else []
+
+
+def title_concepts(concepts: list[Concept], named: list[DocumentKey]) -> set[str]:
+    """The concepts whose every word is in the type or title of a document the question names
+    (they select it rather than one of its items: query.NAMED_TITLE_WEIGHT)."""
+    title_words = set(word_tokens(" ".join(f"{fold_accents(d.type)} {d.title}" for d in named)))
+    return {
+        c.name for c in concepts
+        if (words := word_tokens(c.phrases[0] if c.phrases else c.name)) and title_words.issuperset(words)
+    }  # fmt: skip

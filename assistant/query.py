@@ -12,14 +12,16 @@ from assistant.concept import Concept
 from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
 from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
 from assistant.levels import question_levels
+from assistant.named_documents import title_concepts
 from assistant.phrase_weight import shared_terms
 from assistant.question_frames import exclusion_terms
 from assistant.question_kind import asks_when
 from ingest.acronyms import written_forms
-from ingest.text import STOPWORDS, fold_accents, has_diacritics, word_tokens
+from ingest.text import MARKED_FUNCTION_WORDS, STOPWORDS, fold_accents, has_diacritics, word_tokens
 
 __all__ = ["UNTRANSLATED_WEIGHT", "Concept", "QueryAnalysis", "acronym_table", "analyse", "detect_language"]
 
+_SYLLABLE_OR_NUMBER = re.compile(r"[^\W_]+(?:[.,/&-][^\W_]+)*")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*%|\b\d+[.,]\d+\b")
 EXPANSION_WEIGHT = 0.6
 # The title of a document the question names ('Nghị quyết 21/2025 về hỗ trợ trẻ mầm non') says
@@ -93,15 +95,31 @@ def _vietnamese_concepts(question: str, table: dict[str, str]) -> list[Concept]:
     for long_form, short in sorted(reverse.items(), key=lambda kv: -len(kv[0])):
         if re.search(rf"\b{re.escape(long_form)}\b", consumed):
             concepts.append(Concept(short, [long_form, short]))
-            consumed = re.sub(rf"\b{re.escape(long_form)}\b", " ", consumed)
-    for token in word_tokens(consumed):
-        if token in STOPWORDS or (len(token) < 2 and not token.isdigit()):
+            consumed = re.sub(rf"\b{re.escape(long_form)}\b", lambda m: " " * len(m.group()), consumed)
+    for token, written in _tokens_as_written(consumed, question):
+        if _function_word(token, written) or (len(token) < 2 and not token.isdigit()):
             continue
         if token in table:
             concepts.append(Concept(token, [token, table[token]]))
         else:
             concepts.append(Concept(token, [token]))
     return concepts
+
+
+def _tokens_as_written(folded: str, question: str) -> list[tuple[str, str]]:
+    """(folded token, the question's own spelling of it, or '' when it cannot be told) in order."""
+    aligned = len(folded) == len(question) and has_diacritics(question)
+    out = []
+    for m in _SYLLABLE_OR_NUMBER.finditer(folded):
+        written = question[m.start() : m.end()].lower() if aligned else ""
+        out.extend((token, written) for token in word_tokens(m.group()))
+    return out
+
+
+def _function_word(token: str, written: str) -> bool:
+    """A word that carries no evidence: in a question typed with marks, a Vietnamese function
+    word as written ('để', not the 'đề' of 'chủ đề'); otherwise any folded stopword."""
+    return written in MARKED_FUNCTION_WORDS if written else token in STOPWORDS
 
 
 def find_levels(question: str) -> list[str]:
@@ -133,16 +151,6 @@ def _weighted_terms(concepts: list[Concept], language: str, titled: set[str]) ->
     return terms
 
 
-def named_title_concepts(concepts: list[Concept], constraints: Constraints, profile: CorpusProfile) -> set:
-    """The concepts whose every word is in the type or title of a document the question names."""
-    named = [d for d in profile.documents if d.source in constraints.documents]
-    title_words = set(word_tokens(" ".join(f"{fold_accents(d.type)} {d.title}" for d in named)))
-    return {
-        c.name for c in concepts
-        if (words := word_tokens(c.phrases[0] if c.phrases else c.name)) and title_words.issuperset(words)
-    }  # fmt: skip
-
-
 def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: bool = True) -> QueryAnalysis:
     """The question's language, constraints (matched against `profile`, what the corpus
     covers) and the weighted terms to search with."""
@@ -162,7 +170,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         words = word_tokens(" ".join([concept.name, *concept.phrases]))
         concept.constraint = bool(words) and not left.intersection(words)
     folded_q = fold_accents(question)
-    titled = named_title_concepts(concepts, constraints, profile)
+    titled = title_concepts(concepts, [d for d in profile.documents if d.source in constraints.documents])
     expansions = " ".join(p for c in concepts for p in c.phrases[1:])
     return QueryAnalysis(
         question=question,

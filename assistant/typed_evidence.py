@@ -24,7 +24,7 @@ from ingest.text import fold_accents, word_tokens
 # most, a bound on the asked figure; 'tỷ lệ': a percentage is asked; 'mấy lần': how often;
 # 'mức độ mấy': a level is asked; 'chỉ tiêu / mục tiêu … là gì': a plan's target is asked, which
 # its item states under the targets heading without the word)
-QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le muc chi tieu "
+QUESTION_WORDS = frozenset("bao nhieu lau may lan gi nao ai dau khi sao the nhu toi da ti le muc do chi tieu "
                            "how much long many what when who where which whom whose maximum minimum "
                            "share percentage percent proportion rate".split())  # fmt: skip
 

@@ -31,6 +31,16 @@ STOPWORDS = frozenset(
     we you our your much many any should shall will would can could has have had may phan tram
     """.split()
 )  # fmt: skip
+# The Vietnamese function words of STOPWORDS as written with their marks. Folding merges them with
+# content syllables ('để' / 'chủ đề', 'tại' / 'tài chính', 'như' / 'nhu cầu', 'đã' / 'đa dạng',
+# 'có' / 'cơ sở', 'an toàn', 'cha mẹ'): in a question typed with marks, only these are dropped.
+MARKED_FUNCTION_WORDS = frozenset(
+    """
+    và của các cho là có thể những nhưng một để với tại trong trên theo như sau khi này nay do đó
+    thì mà được bị sẽ đã đang hay hoặc về từ đến nhất rất còn cũng mỗi mọi mới vào ra lên gì nào
+    bao nhiêu sao không chưa phải phần trăm thế mấy
+    """.split()
+)  # fmt: skip
 
 
 def nfc(text: str) -> str:

@@ -41,7 +41,9 @@ def named(question: str) -> list[str]:
 def test_profile_keys_come_from_headers():
     keys = {k.source: k for k in profile().documents}
     caobang = keys["directives/caobang-qd53-2025.txt"]
-    assert caobang == DocumentKey(caobang.source, "53", "Quyết định", "cao bang", "2025")
+    title = "quy dinh viec phan cap cho so giao duc va dao tao thuc hien mot so nhiem vu trong linh vuc"
+    assert caobang == DocumentKey(caobang.source, "53", "Quyết định", "cao bang", "2025", caobang.title)
+    assert caobang.title.startswith(title)  # folded, from the header
     assert keys["directives/camau-qd1814-2025.txt"].number == "1814"  # "01814/QĐ-UBND"
 
 

@@ -80,3 +80,22 @@ def test_language_and_listing():
     assert analyse("list every task led by the planning office").asks_list
     assert analyse("nhung don vi nao phoi hop").language == "vi"
     assert not analyse("tỷ lệ trường đạt chuẩn là bao nhiêu").asks_list
+
+
+@pytest.mark.parametrize(
+    ("question", "kept", "dropped"),
+    [
+        ("Chủ đề năm học là gì?", {"chu", "de"}, {"la", "gi"}),  # 'đề', not 'để'
+        ("Bảo đảm an toàn cho trẻ và cha mẹ học sinh", {"bao", "an", "me"}, {"cho", "va"}),
+        ("Nhu cầu tài chính của nhà trường thế nào?", {"nhu", "tai"}, {"cua", "the", "nao"}),
+        ("Đề án tổ chuyên môn có mã hồ sơ nào?", {"de", "an", "to", "ma"}, {"co", "nao"}),
+    ],
+)
+def test_a_question_typed_with_marks_drops_only_its_function_words(question, kept, dropped):
+    names = {c.name for c in analyse(question).concepts}
+    assert kept <= names and not dropped & names
+
+
+def test_a_question_typed_without_marks_drops_every_folded_stopword():
+    names = {c.name for c in analyse("chu de nam hoc la gi? bao dam an toan cho tre").concepts}
+    assert {"chu", "dam", "toan", "tre"} <= names and not {"de", "an", "bao", "cho", "la", "gi"} & names
