@@ -82,9 +82,10 @@ def named_documents(
 
 
 def title_concepts(concepts: list[Concept], named: list[DocumentKey]) -> set[str]:
-    """The concepts whose every word is in the type or title of a document the question names
-    (they select it rather than one of its items: query.NAMED_TITLE_WEIGHT)."""
-    title_words = set(word_tokens(" ".join(f"{fold_accents(d.type)} {d.title}" for d in named)))
+    """The concepts whose every word is in the title of a document the question names by number
+    (they select it rather than one of its items: query.NAMED_TITLE_WEIGHT). Its type is no such
+    word: 'bãi bỏ nghị quyết nào' asks another resolution."""
+    title_words = set(word_tokens(" ".join(d.title for d in named)))
     return {
         c.name for c in concepts
         if (words := word_tokens(c.phrases[0] if c.phrases else c.name)) and title_words.issuperset(words)

@@ -170,7 +170,9 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         words = word_tokens(" ".join([concept.name, *concept.phrases]))
         concept.constraint = bool(words) and not left.intersection(words)
     folded_q = fold_accents(question)
-    titled = title_concepts(concepts, [d for d in profile.documents if d.source in constraints.documents])
+    by_number = set(constraints.documents), set(constraints.doc_numbers)
+    named = [d for d in profile.documents if d.source in by_number[0] and d.number in by_number[1]]
+    titled = title_concepts(concepts, named)
     expansions = " ".join(p for c in concepts for p in c.phrases[1:])
     return QueryAnalysis(
         question=question,
