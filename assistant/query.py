@@ -111,8 +111,9 @@ def _tokens_as_written(folded: str, question: str) -> list[tuple[str, str]]:
     aligned = len(folded) == len(question) and has_diacritics(question)
     out = []
     for m in _SYLLABLE_OR_NUMBER.finditer(folded):
-        written = question[m.start() : m.end()].lower() if aligned else ""
-        out.extend((token, written) for token in word_tokens(m.group()))
+        tokens = word_tokens(m.group())
+        written = question[m.start() : m.end()].lower() if aligned and len(tokens) == 1 else ""
+        out.extend((token, written) for token in tokens)  # 'và/hoặc': judged folded, one by one
     return out
 
 
@@ -170,8 +171,8 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         words = word_tokens(" ".join([concept.name, *concept.phrases]))
         concept.constraint = bool(words) and not left.intersection(words)
     folded_q = fold_accents(question)
-    by_number = set(constraints.documents), set(constraints.doc_numbers)
-    named = [d for d in profile.documents if d.source in by_number[0] and d.number in by_number[1]]
+    named = [d for d in profile.documents
+             if d.source in constraints.documents and d.number in constraints.doc_numbers]  # fmt: skip
     titled = title_concepts(concepts, named)
     expansions = " ".join(p for c in concepts for p in c.phrases[1:])
     return QueryAnalysis(
