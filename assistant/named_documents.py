@@ -82,11 +82,12 @@ def named_documents(
 
 
 def title_concepts(concepts: list[Concept], named: list[DocumentKey]) -> set[str]:
-    """The concepts whose every word is in the title of a document the question names by number
-    (they select it rather than one of its items: query.NAMED_TITLE_WEIGHT). Its type is no such
-    word: 'bãi bỏ nghị quyết nào' asks another resolution."""
+    """The topic concepts whose every word is in the title of a document the question names by
+    number (they select it rather than one of its items: query.NAMED_TITLE_WEIGHT). Its type, a
+    year or a place are no such words: 'bãi bỏ nghị quyết nào' asks another resolution, and 'đến
+    năm 2030' picks one target among the plan's."""
     title_words = set(word_tokens(" ".join(d.title for d in named)))
     return {
-        c.name for c in concepts
-        if (words := word_tokens(c.phrases[0] if c.phrases else c.name)) and title_words.issuperset(words)
+        c.name for c in concepts if not c.constraint
+        and (words := word_tokens(c.phrases[0] if c.phrases else c.name)) and title_words.issuperset(words)
     }  # fmt: skip
