@@ -40,6 +40,12 @@ FIGURE_KINDS = ("money", "percent", "duration", "count")
 # compound words judged whole, 0.7 and 0.75 still give the best dev results of both sets (0.65
 # and below, 0.8 and above, lose on one set or the other).
 NEAR_MISS_HELD_SHARE = 0.75
+# Any kind of question, asked in Vietnamese: a word of several syllables it asks is in none of the
+# best passages ('điện thoại di động', 'Tết Nguyên đán') and no fitting passage holds this share of
+# the question (rarity-weighted). On the dev questions of all five sets the Vietnamese questions
+# the model answers split cleanly: the unanswerable ones hold 0.15 and 0.26, the lowest answerable
+# one 0.54; the middle of that gap. English is left to the model, as for the near miss.
+TOPIC_ABSENT_HELD_SHARE = 0.4
 # The near miss judges the best 3 fitting passages. Judging whether the rarest concept and
 # compound word are held over the 5 the decision may quote was measured (default hybrid): the one
 # answerable dev question whose answering item ranks 4th passes the rule but the model still
@@ -120,7 +126,8 @@ def decide(
     feats = features(analysis, fitting, passages, idf)
     if figure_refused(analysis, fitting, feats, idf):
         return Decision(False, related, "figure", None, feats)
-    if own_term_missing(analysis, fitting) or condition_missing(analysis, fitting):  # not there
+    absent = topic_absent(analysis, feats) or own_term_missing(analysis, fitting)
+    if absent or condition_missing(analysis, fitting):  # not there
         return Decision(False, related, "term", None, feats)
     if scope_missing(analysis, fitting) or level_unstated(analysis, fitting):  # another scope or level
         return Decision(False, related, "scope", None, feats)
@@ -181,6 +188,17 @@ def near_miss(analysis: QueryAnalysis, feats: dict[str, float], idf: dict[str, f
         and rare is not None
         and (not (feats["type_and_rare"] or feats["rare_held"]) or not feats["rare_compound_held"])
         and feats["held_share"] < NEAR_MISS_HELD_SHARE
+    )
+
+
+def topic_absent(analysis: QueryAnalysis, feats: dict[str, float]) -> bool:
+    """A Vietnamese question whose asked word of several syllables no best passage holds, and of
+    which no fitting passage holds even `TOPIC_ABSENT_HELD_SHARE`: the passages speak of
+    something else."""
+    return (
+        analysis.language == "vi"
+        and feats["missing_word"] > 0
+        and feats["joint_held"] < TOPIC_ABSENT_HELD_SHARE
     )
 
 

@@ -11,9 +11,11 @@ from functools import lru_cache
 from ingest.text import fold_accents
 
 SIGNER, DATE, EFFECTIVE, BASIS, RECIPIENTS = "signer", "date", "effective", "basis", "recipients"
-# Checked in this order: "có hiệu lực từ ngày ký" asks the effective date, not the signer.
+# Checked in this order: "có hiệu lực từ ngày ký" asks the effective date, not the signer. "Hết
+# hiệu lực", "không còn hiệu lực", "no longer in force" ask which text ceases, not a date.
 _ASKS = (
-    (EFFECTIVE, r"hieu luc|effective|takes? effect|took effect|comes? into (?:force|effect)|in force"),
+    (EFFECTIVE, r"(?<!het )(?<!con )hieu luc|effective|takes? effect|took effect"
+                r"|comes? into (?:force|effect)|(?<!longer )in force"),
     (BASIS, r"can cu|dua (?:tren|vao) (?:van ban|luat|nghi dinh|thong tu|quyet dinh|nhung|cac)"
             r"|co so phap ly|based on|basis|pursuant to|legal grounds?|cites?|cited|rel(?:y|ies) on"),
     (RECIPIENTS, r"noi nhan|gui (?:den |toi |cho )?(?:ai|nhung|cac|noi|dau|co quan nao|don vi nao)"

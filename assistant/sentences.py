@@ -14,6 +14,10 @@ from ingest.text import word_tokens
 _QUANTITY = re.compile(r"(?<![\d/.,-])(\d{1,3}(?:[.,]\d+)?)(?![\d/])\s*(%?)")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?\s*%|\d+[.,]\d+|\d{1,2}/\d{4}|\d{1,3}(?:\.\d{3})+")
 QUOTE_LIMIT = 400  # characters of one quoted sentence
+# a sentence longer than a quote: its last characters, kept after a shortened head when they carry
+# more of the question ('Giáo viên tham gia bồi dưỡng …, hướng dẫn … thì 01 tiết dạy … được quy
+# đổi tối đa không quá 02 tiết định mức': a long subject first, the rule at the end)
+QUOTE_TAIL = 150
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])|;\s+")
 # "TP. Hà Nội", "PGS. TS. …", "đ/c …": a dot that closes an abbreviation ends no sentence.
 _FULL_STOP = re.compile(r"(?<=[.!?])\s+(?=[\-+(A-ZĐ\u00c0-\u1ef8\d])")
@@ -91,7 +95,7 @@ def best_sentences(analysis: QueryAnalysis, text: str, limit: int = 2) -> list[s
     top = [scored[0]] + [s for s in scored[1:limit] if s[0] >= scored[0][0] * 0.75 and s[0] > 0]
     chosen = sorted(s[1] for s in top)
     pieces = [s for _, _, s in sorted(scored, key=lambda s: s[1])]
-    return [trim(_with_items(pieces, i)) for i in chosen]
+    return [quote_of(analysis, _with_items(pieces, i)) for i in chosen]
 
 
 def _within(phrase: str, words: str) -> bool:
@@ -127,6 +131,18 @@ def trim(sentence: str, limit: int = QUOTE_LIMIT) -> str:
     return sentence if len(sentence) <= limit else sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def quote_of(analysis: QueryAnalysis, sentence: str, limit: int = QUOTE_LIMIT) -> str:
+    """A sentence as quoted: whole when it fits, else its head — or its head and its end, when
+    the end carries more of the question."""
+    head = trim(sentence, limit)
+    body = _LEADING_LABEL.sub("", sentence)
+    if len(body) <= limit:
+        return head
+    tail = body[-QUOTE_TAIL:].split(" ", 1)[-1]
+    joined = f"{trim(body, limit - len(tail) - 3)} {tail}"
+    return joined if sentence_score(analysis, joined) > sentence_score(analysis, head) else head
+
+
 def lead_quote(analysis: QueryAnalysis, text: str, lead: str, limit: int = 2) -> list[str]:
     """The quote: `lead` (the unit that states the asked kind of answer) first, then the other
     sentences that carry the question; without a lead, the best sentences in reading order."""
@@ -135,5 +151,6 @@ def lead_quote(analysis: QueryAnalysis, text: str, lead: str, limit: int = 2) ->
     sentences = best_sentences(analysis, text, limit)
     if " | " in lead:  # a table row: quoted as read under its group ('Trường … › 15.1 | Khối 10 | …')
         lead = next((s for s in sentences if lead in s), lead)
-    others = [s for s in sentences if trim(s) != trim(lead) and s not in lead]
-    return [trim(lead), *others[: limit - 1]]
+    quoted = quote_of(analysis, lead)
+    others = [s for s in sentences if s not in (quoted, trim(lead)) and s not in lead]
+    return [quoted, *others[: limit - 1]]

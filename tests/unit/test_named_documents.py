@@ -95,6 +95,12 @@ def test_a_number_the_corpus_lacks_names_nothing():
         ("Quyết định 3760 gửi những nơi nào?", "recipients"),
         ("What is the breakfast fee cap in Hanoi?", ""),
         ("Mức hỗ trợ giáo viên mầm non là bao nhiêu?", ""),
+        # which text ceases asks for that text, not a date of effect
+        ("Nghị quyết 60 làm hết hiệu lực nghị quyết nào?", ""),
+        ("QD 48/2025 lam het hieu luc quyet dinh nao?", ""),
+        ("Quyết định nào không còn hiệu lực?", ""),
+        ("Which resolution is no longer in force?", ""),
+        ("Nghị quyết này hiệu lực từ khi nào?", "effective"),
     ],
 )
 def test_the_asked_fact(question, fact):
