@@ -76,7 +76,9 @@ def unnamed_cited(numbers: list[str], indexed: set[str], texts: list[str]) -> li
     passage writes: the document asked about is neither held nor cited where the answer would
     be. (The whole corpus is not asked: a decree 121/2025 cited somewhere does not make a
     resolution 121/2025 of the asked province one the documents speak of.)"""
-    return [
-        n for n in numbers
-        if (n.lstrip("0") or "0") not in indexed and not any(cites_number(t, n) for t in texts)
-    ]  # fmt: skip
+    borne = {unpadded(i) for i in indexed}  # '01814/QĐ-UBND' is decision 1814
+    return [n for n in numbers if unpadded(n) not in borne and not any(cites_number(t, n) for t in texts)]
+
+
+def unpadded(number: str) -> str:
+    return number.lstrip("0") or "0"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.coded_numbers import borne_numbers
+from assistant.coded_numbers import borne_numbers, unpadded
 from assistant.document_facts import asked_fact
 from assistant.named_documents import DocumentKey, document_keys, named_documents
 from ingest.provinces import find_provinces
@@ -29,6 +29,21 @@ _TYPES = {
     "nghi dinh": "Nghị định", "decree": "Nghị định", "bao cao": "Báo cáo", "report": "Báo cáo",
 }  # fmt: skip
 _TYPE_WORDS = "|".join(sorted(_TYPES, key=len, reverse=True))
+
+
+def is_type_word(folded: str) -> bool:
+    """'nghi quyet', 'plan': a word naming a kind of document."""
+    return folded in _TYPES
+
+
+# the short forms a teacher types for a type ('QĐ 1814', 'NQ 21/2025', 'TT 29/2024', 'KH 182'):
+# a type only before a number — alone, 'tt', 'kh', 'nd' shorten other words (thông tin, khoa
+# học, nội dung)
+_TYPE_SHORT_FORMS = {
+    "kh": "Kế hoạch", "tb": "Thông báo", "cv": "Công văn", "qd": "Quyết định", "nq": "Nghị quyết",
+    "ct": "Chỉ thị", "hd": "Hướng dẫn", "tt": "Thông tư", "nd": "Nghị định",
+}  # fmt: skip
+_SHORT_TYPED_NUMBER = re.compile(rf"\b({'|'.join(_TYPE_SHORT_FORMS)})\s+(?:so\s+)?(\d{{1,5}})\b(?![.,]\d)")
 _TYPED_NUMBER = re.compile(rf"\b(?:{_TYPE_WORDS})s?\s+(?:so\s+|no\.?\s*|number\s+)?(\d{{1,5}})\b(?![.,]\d)")
 _CODED_NUMBER = re.compile(r"\b(\d{1,5})(?:-[a-z]{1,5})?/[a-z]{1,6}(?:-[a-z]{1,8})*\b")
 _YEAR_CODED_NUMBER = re.compile(r"(?<![\d/])(\d{1,5})/(?:19|20)\d\d/[a-z]{2,6}\b")  # 53/2025/qd-ubnd
@@ -82,7 +97,7 @@ class CorpusProfile:
         return (
             not self.mentioned_numbers
             or number in self.mentioned_numbers
-            or any(n.split("/")[0].split("-")[0] == number for n in self.numbers)
+            or any(unpadded(n.split("/")[0].split("-")[0]) == unpadded(number) for n in self.numbers)
         )
 
 
@@ -103,7 +118,10 @@ def read_constraints(question: str, profile: CorpusProfile) -> Constraints:
     numbers = [m.group(1) for m in _CODED_NUMBER.finditer(folded)]
     numbers += [m.group(1) for m in _YEAR_CODED_NUMBER.finditer(folded)]
     numbers += [n for n in _TYPED_NUMBER.findall(folded) if not _YEAR.fullmatch(n)]
-    types = list(dict.fromkeys(c for word, c in _TYPES.items() if re.search(rf"\b{word}\b", folded)))
+    short = [(form, n) for form, n in _SHORT_TYPED_NUMBER.findall(folded) if not _YEAR.fullmatch(n)]
+    numbers += [n for _, n in short]
+    types = [c for word, c in _TYPES.items() if re.search(rf"\b{word}\b", folded)]
+    types = list(dict.fromkeys(types + [_TYPE_SHORT_FORMS[form] for form, _ in short]))
     numbers = list(dict.fromkeys(numbers))
     provinces, years = find_places(question, profile), sorted(set(_YEAR.findall(folded)))
     documents = named_documents(profile.documents, numbers, types, provinces, years)
@@ -123,6 +141,7 @@ _CONSTRAINT_WORDS = re.compile(
     rf"(?<!\d)20\d\d(?:\s*[-–/]\s*20\d\d)?(?!\d)(?:\s+(?:school|academic) year\b)?"
     rf"|\b(?:tinh|thanh pho|province|city)\b"
     rf"|\b(?:{_TYPE_WORDS})s?\s+(?:so\s+|no\.?\s*|number\s+)?\d{{1,5}}(?:[-/][\w-]+)?"
+    rf"|\b(?:{'|'.join(_TYPE_SHORT_FORMS)})\s+(?:so\s+)?\d{{1,5}}(?:[-/][\w-]+)?"
     rf"|\b\d{{1,5}}(?:-[a-z]{{1,5}})?/[a-z]{{1,6}}(?:-[a-z]{{1,8}})*\b"
 )
 

@@ -15,12 +15,15 @@ from pathlib import Path
 from assistant.concept import Concept
 from assistant.lexicon import english_key, english_stem, lexicon
 from assistant.question_frames import frame_concept, frames_in
-from ingest.text import STOPWORDS, fold_accents, word_tokens
+from ingest.text import STOPWORDS, fold_accents, has_diacritics, word_tokens
 
 UNTRANSLATED_WEIGHT = 0.5
 FILLER_WEIGHT = 0.5  # a common word with its own lexicon line ('end' => 'kết thúc'): a weak concept
 NAME_WORDS = 4  # a rendering this long is a body's name, searched by its acronym too
 # a document number, a date or a code ('53/2025/QĐ-UBND', '20.000'); or a word
+_WORD = re.compile(r"[^\W\d_]+")
+_BRACKETED = re.compile(r"\(([^)]*)\)")
+OWN_TERM_RUN = 2  # words in a row with diacritics that make a term outside brackets (a name has one)
 _TOKEN = re.compile(r"\d+(?:[.,/-][\w]+)*(?:/[\w]+(?:-[\w]+)*)?|[^\W\d_]+(?:['’][a-z]+)?")
 _SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$"
@@ -106,14 +109,34 @@ def detect_language(question: str) -> str:
     return "en" if english > vietnamese and english / len(words) >= needed else "vi"
 
 
+def written_terms(question: str) -> list[str]:
+    """The Vietnamese terms an English question writes itself, as written: a bracketed phrase
+    with diacritics ('support staff (nhân viên)'), or OWN_TERM_RUN and more words in a row with
+    diacritics."""
+    terms = [m.group(1).strip() for m in _BRACKETED.finditer(question) if has_diacritics(m.group(1))]
+    run: list[str] = []
+    for word in [*_WORD.findall(_BRACKETED.sub(" . ", question)), ""]:
+        if word and has_diacritics(word):
+            run.append(word)
+            continue
+        if len(run) >= OWN_TERM_RUN:
+            terms.append(" ".join(run))
+        run = []
+    return terms
+
+
 def read_english(question: str, table: dict[str, str], use_lexicon: bool = True) -> EnglishReading:
-    """Longest lexicon phrases left to right, each a concept of Vietnamese terms; acronyms,
+    """The Vietnamese terms the question writes itself, each one concept of its words in a row;
+    then longest lexicon phrases left to right, each a concept of Vietnamese terms; acronyms,
     Vietnamese names and document numbers as they are; other words as weak concepts."""
+    own = [t for t in written_terms(question) if " " in t.strip()]  # a lone word: a name, read below
+    for term in own:
+        question = question.replace(term, " ")
     tokens = [t for t in _TOKEN.findall(question) if t.lower() not in {"the", "a", "an"}]
-    concepts: list[Concept] = []
-    translated: list[str] = []
+    concepts = [Concept(folded, [folded]) for t in own if (folded := " ".join(word_tokens(fold_accents(t))))]
+    translated: list[str] = [w for t in own for w in t.split()]
     untranslated: list[str] = []
-    surface: list[str] = []
+    surface: list[str] = list(own)
     i = 0
     while i < len(tokens):
         span, concept, written = _concept_at(tokens, i, table, use_lexicon)

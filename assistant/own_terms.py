@@ -8,37 +8,23 @@ left out here."""
 
 from __future__ import annotations
 
-import re
-
 from assistant.concept_held import shown_with_title
+from assistant.english import written_terms
 from assistant.named_units import named_school_missing
 from assistant.query import QueryAnalysis
 from assistant.search import Passage
-from ingest.text import fold_accents, has_diacritics, word_tokens
+from ingest.text import fold_accents, word_tokens
 
-_WORD = re.compile(r"[^\W\d_]+")
-_BRACKETED = re.compile(r"\(([^)]*)\)")
 TERM_DEPTH = 3  # the best fitting passages searched, as for the typed evidence
-MIN_RUN = 2  # words in a row with diacritics that make a term outside brackets (a name has one)
 
 
 def own_terms(analysis: QueryAnalysis) -> list[str]:
-    """The Vietnamese terms (folded) an English question writes: a bracketed phrase with
-    diacritics, or MIN_RUN and more words in a row with diacritics; places left out."""
+    """The Vietnamese terms (folded) an English question writes (assistant/english.py); places
+    left out."""
     if analysis.language != "en":
         return []
-    question = analysis.question
-    terms = [m.group(1) for m in _BRACKETED.finditer(question) if has_diacritics(m.group(1))]
-    run: list[str] = []
-    for word in [*_WORD.findall(_BRACKETED.sub(" . ", question)), ""]:
-        if word and has_diacritics(word):
-            run.append(word)
-            continue
-        if len(run) >= MIN_RUN:
-            terms.append(" ".join(run))
-        run = []
     places = {" ".join(word_tokens(p)) for p in analysis.provinces}
-    folded = [" ".join(word_tokens(t)) for t in terms]
+    folded = [" ".join(word_tokens(fold_accents(t))) for t in written_terms(analysis.question)]
     return [t for t in folded if t and not any(t in p or p in t for p in places)]
 
 

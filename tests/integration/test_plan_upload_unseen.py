@@ -17,10 +17,18 @@ from tests.integration.live_server import ask_after_upload
 pytestmark = [pytest.mark.integration, needs_set_corpus("recent", "fresh")]
 PLANS = {"recent": "dongnai-kh182-2025.txt", "fresh": "cantho-kh153-2025.txt"}
 # (plan, copy, question id) -> why it still fails; strict, so a fix shows up as XPASS.
+_BOTH = ("clean", "ocr")
 KNOWN_FAILURES = {
-    ("recent", copy, "r026"): "the owner question is answered from the plan's opening lines, clean too"
-    for copy in ("clean", "ocr")
-}
+    **{("recent", copy, "r026"): "the owner question is answered from the plan's opening lines, clean too"
+       for copy in _BOTH},
+    # questions written later, before any run (r401-r414, f065-f078): what they found, left open
+    **{("recent", copy, "r410"): "the body leading the workers' sub-project: answered from another item"
+       for copy in _BOTH},
+    ("recent", "ocr", "r414"): "a number of sessions the plan never states is answered on the OCR copy",
+    **{("fresh", copy, "f067"): "named by 'KH 153', the plan's title words weigh less and the item "
+       "naming the day ranks below its generic items" for copy in _BOTH},
+    ("fresh", "ocr", "f066"): "on the OCR copy the owner question is answered from a neighbouring item",
+}  # fmt: skip
 
 
 def _questions(set_name: str) -> list[dict]:

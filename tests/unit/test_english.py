@@ -125,3 +125,21 @@ def test_words_nothing_renders_stay_in_the_rendering_in_english():
     analysis = analyse("Which embroidery guild sponsors the annual kite regatta?")
     assert {"embroidery", "regatta"} <= set(analysis.vietnamese_text.split())
     assert analyse("Tỷ lệ trường đạt chuẩn quốc gia là bao nhiêu?").vietnamese_text == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("In a preschool, whose assignment do support staff (nhân viên) follow?", "nhan vien"),
+        ("What do the rules say about học thêm outside school hours?", "hoc them"),
+        ("How much is the fee at high-quality schools (trường chất lượng cao)?", "truong chat luong cao"),
+    ],
+)
+def test_a_vietnamese_term_the_question_writes_is_one_whole_concept(question, term):
+    """The asker's own name for what is asked: searched and judged as its words in a row, at full
+    weight, not as untranslated single words."""
+    analysis = analyse(question)
+    own = [c for c in analysis.concepts if c.name == term]
+    assert own and own[0].weight == 1.0 and own[0].phrases == [term]
+    assert not any(c.name in term.split() for c in analysis.concepts if c.name != term)
+    assert analysis.translated_share > 0.5

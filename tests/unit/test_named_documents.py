@@ -55,10 +55,30 @@ def test_profile_keys_come_from_headers():
         ("quyết định 1814 công bố thủ tục gì?", "directives/camau-qd1814-2025.txt"),
         ("What does Hanoi's resolution 60 say about fees?", "directives/hanoi-nq60-2025.txt"),
         ("Số 3760/QĐ-UBND phê duyệt gì?", "directives/nghean-qd3760-2025.txt"),
+        # the short forms a teacher types for the type
+        ("QĐ 1814 của Cà Mau công bố bao nhiêu thủ tục?", "directives/camau-qd1814-2025.txt"),
+        (
+            "NQ 21/2025 Vinh Long xac dinh noi co nhieu lao dong theo dieu nao?",
+            "directives/vinhlong-nq21-2025.txt",
+        ),
+        ("nq 22/2025 cua Vinh Long quy dinh hoc phi the nao?", "directives/vinhlong-nq22-2025.txt"),
     ],
 )
 def test_a_named_number_names_its_document(question, source):
     assert named(question) == [source]
+
+
+def test_a_short_form_is_a_type_only_before_a_number():
+    """'TT 29/2024' is a circular; 'tt' alone shortens 'thông tin', 'kh' alone 'khoa học'."""
+    typed = read_constraints("Theo TT 29/2024, giao vien co duoc day them khong?", profile())
+    assert typed.doc_types == ["Thông tư"] and typed.doc_numbers == ["29"]
+    alone = read_constraints("Truong cap nhat tt tuyen sinh va kh giao duc the nao?", profile())
+    assert alone.doc_types == [] and alone.doc_numbers == []
+
+
+def test_a_number_written_without_its_leading_zero_is_covered():
+    """The Cà Mau decision is numbered '01814/QĐ-UBND'; 'Quyết định 1814' is that decision."""
+    assert profile().covers_number("1814") and profile().covers_number("01814")
 
 
 def test_type_narrows_a_number_two_documents_share():

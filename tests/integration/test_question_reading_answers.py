@@ -1,7 +1,9 @@
-"""Three answer rules on the seed documents and the development corpus's directives, through the
-real engine (BM25 only): a Vietnamese question whose asked word no passage holds is refused,
-whatever kind of answer it asks; 'hết hiệu lực' asks which text ceases, not when one takes
-effect; a sentence longer than a quote keeps its end when the end answers."""
+"""How a question is read and its answer quoted, on the seed documents and the development
+corpus's directives, through the real engine (BM25 only): a Vietnamese question whose asked word
+no passage holds is refused, whatever kind of answer it asks; 'hết hiệu lực' asks which text
+ceases, not when one takes effect; a sentence longer than a quote keeps its end when the end
+answers; a document named by a type's short form and its number without the leading zero is that
+document."""
 
 from __future__ import annotations
 
@@ -63,3 +65,14 @@ def test_the_approving_body_at_the_end_of_a_long_sentence_is_quoted(directives_s
         "Trước khi ban hành mức thu cụ thể, trường công lập ở Hà Nội phải thỏa thuận bằng văn bản với ai?",
     )
     assert "theo phân cấp quản lý) trước khi ban hành" in lead(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["QĐ 1814 của Cà Mau giao đơn vị nào chủ trì công khai thủ tục hành chính nội bộ trên Cổng Thông tin điện tử tỉnh?",
+     "Quyết định 1814 của Cà Mau giao đơn vị nào chủ trì công khai thủ tục hành chính nội bộ trên Cổng Thông tin điện tử tỉnh?"],
+)  # fmt: skip
+def test_a_decision_named_by_short_form_or_unpadded_number_is_answered(directives_service, question):
+    """The decision is numbered '01814/QĐ-UBND'."""
+    text = answered(directives_service, question)
+    assert "Giao Sở Giáo dục và Đào tạo chủ trì" in lead(text)
