@@ -152,6 +152,11 @@ def without_constraints(folded_question: str) -> str:
     return _CONSTRAINT_WORDS.sub(" ", folded_question)
 
 
+# short names a question types for a place, in capitals as typed ('ở HN'); a document's own text
+# names its province in full, so these are read in questions only
+SHORT_PLACES = ((re.compile(r"\bHN\b"), "Hà Nội"),)
+
+
 def find_places(question: str, profile: CorpusProfile) -> list[str]:
     """Provinces the question names: the corpus's own (from headers), the built-in list, and any
     capitalised name after 'tỉnh' / 'thành phố' (a place no list knows)."""
@@ -161,6 +166,7 @@ def find_places(question: str, profile: CorpusProfile) -> list[str]:
         words = fold_accents(province).replace("-", " ").split()
         if m := re.search(r"\b" + r"[\s\-.]*".join(map(re.escape, words)) + r"\b", folded):
             found.append((m.start(), province))
+    found += [(m.start(), name) for pattern, name in SHORT_PLACES if (m := pattern.search(question))]
     names = {fold_accents(n) for _, n in found}
     for name in find_provinces(question):
         if fold_accents(name) not in names and (m := folded.find(fold_accents(name).split()[0])) >= 0:

@@ -9,7 +9,13 @@ from functools import lru_cache
 
 from assistant.compounds import join_compounds
 from assistant.concept import Concept
-from assistant.constraints import Constraints, CorpusProfile, read_constraints, without_constraints
+from assistant.constraints import (
+    SHORT_PLACES,
+    Constraints,
+    CorpusProfile,
+    read_constraints,
+    without_constraints,
+)
 from assistant.english import UNTRANSLATED_WEIGHT, detect_language, glossary, read_english, vietnamese_numbers
 from assistant.levels import question_levels
 from assistant.named_documents import title_concepts
@@ -135,8 +141,14 @@ def _without_places(question: str, provinces: list[str]) -> str:
     keep = [True] * len(question)
     for name in provinces:
         words = fold_accents(name).replace("-", " ").split()
-        for m in re.finditer(r"\b" + r"[\s\-.]*".join(map(re.escape, words)) + r"\b", folded_q):
-            keep[m.start() : m.end()] = [False] * (m.end() - m.start())
+        spans = [
+            m.span() for m in re.finditer(r"\b" + r"[\s\-.]*".join(map(re.escape, words)) + r"\b", folded_q)
+        ]
+        spans += [
+            m.span() for pattern, short in SHORT_PLACES if short == name for m in pattern.finditer(question)
+        ]
+        for start, end in spans:
+            keep[start:end] = [False] * (end - start)
     return "".join(ch if k else " " for ch, k in zip(question, keep, strict=True))
 
 

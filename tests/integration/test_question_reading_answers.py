@@ -76,3 +76,12 @@ def test_a_decision_named_by_short_form_or_unpadded_number_is_answered(directive
     """The decision is numbered '01814/QĐ-UBND'."""
     text = answered(directives_service, question)
     assert "Giao Sở Giáo dục và Đào tạo chủ trì" in lead(text)
+
+
+def test_a_fee_asked_of_hn_typed_without_marks_is_answered(directives_service):
+    """'HN' is Hà Nội: a place that selects the fee schedule, not a word the row must hold."""
+    text = answered(
+        directives_service,
+        "Truong THCS cong lap o HN thu dich vu giao duc ky nang song toi da bao nhieu tien 1 tiet?",
+    )
+    assert "15.000" in lead(text)

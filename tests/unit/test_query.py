@@ -99,3 +99,11 @@ def test_a_question_typed_with_marks_drops_only_its_function_words(question, kep
 def test_a_question_typed_without_marks_drops_every_folded_stopword():
     names = {c.name for c in analyse("chu de nam hoc la gi? bao dam an toan cho tre").concepts}
     assert {"chu", "dam", "toan", "tre"} <= names and not {"de", "an", "bao", "cho", "la", "gi"} & names
+
+
+def test_hn_typed_in_capitals_is_ha_noi_and_no_topic_word():
+    analysis = analyse("Truong THCS cong lap o HN thu dich vu ky nang song toi da bao nhieu tien 1 tiet?")
+    assert analysis.provinces == ["Hà Nội"]
+    assert "hn" not in {c.name for c in analysis.concepts}
+    lower = analyse("truong o hn thu bao nhieu?")  # lower case: not read as a place
+    assert lower.provinces == []
