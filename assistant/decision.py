@@ -15,7 +15,13 @@ from assistant.constraint_fits import province_fits, school_year_fits, span_fits
 from assistant.constraints import CorpusProfile, is_type_word
 from assistant.definitions import definition_given
 from assistant.grades import grade_missing
-from assistant.kind_evidence import SCOPED_KINDS, deadline_missing, kind_missing, out_of_scope
+from assistant.kind_evidence import (
+    SCOPED_KINDS,
+    counted_missing,
+    deadline_missing,
+    kind_missing,
+    out_of_scope,
+)
 from assistant.own_terms import own_term_missing
 from assistant.qualifiers import scope_missing
 from assistant.query import QueryAnalysis
@@ -174,6 +180,7 @@ def figure_refused(
         or (answer_kind(analysis) in FIGURE_KINDS and grade_missing(analysis.question, fitting, GRADE_DEPTH))
         or rare_unit_off_level(analysis, fitting, idf, SCOPED_KINDS)
         or kind_missing(analysis, fitting, idf)
+        or counted_missing(analysis, fitting)
         or out_of_scope(analysis, feats)
         or deadline_missing(analysis, feats)
     )

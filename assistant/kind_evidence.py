@@ -19,8 +19,9 @@ from assistant.answer_ranking import answer_kind
 from assistant.answer_type import writes
 from assistant.concept_held import shown
 from assistant.query import QueryAnalysis
-from assistant.question_kind import asked_plainly
+from assistant.question_kind import asked_plainly, counted_noun
 from assistant.search import Passage
+from ingest.text import fold_accents, word_tokens
 
 # kinds whose absence from every best passage is refused outright when asked in so many words
 # (`question_kind.asked_plainly`): chosen on the dev questions of both sets, where no answerable
@@ -68,3 +69,11 @@ def kind_missing(analysis: QueryAnalysis, fitting: list[Passage], idf: dict[str,
         return False
     kind = answer_kind(analysis)
     return not any(writes(kind, text) for p in fitting[:KIND_DEPTH] for text in shown(p))
+
+
+def counted_missing(analysis: QueryAnalysis, fitting: list[Passage]) -> bool:
+    """A Vietnamese question counts a thing ('bao nhiêu buổi') that no best fitting passage
+    names at all: whatever figures they hold count something else."""
+    noun = counted_noun(analysis.question) if analysis.language == "vi" else ""
+    texts = (" ".join(word_tokens(fold_accents(t))) for p in fitting[:KIND_DEPTH] for t in shown(p))
+    return bool(noun) and not any(f" {noun} " in f" {t} " for t in texts)

@@ -129,3 +129,17 @@ def asked_plainly(kind: str, question: str) -> bool:
     without such words."""
     plainly = _PLAINLY.get(kind)
     return plainly is not None and bool(plainly.search(fold_accents(question)))
+
+
+# the thing a question counts: the first word after 'bao nhiêu' ('bao nhiêu buổi'); a share, an
+# amount or 'how many a month' counts no thing
+_COUNTED_NOUN = re.compile(
+    r"\bbao nhieu ((?!phan\b|tien\b|lan\b|mot\b|moi\b|la\b|thi\b|va\b|cho\b|trong\b)[a-z]+)\b"
+)
+
+
+def counted_noun(question: str) -> str:
+    """The first word after a Vietnamese 'bao nhiêu' when it names a thing counted ('bao nhiêu
+    buổi' -> 'buoi'), folded; '' for a share, an amount, a 'how many a month' or no count."""
+    asked = _COUNTED_NOUN.search(fold_accents(question).lower())
+    return asked.group(1) if asked else ""

@@ -85,3 +85,26 @@ def test_a_fee_asked_of_hn_typed_without_marks_is_answered(directives_service):
         "Truong THCS cong lap o HN thu dich vu giao duc ky nang song toi da bao nhieu tien 1 tiet?",
     )
     assert "15.000" in lead(text)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Kế hoạch của Bắc Giang yêu cầu mỗi trường tổ chức bao nhiêu buổi tuyên truyền phòng chống ma túy cho học sinh?",
+     "Ke hoach cua Bac Giang yeu cau moi truong to chuc bao nhieu buoi tuyen truyen phong chong ma tuy cho hoc sinh?"],
+)  # fmt: skip
+def test_a_count_of_a_thing_no_passage_names_is_refused(seed_service, question):
+    """The plan speaks of propaganda against drugs but counts no sessions ('buổi'): whatever
+    figures its items hold count something else."""
+    from assistant.kind_evidence import counted_missing
+    from assistant.query import analyse
+
+    assert counted_missing(analyse(question, seed_service.profile), seed_service.search(question, 5))
+    refused(seed_service, question)
+
+
+def test_a_count_of_a_thing_the_plan_names_is_answered(seed_service):
+    text = answered(
+        seed_service,
+        "Giai đoạn 2025-2030 Quảng Ninh phấn đấu có bao nhiêu học sinh đạt giải Olympic khu vực và quốc tế?",
+    )
+    assert "học sinh" in lead(text)

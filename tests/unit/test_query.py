@@ -107,3 +107,19 @@ def test_hn_typed_in_capitals_is_ha_noi_and_no_topic_word():
     assert "hn" not in {c.name for c in analysis.concepts}
     lower = analyse("truong o hn thu bao nhieu?")  # lower case: not read as a place
     assert lower.provinces == []
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("KH 182 cua Dong Nai quy dinh moi truong to chuc bao nhieu buoi tuyen truyen?", "buoi"),
+        ("Giáo viên tập sự được giảm bao nhiêu tiết mỗi tuần?", "tiet"),
+        ("Học phí bao nhiêu một tháng?", ""),  # an amount a month: no thing counted
+        ("Tỷ lệ trường đạt chuẩn là bao nhiêu phần trăm?", ""),
+        ("Mức thu bao nhiêu tiền?", ""),
+    ],
+)
+def test_the_thing_a_count_question_counts(question, noun):
+    from assistant.question_kind import counted_noun
+
+    assert counted_noun(question) == noun
