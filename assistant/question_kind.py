@@ -68,6 +68,8 @@ _WHETHER_EN = re.compile(
     r"^\s*(?:can|may|must|is|are|was|were|do|does|did|will|would|should|could|has|have|shall)\b"
 )
 _WHETHER_VI = re.compile(r"\b(?:co|duoc|phai)\b.*\bkhong\s*\?*\s*$")
+# what 'bao nhiêu' counts when it asks an amount of money ('bao nhiêu đồng', 'bao nhiêu triệu')
+_MONEY_UNITS = ("dong", "nghin", "ngan", "trieu", "ty", "ti", "vnd", "usd")
 _CODE_WORD = re.compile(r"(?:^|\W)mã(?:\W|$)|\bcode\b")
 _CUE_RES = {kind: re.compile(rf"(?:^|\b)(?:{cue})(?:\b|$)") for kind, cue in _CUES.items()}
 # 'where does the money come from' asks a source (a budget, a fund), not a place
@@ -101,6 +103,8 @@ def asked_kind(question: str, asks_list: bool = False) -> str:
         if kind == "code" and not _writes_code(question):
             continue
         if _CUE_RES[kind].search(folded):
+            if kind == "money" and counted_noun(question) not in ("", *_MONEY_UNITS):
+                return "count"  # 'bao nhiêu xã … học phí': the fee names the topic; the xã are counted
             return kind
     return ""
 

@@ -123,3 +123,20 @@ def test_the_thing_a_count_question_counts(question, noun):
     from assistant.question_kind import counted_noun
 
     assert counted_noun(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a fee names the topic; the communes are what is counted
+        ("Hue co bao nhieu xa dong bang duoc xep vao dia ban nong thon de ap dung hoc phi?", "count"),
+        ("Hà Nội có bao nhiêu khoản thu dịch vụ hỗ trợ giáo dục?", "count"),
+        ("Học phí THCS ở Huế bao nhiêu một tháng?", "money"),
+        ("Mức hỗ trợ giáo viên mầm non là bao nhiêu đồng?", "money"),
+        ("Trẻ được hỗ trợ bao nhiêu tiền mỗi tháng?", "money"),
+    ],
+)
+def test_a_count_of_things_about_a_fee_asks_a_count(question, kind):
+    from assistant.question_kind import asked_kind
+
+    assert asked_kind(question) == kind
