@@ -79,3 +79,13 @@ def test_a_case_the_circular_does_not_speak_of_is_refused(recent_service):
 
 def test_an_amount_in_billions_the_plan_never_states_is_refused(recent_service):
     refused(recent_service, "Kế hoạch phòng, chống ma túy của Đồng Nai bố trí bao nhiêu tỷ đồng cho Dự án 1?")
+
+
+def test_an_area_asked_as_khu_vuc_is_the_fee_table_s_dia_ban(recent_service):
+    """Huế's fee table names its rows by 'Địa bàn' (Đô thị, Nông thôn, Miền núi); a parent asks
+    for the 'khu vực đô thị'."""
+    text = answered(
+        recent_service,
+        "Mức học phí trường trung học cơ sở công lập ở khu vực đô thị thành phố Huế năm học 2025-2026 là bao nhiêu?",
+    )
+    assert "110" in lead(text)

@@ -140,3 +140,16 @@ def test_a_count_of_things_about_a_fee_asks_a_count(question, kind):
     from assistant.question_kind import asked_kind
 
     assert asked_kind(question) == kind
+
+
+def test_a_bound_or_an_area_is_also_sought_as_the_directives_write_it():
+    """'tối đa' asked, 'không quá 02 nhiệm vụ' written; 'khu vực' asked, 'Địa bàn' the column."""
+    analysis = analyse("Mức học phí THCS công lập ở khu vực đô thị là bao nhiêu?")
+    area = next(c for c in analysis.asked if c.name == "khu vuc")
+    assert "dia ban" in area.phrases
+    bound = next(
+        c
+        for c in analyse("Mỗi giáo viên được kiêm nhiệm tối đa bao nhiêu nhiệm vụ?").asked
+        if c.name == "toi da"
+    )
+    assert {"khong qua", "khong vuot qua"} <= set(bound.phrases)
