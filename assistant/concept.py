@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 
 @dataclass
@@ -13,3 +14,20 @@ class Concept:
     phrases: list[str]
     weight: float = 1.0
     constraint: bool = False  # a year, place or document reference: judged on the document
+
+
+# what the directives write for a bound or an area a question names in other words ('tối đa'
+# asked, 'không quá 02 nhiệm vụ' written; 'khu vực đô thị' asked, 'địa bàn' the column's name):
+# searched and judged as other phrases of the same concept
+SYNONYMS = MappingProxyType({
+    "toi da": ("khong qua", "khong vuot qua"),
+    "toi thieu": ("it nhat", "khong duoi"),
+    "khu vuc": ("dia ban",),
+})  # fmt: skip
+
+
+def with_synonyms(concepts: list[Concept]) -> list[Concept]:
+    """The concepts, those of SYNONYMS with the directives' own phrases added."""
+    return [
+        replace(c, phrases=[*c.phrases, *SYNONYMS[c.name]]) if c.name in SYNONYMS else c for c in concepts
+    ]

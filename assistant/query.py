@@ -4,12 +4,11 @@ terms to search with (its own words, acronyms both ways, English terms in Vietna
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
-from types import MappingProxyType
 
 from assistant.compounds import join_compounds
-from assistant.concept import Concept
+from assistant.concept import Concept, with_synonyms
 from assistant.constraints import (
     SHORT_PLACES,
     Constraints,
@@ -54,14 +53,6 @@ _LISTING = re.compile(
     r"\b(nhung (?:don vi|phong|nhiem vu|viec|noi dung|truong|co quan)|cac (?:don vi|nhiem vu) nao|"
     r"liet ke|ke ten|list (?:every|all|the)|which (?:units|offices|tasks)|what tasks|all (?:the )?tasks)\b"
 )
-# what the directives write for a bound or an area a question names in other words ('tối đa'
-# asked, 'không quá 02 nhiệm vụ' written; 'khu vực đô thị' asked, 'địa bàn' the column's name):
-# searched and judged as other phrases of the same concept
-SYNONYMS = MappingProxyType({
-    "toi da": ("khong qua", "khong vuot qua"),
-    "toi thieu": ("it nhat", "khong duoi"),
-    "khu vuc": ("dia ban",),
-})  # fmt: skip
 _QUANTITY = re.compile(
     r"\b(bao nhieu|may|how many|how much|what percentage|what share|what proportion|what rate|"
     r"percent|percentage|ty le|ti le|muc do may|what level)\b"
@@ -119,12 +110,6 @@ def _vietnamese_concepts(question: str, table: dict[str, str]) -> list[Concept]:
         else:
             concepts.append(Concept(token, [token]))
     return concepts
-
-
-def _with_synonyms(concepts: list[Concept]) -> list[Concept]:
-    return [
-        replace(c, phrases=[*c.phrases, *SYNONYMS[c.name]]) if c.name in SYNONYMS else c for c in concepts
-    ]
 
 
 def _tokens_as_written(folded: str, question: str) -> list[tuple[str, str]]:
@@ -192,7 +177,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
     reading = read_english(topic, table, use_glossary) if english else None
     concepts = reading.concepts if reading else _vietnamese_concepts(topic, table)
     concepts += [Concept(year, [year]) for year in constraints.years]
-    concepts = _with_synonyms(list({c.name: c for c in reversed(concepts)}.values())[::-1])
+    concepts = with_synonyms(list({c.name: c for c in reversed(concepts)}.values())[::-1])
     left = set(word_tokens(without_constraints(fold_accents(topic))))
     for concept in concepts:
         words = word_tokens(" ".join([concept.name, *concept.phrases]))
@@ -216,7 +201,7 @@ def analyse(question: str, profile: CorpusProfile | None = None, use_glossary: b
         asks_list=bool(_LISTING.search(folded_q)),
         terms=_weighted_terms(concepts, language, titled) | exclusion_terms(question),
         concepts=concepts,
-        asked=concepts if english else _with_synonyms(join_compounds(concepts, topic)),
+        asked=concepts if english else with_synonyms(join_compounds(concepts, topic)),
         search_text=f"{question} {expansions}".strip(),
         constraints=constraints,
         translated_share=reading.translated_share if reading else 1.0,
