@@ -32,7 +32,7 @@ CITED_DEPTH = 5
 def cites_number(text: str, number: str) -> bool:
     """The text writes the document number ('121/2025/NĐ-CP', '3771/QĐ-UBND', 'số 60'), leading
     zeros aside; a number standing as a count ('121 học sinh') is not a document's."""
-    digits = number.lstrip("0") or "0"
+    digits = unpadded(number)
     written = rf"(?<![\d.,])0*{digits}(?:/|-[a-z]{{1,5}}/)|\bso\s+0*{digits}\b"
     return bool(re.search(written, fold_accents(text)))
 
@@ -81,4 +81,5 @@ def unnamed_cited(numbers: list[str], indexed: set[str], texts: list[str]) -> li
 
 
 def unpadded(number: str) -> str:
+    """A document number's digits without leading zeros ('01814' -> '1814', '0' stays)."""
     return number.lstrip("0") or "0"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.coded_numbers import leading_file_number
+from assistant.coded_numbers import leading_file_number, unpadded
 from assistant.concept import Concept
 from ingest.text import fold_accents, word_tokens
 
@@ -65,7 +65,7 @@ def named_documents(
     """Sources of the documents the question names (empty when it names none or too many)."""
     places = {fold_accents(p) for p in provinces}
     if numbers:
-        wanted = {n.lstrip("0") or "0" for n in numbers}
+        wanted = {unpadded(n) for n in numbers}
         pool = [d for d in keys if d.number and d.number in wanted]
         pool = _narrowed(pool, lambda d: not types or d.type in types)
         pool = _narrowed(pool, lambda d: not places or d.province in places)
